@@ -1,0 +1,1 @@
+//! Twins of the models that derive only serde, for comparison.

@@ -1,0 +1,1 @@
+//! Sample payloads bundled with the examples.

@@ -1,0 +1,68 @@
+//! The runtime side of a field's type.
+
+use crate::node::Node;
+use crate::report::Report;
+use crate::type_doc::TypeDoc;
+
+/// A type that can appear in a model: it knows how it is documented and how to
+/// check a JSON value against itself, reporting every problem.
+///
+/// Implemented for `String`, `bool`, every integer and float, chrono's
+/// `DateTime<Utc>` and `DateTime<FixedOffset>`, `serde_json::{Value, Map,
+/// Number}`, `Option`, `Vec`, `Box`, `HashMap` and `BTreeMap` with string keys,
+/// [`Secret`](crate::Secret), and every type that derives `ApiModel`.
+///
+/// The check must refuse exactly what the type's `Deserialize` refuses. For a
+/// scalar, [`Report::check_leaf`] guarantees it by asking `Deserialize` itself:
+///
+/// ```
+/// use model_core::{ApiModel, ApiType, Kind, Node, Report, TypeDoc};
+///
+/// /// A non-empty string.
+/// #[derive(Debug, serde::Deserialize)]
+/// #[serde(try_from = "String")]
+/// struct Name(String);
+///
+/// impl TryFrom<String> for Name {
+///     type Error = &'static str;
+///     fn try_from(s: String) -> Result<Self, Self::Error> {
+///         if s.is_empty() { Err("empty") } else { Ok(Name(s)) }
+///     }
+/// }
+///
+/// impl ApiType for Name {
+///     const TYPE: TypeDoc = TypeDoc::String;
+///     fn check(node: &Node<'_>, report: &mut Report<'_>) {
+///         report.check_leaf::<Self>(node, &[Kind::String], &Self::TYPE);
+///     }
+/// }
+///
+/// #[derive(Debug, serde::Deserialize, ApiModel)]
+/// struct User {
+///     name: Name,
+/// }
+///
+/// let error = User::from_json(r#"{"name": ""}"#).unwrap_err();
+/// assert_eq!(error.issues()[0].pointer(), "/name");
+/// assert_eq!(error.issues()[0].code(), "invalid_format");
+/// ```
+pub trait ApiType {
+    /// How docs and reports name the type.
+    const TYPE: TypeDoc;
+
+    /// Whether an absent key is a valid value: true for `Option<T>` alone,
+    /// as serde's derive treats a missing `Option` field as `None`.
+    const OPTIONAL: bool = false;
+
+    /// Checks `node` against this type, adding an issue to `report` for each problem.
+    fn check(node: &Node<'_>, report: &mut Report<'_>);
+
+    /// The value an absent key stands for, when [`OPTIONAL`](Self::OPTIONAL).
+    #[doc(hidden)]
+    fn absent() -> Option<Self>
+    where
+        Self: Sized,
+    {
+        None
+    }
+}

@@ -1,0 +1,49 @@
+//! A model's fields as data.
+
+use crate::node::Node;
+use crate::report::Report;
+use crate::type_doc::TypeDoc;
+
+/// One field of a model, as `#[derive(ApiModel)]` describes it.
+///
+/// ```
+/// use model_core::ApiModel;
+///
+/// #[derive(serde::Deserialize, ApiModel)]
+/// struct Invoice {
+///     /// Invoice number as printed.
+///     #[serde(rename = "invoiceNumber")]
+///     number: String,
+///     note: Option<String>,
+/// }
+///
+/// let [number, note] = Invoice::fields() else { unreachable!() };
+/// assert_eq!((number.rust_name, number.wire_name), ("number", "invoiceNumber"));
+/// assert_eq!(number.description, Some("Invoice number as printed."));
+/// assert!(number.required && !note.required);
+/// assert_eq!(note.ty.to_string(), "string");
+/// ```
+#[derive(Debug, Clone, Copy)]
+pub struct FieldDoc {
+    /// The field's name in Rust, without `r#`.
+    pub rust_name: &'static str,
+    /// The key on the wire.
+    pub wire_name: &'static str,
+    /// Other keys accepted on input (`#[serde(alias)]`).
+    pub aliases: &'static [&'static str],
+    /// Whether the key must be present: not an `Option` and without `#[serde(default)]`.
+    pub required: bool,
+    /// The doc comment, its lines joined; `None` without one.
+    pub description: Option<&'static str>,
+    /// The field's type as a reader sees it.
+    pub ty: &'static TypeDoc,
+    #[doc(hidden)]
+    pub check: fn(&Node<'_>, &mut Report<'_>),
+}
+
+impl FieldDoc {
+    /// Whether `key` names this field on input.
+    pub fn accepts_key(&self, key: &str) -> bool {
+        self.wire_name == key || self.aliases.contains(&key)
+    }
+}

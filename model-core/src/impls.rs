@@ -1,0 +1,145 @@
+//! [`ApiType`] for the standard, chrono and serde_json types a model uses.
+
+use std::collections::{BTreeMap, HashMap};
+use std::hash::BuildHasher;
+
+use chrono::{DateTime, FixedOffset, Utc};
+use serde::de::DeserializeOwned;
+use serde_json::{Map, Number, Value};
+
+use crate::api_type::ApiType;
+use crate::issue::IssueKind;
+use crate::node::{self, Kind, Node};
+use crate::report::Report;
+use crate::type_doc::TypeDoc;
+
+macro_rules! leaf {
+    ($($ty:ty => $doc:expr, [$($kind:ident),*];)*) => {$(
+        impl ApiType for $ty {
+            const TYPE: TypeDoc = $doc;
+            fn check(node: &Node<'_>, report: &mut Report<'_>) {
+                report.check_leaf::<Self>(node, &[$(Kind::$kind),*], &Self::TYPE);
+            }
+        }
+    )*};
+}
+
+leaf! {
+    String => TypeDoc::String, [String];
+    bool => TypeDoc::Boolean, [Boolean];
+    f32 => TypeDoc::Number, [Number];
+    f64 => TypeDoc::Number, [Number];
+    Number => TypeDoc::Number, [Number];
+    DateTime<Utc> => TypeDoc::DateTime, [String];
+    DateTime<FixedOffset> => TypeDoc::DateTime, [String];
+}
+
+macro_rules! integer {
+    ($($ty:ty)*) => {$(
+        impl ApiType for $ty {
+            #[allow(clippy::cast_lossless, clippy::cast_sign_loss)]
+            const TYPE: TypeDoc = TypeDoc::Integer { min: <$ty>::MIN as i128, max: <$ty>::MAX as u128 };
+            fn check(node: &Node<'_>, report: &mut Report<'_>) {
+                check_integer::<Self>(node, report, <$ty>::MIN as i128, <$ty>::MAX as u128);
+            }
+        }
+    )*};
+}
+
+integer!(i8 i16 i32 i64 i128 isize u8 u16 u32 u64 u128 usize);
+
+fn check_integer<T: DeserializeOwned>(node: &Node<'_>, report: &mut Report<'_>, min: i128, max: u128) {
+    if node.kind() != Kind::Number {
+        report.push(node, IssueKind::InvalidType, "integer");
+        return;
+    }
+    let Err(error) = node.parse::<T>() else { return };
+    // serde_json reads a number with a fraction or exponent as a float, which
+    // no integer type accepts; any other refusal is a range problem.
+    let whole = !node.text().contains(['.', 'e', 'E']);
+    if whole {
+        let expected = format!("integer from {min} to {max}");
+        report.push_serde_error(node, &error, IssueKind::OutOfRange, expected);
+    } else {
+        report.push_serde_error(node, &error, IssueKind::InvalidType, "integer".to_owned());
+    }
+}
+
+impl ApiType for Value {
+    const TYPE: TypeDoc = TypeDoc::Any;
+    fn check(node: &Node<'_>, report: &mut Report<'_>) {
+        check_untyped::<Self>(node, report, &Self::TYPE);
+    }
+}
+
+impl ApiType for Map<String, Value> {
+    const TYPE: TypeDoc = TypeDoc::Object;
+    fn check(node: &Node<'_>, report: &mut Report<'_>) {
+        if node.kind() == Kind::Object {
+            check_untyped::<Self>(node, report, &Self::TYPE);
+        } else {
+            report.push(node, IssueKind::InvalidType, Self::TYPE.to_string());
+        }
+    }
+}
+
+/// Untyped JSON has no fields to walk, so only its depth and its scalars
+/// (numbers out of range, broken escapes) can be wrong.
+fn check_untyped<T: DeserializeOwned>(node: &Node<'_>, report: &mut Report<'_>, ty: &TypeDoc) {
+    if let Some(offset) = node::too_deep_at(node) {
+        report.push_too_deep(offset);
+    } else {
+        report.check_leaf::<T>(node, &[node.kind()], ty);
+    }
+}
+
+impl<T: ApiType> ApiType for Option<T> {
+    const TYPE: TypeDoc = TypeDoc::Nullable(&T::TYPE);
+    const OPTIONAL: bool = true;
+    fn check(node: &Node<'_>, report: &mut Report<'_>) {
+        if node.kind() != Kind::Null {
+            T::check(node, report);
+        }
+    }
+    fn absent() -> Option<Self> {
+        Some(None)
+    }
+}
+
+impl<T: ApiType> ApiType for Box<T> {
+    const TYPE: TypeDoc = T::TYPE;
+    fn check(node: &Node<'_>, report: &mut Report<'_>) {
+        T::check(node, report);
+    }
+}
+
+impl<T: ApiType> ApiType for Vec<T> {
+    const TYPE: TypeDoc = TypeDoc::Array(&T::TYPE);
+    fn check(node: &Node<'_>, report: &mut Report<'_>) {
+        let Some(items) = report.open_array(node, &Self::TYPE) else { return };
+        for (index, item) in items.iter().enumerate() {
+            report.at_index(index, |report| T::check(item, report));
+        }
+    }
+}
+
+impl<T: ApiType, S: BuildHasher + Default> ApiType for HashMap<String, T, S> {
+    const TYPE: TypeDoc = TypeDoc::Map(&T::TYPE);
+    fn check(node: &Node<'_>, report: &mut Report<'_>) {
+        check_map::<T>(node, report, &Self::TYPE);
+    }
+}
+
+impl<T: ApiType> ApiType for BTreeMap<String, T> {
+    const TYPE: TypeDoc = TypeDoc::Map(&T::TYPE);
+    fn check(node: &Node<'_>, report: &mut Report<'_>) {
+        check_map::<T>(node, report, &Self::TYPE);
+    }
+}
+
+fn check_map<T: ApiType>(node: &Node<'_>, report: &mut Report<'_>, ty: &TypeDoc) {
+    let Some(entries) = report.open_object(node, ty) else { return };
+    for (key, value) in &entries {
+        report.at_key(key, |report| T::check(value, report));
+    }
+}

@@ -1,0 +1,217 @@
+//! What a report says: one [`Issue`] per problem, gathered in a [`ValidationError`].
+
+use std::borrow::Cow;
+use std::error::Error;
+use std::fmt;
+
+/// The kind of problem an [`Issue`] describes. [`IssueKind::code`] gives its
+/// stable name, the one tools should match on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum IssueKind {
+    /// `missing`: a required key is absent.
+    Missing,
+    /// `invalid_type`: the value has the wrong JSON type (`null` for a required field included).
+    InvalidType,
+    /// `invalid_format`: the JSON type is right but the text is not, such as a date-time without offset.
+    InvalidFormat,
+    /// `out_of_range`: an integer that does not fit the field's integer type.
+    OutOfRange,
+    /// `unknown_variant`: a string that is not one of a closed enum's values.
+    UnknownVariant,
+    /// `unknown_field`: a key the model does not know, when it denies unknown fields.
+    UnknownField,
+    /// `duplicate_key`: a key given twice in one object.
+    DuplicateKey,
+    /// `too_deep`: arrays and objects nested deeper than [`MAX_DEPTH`](crate::MAX_DEPTH).
+    TooDeep,
+    /// `syntax`: the text is not JSON.
+    Syntax,
+    /// `invalid_value`: serde refused the value for a reason the report cannot name more precisely.
+    InvalidValue,
+}
+
+impl IssueKind {
+    /// Every kind, in the order documented above.
+    pub const ALL: &'static [IssueKind] = &[
+        IssueKind::Missing,
+        IssueKind::InvalidType,
+        IssueKind::InvalidFormat,
+        IssueKind::OutOfRange,
+        IssueKind::UnknownVariant,
+        IssueKind::UnknownField,
+        IssueKind::DuplicateKey,
+        IssueKind::TooDeep,
+        IssueKind::Syntax,
+        IssueKind::InvalidValue,
+    ];
+
+    /// The stable, snake_case code of this kind.
+    ///
+    /// ```
+    /// assert_eq!(model_core::IssueKind::Missing.code(), "missing");
+    /// ```
+    pub const fn code(self) -> &'static str {
+        match self {
+            IssueKind::Missing => "missing",
+            IssueKind::InvalidType => "invalid_type",
+            IssueKind::InvalidFormat => "invalid_format",
+            IssueKind::OutOfRange => "out_of_range",
+            IssueKind::UnknownVariant => "unknown_variant",
+            IssueKind::UnknownField => "unknown_field",
+            IssueKind::DuplicateKey => "duplicate_key",
+            IssueKind::TooDeep => "too_deep",
+            IssueKind::Syntax => "syntax",
+            IssueKind::InvalidValue => "invalid_value",
+        }
+    }
+}
+
+impl fmt::Display for IssueKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+/// One problem in the input.
+///
+/// An issue never holds the text of a secret: what came is described by its JSON
+/// type alone whenever the value sits inside a [`Secret`](crate::Secret).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Issue {
+    pub(crate) kind: IssueKind,
+    pub(crate) pointer: String,
+    pub(crate) wire_name: Option<String>,
+    pub(crate) expected: Cow<'static, str>,
+    pub(crate) received: Option<String>,
+    pub(crate) suggestion: Option<String>,
+    pub(crate) line: Option<usize>,
+    pub(crate) column: Option<usize>,
+}
+
+impl Issue {
+    /// The kind of problem.
+    pub fn kind(&self) -> IssueKind {
+        self.kind
+    }
+
+    /// The kind's stable code, such as `missing` or `invalid_type`.
+    pub fn code(&self) -> &'static str {
+        self.kind.code()
+    }
+
+    /// Where the problem is, as an RFC 6901 JSON Pointer: `""` is the root,
+    /// `/categories/1` the second category.
+    pub fn pointer(&self) -> &str {
+        &self.pointer
+    }
+
+    /// The wire name of the nearest enclosing key, such as `categories` for
+    /// `/categories/1`; `None` at the root.
+    pub fn wire_name(&self) -> Option<&str> {
+        self.wire_name.as_deref()
+    }
+
+    /// What the value should have been, such as `string` or `date-time`.
+    pub fn expected(&self) -> &str {
+        &self.expected
+    }
+
+    /// What came instead, such as `number` or `string "payroll"`; `None` when
+    /// nothing came (a missing key) or the input is not JSON.
+    pub fn received(&self) -> Option<&str> {
+        self.received.as_deref()
+    }
+
+    /// A close known value, for a near miss: `ats` for `ATS`.
+    pub fn suggestion(&self) -> Option<&str> {
+        self.suggestion.as_deref()
+    }
+
+    /// 1-based line where the offending value starts; for a missing key, where
+    /// its enclosing object starts. `None` when there was no text, as for
+    /// [`from_value`](crate::from_value) or a builder.
+    pub fn line(&self) -> Option<usize> {
+        self.line
+    }
+
+    /// 1-based column, in bytes as serde_json counts them, on [`line`](Self::line).
+    pub fn column(&self) -> Option<usize> {
+        self.column
+    }
+}
+
+impl fmt::Display for Issue {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let pointer = if self.pointer.is_empty() { "(root)" } else { &self.pointer };
+        write!(f, "{pointer}: {}", self.kind.code())?;
+        if let Some(wire_name) = &self.wire_name {
+            write!(f, " in `{wire_name}`")?;
+        }
+        write!(f, ", expected {}", self.expected)?;
+        if let Some(received) = &self.received {
+            write!(f, ", got {received}")?;
+        }
+        if let Some(suggestion) = &self.suggestion {
+            write!(f, " (did you mean `{suggestion}`?)")?;
+        }
+        if let (Some(line), Some(column)) = (self.line, self.column) {
+            write!(f, " at {line}:{column}")?;
+        }
+        Ok(())
+    }
+}
+
+/// Every problem found in one input. Never empty.
+///
+/// ```
+/// use model_core::ApiModel;
+///
+/// #[derive(Debug, serde::Deserialize, ApiModel)]
+/// struct Invoice {
+///     number: String,
+///     total: f64,
+/// }
+///
+/// let error = Invoice::from_json(r#"{"total": "12"}"#).unwrap_err();
+/// let codes: Vec<_> = error.issues().iter().map(|i| (i.pointer(), i.code())).collect();
+/// assert_eq!(codes, [("/total", "invalid_type"), ("/number", "missing")]);
+/// assert_eq!(error.model(), "Invoice");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ValidationError {
+    model: Cow<'static, str>,
+    issues: Vec<Issue>,
+}
+
+impl ValidationError {
+    pub(crate) fn new(model: Cow<'static, str>, issues: Vec<Issue>) -> Self {
+        debug_assert!(!issues.is_empty());
+        ValidationError { model, issues }
+    }
+
+    /// The name of the type that was being read, such as `ConnectSessionTokenAuthLink`.
+    pub fn model(&self) -> &str {
+        &self.model
+    }
+
+    /// The problems, in the order they appear in the input; missing keys of an
+    /// object come after its present ones.
+    pub fn issues(&self) -> &[Issue] {
+        &self.issues
+    }
+}
+
+impl fmt::Display for ValidationError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let count = self.issues.len();
+        let plural = if count == 1 { "" } else { "s" };
+        write!(f, "invalid {}: {count} issue{plural}", self.model)?;
+        for issue in &self.issues {
+            write!(f, "\n  - {issue}")?;
+        }
+        Ok(())
+    }
+}
+
+impl Error for ValidationError {}

@@ -1,0 +1,50 @@
+//! Checking a JSON object against a model's fields.
+
+use std::borrow::Cow;
+
+use crate::field::FieldDoc;
+use crate::issue::IssueKind;
+use crate::node::Node;
+use crate::report::Report;
+use crate::suggest;
+use crate::type_doc::TypeDoc;
+
+/// What a model's check needs to know about it.
+#[doc(hidden)]
+pub struct ObjectSpec<'s> {
+    pub ty: &'s TypeDoc,
+    pub fields: &'s [FieldDoc],
+    pub deny_unknown_fields: bool,
+}
+
+/// Checks every member of an object, then reports each required key that is
+/// missing at the object's own position. Mirrors serde's derive: unknown keys
+/// are ignored unless denied, and a field given twice is refused.
+pub(crate) fn check_object(node: &Node<'_>, report: &mut Report<'_>, spec: &ObjectSpec<'_>) {
+    let Some(entries) = report.open_object(node, spec.ty) else { return };
+    let mut seen = vec![false; spec.fields.len()];
+    for (key, value) in &entries {
+        match spec.fields.iter().position(|field| field.accepts_key(key)) {
+            Some(index) if seen[index] => report.at_key(key, |report| {
+                let expected = format!("`{}` at most once", spec.fields[index].wire_name);
+                report.push(value, IssueKind::DuplicateKey, expected);
+            }),
+            Some(index) => {
+                seen[index] = true;
+                report.at_key(key, |report| (spec.fields[index].check)(value, report));
+            }
+            None if spec.deny_unknown_fields => report.at_key(key, |report| {
+                let known = spec.fields.iter().map(|field| field.wire_name);
+                let suggestion = suggest::closest(key, known.clone());
+                let expected = format!("one of the keys {}", suggest::list(known));
+                report.push_unknown_key(value, expected, suggestion);
+            }),
+            None => {}
+        }
+    }
+    for (field, _) in spec.fields.iter().zip(&seen).filter(|&(field, seen)| field.required && !seen) {
+        report.at_key(field.wire_name, |report| {
+            report.push_absent(node.offset(), IssueKind::Missing, Cow::Owned(field.ty.to_string()));
+        });
+    }
+}

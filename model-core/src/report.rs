@@ -1,0 +1,330 @@
+//! The collector an [`ApiType::check`](crate::ApiType::check) writes issues into.
+
+use std::borrow::Cow;
+
+use serde::de::DeserializeOwned;
+use serde_json::error::Category;
+
+use crate::issue::{Issue, IssueKind, ValidationError};
+use crate::node::{Kind, Node, MAX_DEPTH};
+use crate::type_doc::TypeDoc;
+
+/// How much of a received scalar a report quotes.
+const QUOTE_LIMIT: usize = 40;
+
+/// Gathers every issue of one input, each with its pointer and position.
+///
+/// Generated code drives it; a hand-written [`ApiType`](crate::ApiType) for a
+/// scalar type needs only [`check_leaf`](Self::check_leaf).
+pub struct Report<'a> {
+    input: &'a str,
+    positions: bool,
+    line_starts: Option<Vec<usize>>,
+    pointer: String,
+    segments: Vec<Segment>,
+    secret_depth: usize,
+    issues: Vec<Issue>,
+}
+
+struct Segment {
+    pointer_len: usize,
+    key: Option<String>,
+}
+
+impl<'a> Report<'a> {
+    pub(crate) fn new(input: &'a str, positions: bool) -> Self {
+        Report {
+            input,
+            positions,
+            line_starts: None,
+            pointer: String::new(),
+            segments: Vec::new(),
+            secret_depth: 0,
+            issues: Vec::new(),
+        }
+    }
+
+    /// Checks a scalar by deserializing it alone: a JSON type not in `accepts` is
+    /// `invalid_type`; a value serde then refuses is `invalid_format`.
+    ///
+    /// ```
+    /// use model_core::{ApiType, Kind, Node, Report, TypeDoc};
+    ///
+    /// /// An ISO 4217 currency code, read by its own `Deserialize`.
+    /// # #[derive(serde::Deserialize)] struct Currency(String);
+    /// impl ApiType for Currency {
+    ///     const TYPE: TypeDoc = TypeDoc::String;
+    ///     fn check(node: &Node<'_>, report: &mut Report<'_>) {
+    ///         report.check_leaf::<Self>(node, &[Kind::String], &Self::TYPE);
+    ///     }
+    /// }
+    /// ```
+    pub fn check_leaf<T: DeserializeOwned>(
+        &mut self,
+        node: &Node<'_>,
+        accepts: &[Kind],
+        expected: &TypeDoc,
+    ) {
+        if !accepts.contains(&node.kind()) {
+            self.push(node, IssueKind::InvalidType, expected.to_string());
+        } else if let Err(error) = node.parse::<T>() {
+            self.push_serde_error(node, &error, IssueKind::InvalidFormat, expected.to_string());
+        }
+    }
+
+    /// Adds an issue about `node`, quoting what came unless it is secret.
+    pub fn push(&mut self, node: &Node<'_>, kind: IssueKind, expected: impl Into<Cow<'static, str>>) {
+        let received = self.describe(node);
+        self.push_at(node.offset(), kind, expected.into(), Some(received), None);
+    }
+
+    /// Whether the value being checked sits inside a [`Secret`](crate::Secret).
+    pub fn in_secret(&self) -> bool {
+        self.secret_depth > 0
+    }
+
+    /// Adds an issue for serde's refusal of `node`: grammar errors are `syntax`,
+    /// anything else is `kind`. serde's message is never copied, since it may
+    /// quote the value.
+    pub(crate) fn push_serde_error(
+        &mut self,
+        node: &Node<'_>,
+        error: &serde_json::Error,
+        kind: IssueKind,
+        expected: String,
+    ) {
+        match error.classify() {
+            Category::Data => self.push(node, kind, expected),
+            Category::Syntax | Category::Eof | Category::Io => self.push_at(
+                node.offset(),
+                IssueKind::Syntax,
+                Cow::Owned(syntax_message(error)),
+                None,
+                None,
+            ),
+        }
+    }
+
+    pub(crate) fn push_unknown_variant(
+        &mut self,
+        node: &Node<'_>,
+        expected: String,
+        suggestion: Option<&str>,
+    ) {
+        let received = self.describe(node);
+        let suggestion = if self.in_secret() { None } else { suggestion.map(str::to_owned) };
+        self.push_at(node.offset(), IssueKind::UnknownVariant, Cow::Owned(expected), Some(received), suggestion);
+    }
+
+    pub(crate) fn push_unknown_key(&mut self, value: &Node<'_>, expected: String, suggestion: Option<&str>) {
+        let suggestion = suggestion.map(str::to_owned);
+        self.push_at(value.offset(), IssueKind::UnknownField, Cow::Owned(expected), None, suggestion);
+    }
+
+    /// An issue at a byte offset with nothing received, such as a missing key.
+    pub(crate) fn push_absent(&mut self, offset: usize, kind: IssueKind, expected: Cow<'static, str>) {
+        self.push_at(offset, kind, expected, None, None);
+    }
+
+    fn push_at(
+        &mut self,
+        offset: usize,
+        kind: IssueKind,
+        expected: Cow<'static, str>,
+        received: Option<String>,
+        suggestion: Option<String>,
+    ) {
+        let (line, column) = match self.position(offset) {
+            Some((line, column)) => (Some(line), Some(column)),
+            None => (None, None),
+        };
+        let wire_name = self.segments.iter().rev().find_map(|segment| segment.key.clone());
+        self.issues.push(Issue {
+            kind,
+            pointer: self.pointer.clone(),
+            wire_name,
+            expected,
+            received,
+            suggestion,
+            line,
+            column,
+        });
+    }
+
+    /// The members of `node`, when it is an object this deep may hold.
+    pub(crate) fn open_object<'n>(
+        &mut self,
+        node: &Node<'n>,
+        ty: &TypeDoc,
+    ) -> Option<Vec<(Cow<'n, str>, Node<'n>)>> {
+        if !self.open(node, Kind::Object, ty) {
+            return None;
+        }
+        self.or_report(node, node.entries())
+    }
+
+    /// The items of `node`, when it is an array this deep may hold.
+    pub(crate) fn open_array<'n>(&mut self, node: &Node<'n>, ty: &TypeDoc) -> Option<Vec<Node<'n>>> {
+        if !self.open(node, Kind::Array, ty) {
+            return None;
+        }
+        self.or_report(node, node.items())
+    }
+
+    fn open(&mut self, node: &Node<'_>, kind: Kind, ty: &TypeDoc) -> bool {
+        if node.kind() != kind {
+            self.push(node, IssueKind::InvalidType, ty.to_string());
+            false
+        } else if node.depth() + 1 > MAX_DEPTH {
+            self.push_too_deep(node.offset());
+            false
+        } else {
+            true
+        }
+    }
+
+    fn or_report<T>(&mut self, node: &Node<'_>, parsed: Result<T, serde_json::Error>) -> Option<T> {
+        parsed
+            .map_err(|error| self.push_serde_error(node, &error, IssueKind::InvalidValue, String::new()))
+            .ok()
+    }
+
+    pub(crate) fn push_too_deep(&mut self, offset: usize) {
+        let expected = format!("at most {MAX_DEPTH} nested arrays and objects");
+        self.push_at(offset, IssueKind::TooDeep, Cow::Owned(expected), None, None);
+    }
+
+    /// Runs `check` with `key` appended to the pointer.
+    pub(crate) fn at_key(&mut self, key: &str, check: impl FnOnce(&mut Self)) {
+        let pointer_len = self.pointer.len();
+        self.pointer.push('/');
+        // RFC 6901: `~` is written `~0` and `/` is written `~1`.
+        for ch in key.chars() {
+            match ch {
+                '~' => self.pointer.push_str("~0"),
+                '/' => self.pointer.push_str("~1"),
+                _ => self.pointer.push(ch),
+            }
+        }
+        self.segments.push(Segment { pointer_len, key: Some(key.to_owned()) });
+        check(self);
+        self.leave();
+    }
+
+    /// Runs `check` with an array index appended to the pointer.
+    pub(crate) fn at_index(&mut self, index: usize, check: impl FnOnce(&mut Self)) {
+        use std::fmt::Write;
+        let pointer_len = self.pointer.len();
+        let _ = write!(self.pointer, "/{index}");
+        self.segments.push(Segment { pointer_len, key: None });
+        check(self);
+        self.leave();
+    }
+
+    /// Runs `check` with received values hidden from every issue it adds.
+    pub(crate) fn in_secret_scope(&mut self, check: impl FnOnce(&mut Self)) {
+        self.secret_depth += 1;
+        check(self);
+        self.secret_depth -= 1;
+    }
+
+    fn leave(&mut self) {
+        if let Some(segment) = self.segments.pop() {
+            self.pointer.truncate(segment.pointer_len);
+        }
+    }
+
+    /// What came, for a report: the JSON type, and for a scalar outside any
+    /// secret its text, shortened.
+    fn describe(&self, node: &Node<'_>) -> String {
+        let kind = node.kind();
+        match kind {
+            Kind::Null | Kind::Array | Kind::Object => kind.as_str().to_owned(),
+            _ if self.in_secret() => kind.as_str().to_owned(),
+            _ => format!("{kind} {}", shorten(node.text())),
+        }
+    }
+
+    fn position(&mut self, offset: usize) -> Option<(usize, usize)> {
+        if !self.positions {
+            return None;
+        }
+        let input = self.input;
+        let line_starts = self.line_starts.get_or_insert_with(|| {
+            std::iter::once(0)
+                .chain(input.bytes().enumerate().filter(|&(_, b)| b == b'\n').map(|(i, _)| i + 1))
+                .collect()
+        });
+        let line = line_starts.partition_point(|&start| start <= offset);
+        let line_start = line_starts.get(line.checked_sub(1)?).copied()?;
+        Some((line, offset - line_start + 1))
+    }
+
+    pub(crate) fn push_syntax(&mut self, error: &serde_json::Error) {
+        let (line, column) = if self.positions && error.line() > 0 {
+            (Some(error.line()), Some(error.column()))
+        } else {
+            (None, None)
+        };
+        self.issues.push(Issue {
+            kind: IssueKind::Syntax,
+            pointer: String::new(),
+            wire_name: None,
+            expected: Cow::Owned(syntax_message(error)),
+            received: None,
+            suggestion: None,
+            line,
+            column,
+        });
+    }
+
+    pub(crate) fn into_issues(self) -> Vec<crate::issue::Issue> {
+        self.issues
+    }
+
+    /// The finished error. When the walk found nothing although serde failed
+    /// (a custom `Deserialize` may refuse more than its check knows), serde's
+    /// position is kept, so an error is never empty.
+    pub(crate) fn finish(mut self, model: Cow<'static, str>, serde_error: &serde_json::Error) -> ValidationError {
+        if self.issues.is_empty() {
+            match serde_error.classify() {
+                Category::Data => {
+                    let (line, column) = if self.positions && serde_error.line() > 0 {
+                        (Some(serde_error.line()), Some(serde_error.column()))
+                    } else {
+                        (None, None)
+                    };
+                    self.issues.push(Issue {
+                        kind: IssueKind::InvalidValue,
+                        pointer: String::new(),
+                        wire_name: None,
+                        expected: Cow::Borrowed("a value the type's Deserialize accepts"),
+                        received: None,
+                        suggestion: None,
+                        line,
+                        column,
+                    });
+                }
+                _ => self.push_syntax(serde_error),
+            }
+        }
+        ValidationError::new(model, self.issues)
+    }
+}
+
+/// serde_json's own words for a grammar error, without its position (the
+/// issue carries that). Grammar messages are fixed texts that quote no input.
+fn syntax_message(error: &serde_json::Error) -> String {
+    let message = error.to_string();
+    match message.rfind(" at line ") {
+        Some(end) => format!("valid JSON ({})", &message[..end]),
+        None => format!("valid JSON ({message})"),
+    }
+}
+
+fn shorten(text: &str) -> Cow<'_, str> {
+    match text.char_indices().nth(QUOTE_LIMIT) {
+        Some((end, _)) => Cow::Owned(format!("{}…", &text[..end])),
+        None => Cow::Borrowed(text),
+    }
+}

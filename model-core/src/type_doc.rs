@@ -1,0 +1,69 @@
+//! The type of a field as a reader of the docs sees it.
+
+use std::fmt;
+
+/// The type of a value as docs and reports name it: `string`, `date-time`,
+/// `ConnectSessionTokenAuthLinkCategories[]`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum TypeDoc {
+    /// A JSON string.
+    String,
+    /// Any JSON number.
+    Number,
+    /// A JSON number without fraction, within `min..=max`.
+    Integer {
+        /// The smallest value the Rust type holds.
+        min: i128,
+        /// The largest value the Rust type holds.
+        max: u128,
+    },
+    /// `true` or `false`.
+    Boolean,
+    /// An RFC 3339 date-time string with an offset.
+    DateTime,
+    /// Any JSON value.
+    Any,
+    /// A JSON object with any keys and values.
+    Object,
+    /// An array of the inner type.
+    Array(&'static TypeDoc),
+    /// An object whose values are all of the inner type.
+    Map(&'static TypeDoc),
+    /// The inner type, or `null`, or absent.
+    Nullable(&'static TypeDoc),
+    /// The inner type, holding a credential.
+    Secret(&'static TypeDoc),
+    /// A model derived with `ApiModel`, by name.
+    Model(&'static str),
+    /// A string enum derived with `ApiModel`, by name.
+    Enum(&'static str),
+}
+
+impl TypeDoc {
+    /// The type under any `Nullable` and `Secret` wrappers.
+    pub const fn innermost(&self) -> &TypeDoc {
+        match self {
+            TypeDoc::Nullable(inner) | TypeDoc::Secret(inner) => inner.innermost(),
+            other => other,
+        }
+    }
+}
+
+impl fmt::Display for TypeDoc {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            TypeDoc::String => f.write_str("string"),
+            TypeDoc::Number => f.write_str("number"),
+            TypeDoc::Integer { .. } => f.write_str("integer"),
+            TypeDoc::Boolean => f.write_str("boolean"),
+            TypeDoc::DateTime => f.write_str("date-time"),
+            TypeDoc::Any => f.write_str("any"),
+            TypeDoc::Object => f.write_str("object"),
+            TypeDoc::Array(item) => write!(f, "{item}[]"),
+            TypeDoc::Map(value) => write!(f, "map of {value}"),
+            TypeDoc::Nullable(inner) | TypeDoc::Secret(inner) => inner.fmt(f),
+            TypeDoc::Model(name) | TypeDoc::Enum(name) => f.write_str(name),
+        }
+    }
+}

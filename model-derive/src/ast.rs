@@ -1,0 +1,140 @@
+//! A typed description of the derive's input, borrowing the syn nodes so any
+//! later stage can point an error at the exact tokens.
+
+use proc_macro2::Span;
+use syn::ext::IdentExt;
+use syn::spanned::Spanned;
+use syn::{Data, DeriveInput, Fields, Ident, LitStr, Type};
+
+use crate::attr::{self, Attrs, Target};
+use crate::ctxt::Ctxt;
+
+pub enum Input<'a> {
+    Struct(Struct<'a>),
+    Enum(Enum<'a>),
+}
+
+pub struct Struct<'a> {
+    pub original: &'a DeriveInput,
+    pub attrs: Attrs,
+    pub fields: Vec<Field<'a>>,
+}
+
+pub struct Field<'a> {
+    pub original: &'a syn::Field,
+    pub ident: &'a Ident,
+    pub attrs: Attrs,
+    pub ty: &'a Type,
+    /// The name without `r#`, as serde reads it.
+    pub rust_name: String,
+    pub wire_name: String,
+}
+
+pub struct Enum<'a> {
+    pub original: &'a DeriveInput,
+    pub attrs: Attrs,
+    pub variants: Vec<Variant<'a>>,
+}
+
+pub struct Variant<'a> {
+    pub original: &'a syn::Variant,
+    pub attrs: Attrs,
+    pub rust_name: String,
+    pub wire_name: String,
+}
+
+impl<'a> Input<'a> {
+    /// Fails at once only when the input's shape leaves nothing to describe;
+    /// attribute mistakes are collected in `cx` and parsing goes on.
+    pub fn from_syn(cx: &mut Ctxt, node: &'a DeriveInput) -> syn::Result<Self> {
+        match &node.data {
+            Data::Struct(data) => match &data.fields {
+                Fields::Named(fields) => Ok(Input::Struct(Struct::from_syn(cx, node, fields.named.iter()))),
+                Fields::Unnamed(fields) => Err(syn::Error::new(
+                    fields.span(),
+                    "ApiModel needs named fields: a model is a JSON object, and each field is one of its keys",
+                )),
+                Fields::Unit => Err(syn::Error::new(
+                    node.ident.span(),
+                    "ApiModel needs named fields: a unit struct has no JSON object to describe",
+                )),
+            },
+            Data::Enum(_) => Ok(Input::Enum(Enum::from_syn(cx, node))),
+            Data::Union(data) => Err(syn::Error::new(
+                data.union_token.span,
+                "ApiModel supports structs with named fields and enums, not unions",
+            )),
+        }
+    }
+}
+
+impl<'a> Struct<'a> {
+    fn from_syn(cx: &mut Ctxt, node: &'a DeriveInput, fields: impl Iterator<Item = &'a syn::Field>) -> Self {
+        let attrs = attr::parse(cx, &node.attrs, Target::Struct);
+        let fields = fields
+            .filter_map(|field| {
+                let ident = field.ident.as_ref()?;
+                let field_attrs = attr::parse(cx, &field.attrs, Target::Field);
+                let rust_name = ident.unraw().to_string();
+                let wire_name = wire_name(&field_attrs, attrs.rename_all.map(|rule| rule.apply_to_field(&rust_name)), &rust_name);
+                Some(Field { original: field, ident, attrs: field_attrs, ty: &field.ty, rust_name, wire_name })
+            })
+            .collect();
+        Struct { original: node, attrs, fields }
+    }
+
+    /// Fields that exist on the wire.
+    pub fn wire_fields(&self) -> impl Iterator<Item = &Field<'a>> {
+        self.fields.iter().filter(|field| !field.attrs.skip)
+    }
+}
+
+impl<'a> Enum<'a> {
+    fn from_syn(cx: &mut Ctxt, node: &'a DeriveInput) -> Self {
+        let attrs = attr::parse(cx, &node.attrs, Target::Enum);
+        let Data::Enum(data) = &node.data else { unreachable!("Input::from_syn only passes enums") };
+        let variants = data
+            .variants
+            .iter()
+            .map(|variant| {
+                let variant_attrs = attr::parse(cx, &variant.attrs, Target::Variant);
+                let rust_name = variant.ident.unraw().to_string();
+                let wire_name =
+                    wire_name(&variant_attrs, attrs.rename_all.map(|rule| rule.apply_to_variant(&rust_name)), &rust_name);
+                Variant { original: variant, attrs: variant_attrs, rust_name, wire_name }
+            })
+            .collect();
+        Enum { original: node, attrs, variants }
+    }
+
+    /// The variant that keeps unknown strings, if the enum is open.
+    pub fn catch_all(&self) -> Option<&Variant<'a>> {
+        self.variants.iter().find(|variant| variant.attrs.other.is_some())
+    }
+
+    /// The variants with a wire string of their own.
+    pub fn known(&self) -> impl Iterator<Item = &Variant<'a>> {
+        self.variants.iter().filter(|variant| variant.attrs.other.is_none())
+    }
+}
+
+impl Field<'_> {
+    /// Where an error about this field's wire name should point.
+    pub fn name_span(&self) -> Span {
+        attr::name_span(&self.attrs, self.ident.span())
+    }
+}
+
+impl Variant<'_> {
+    pub fn name_span(&self) -> Span {
+        attr::name_span(&self.attrs, self.original.ident.span())
+    }
+}
+
+/// serde's order: an explicit rename wins over the container's rule.
+fn wire_name(attrs: &Attrs, renamed_by_rule: Option<String>, rust_name: &str) -> String {
+    match &attrs.rename {
+        Some(rename) => LitStr::value(rename),
+        None => renamed_by_rule.unwrap_or_else(|| rust_name.to_owned()),
+    }
+}

@@ -1,0 +1,321 @@
+//! Reading `#[serde(...)]`, `#[api(...)]` and doc comments.
+//!
+//! serde's attributes are read for everything serde decides (wire names,
+//! `default`, `skip`), so this derive cannot disagree with the `Serialize` and
+//! `Deserialize` it sits beside. A serde attribute that would change the wire
+//! shape in a way the report cannot follow is refused with the reason.
+
+use proc_macro2::{Group, Span};
+use syn::meta::ParseNestedMeta;
+use syn::{Attribute, Expr, ExprLit, ExprPath, Lit, LitStr, Meta, Path, Token};
+
+use crate::case::{RenameRule, RULES};
+use crate::ctxt::Ctxt;
+
+// serde keys this derive honours.
+const RENAME: &str = "rename";
+const RENAME_ALL: &str = "rename_all";
+const ALIAS: &str = "alias";
+const DEFAULT: &str = "default";
+const SKIP: &str = "skip";
+const SKIP_DESERIALIZING: &str = "skip_deserializing";
+const DENY_UNKNOWN_FIELDS: &str = "deny_unknown_fields";
+
+// serde keys that change the wire shape in ways the report cannot follow.
+const SERDE_UNSUPPORTED: &[(&str, &str)] = &[
+    ("flatten", "list the flattened fields in this struct instead"),
+    ("with", "implement `ApiType` for a newtype that does the conversion instead"),
+    ("deserialize_with", "implement `ApiType` for a newtype that does the conversion instead"),
+    ("tag", "ApiModel models plain objects and string enums"),
+    ("content", "ApiModel models plain objects and string enums"),
+    ("untagged", "ApiModel models plain objects and string enums"),
+    ("transparent", "implement `ApiType` for the type by hand instead"),
+    ("from", "implement `ApiType` for the type by hand instead"),
+    ("try_from", "implement `ApiType` for the type by hand instead"),
+    ("into", "implement `ApiType` for the type by hand instead"),
+    ("remote", "derive on the type itself instead"),
+    ("getter", "derive on the type itself instead"),
+    ("other", "mark the catch-all variant `#[api(other)]` and give it a `String`"),
+    ("rename_all_fields", "ApiModel enums have no fields"),
+    ("variant_identifier", "ApiModel models plain objects and string enums"),
+    ("field_identifier", "ApiModel models plain objects and string enums"),
+];
+
+// `#[api(...)]` keys.
+const OTHER: &str = "other";
+const API_KEYS: &[&str] = &[OTHER];
+
+/// Where an attribute sits, which decides the keys it may hold.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Target {
+    Struct,
+    Enum,
+    Field,
+    Variant,
+}
+
+impl Target {
+    fn serde_keys(self) -> &'static [&'static str] {
+        match self {
+            Target::Struct => &[RENAME, RENAME_ALL, DENY_UNKNOWN_FIELDS, DEFAULT],
+            Target::Enum => &[RENAME, RENAME_ALL],
+            Target::Field => &[RENAME, ALIAS, DEFAULT, SKIP, SKIP_DESERIALIZING],
+            Target::Variant => &[RENAME, ALIAS],
+        }
+    }
+
+    fn api_keys(self) -> &'static [&'static str] {
+        match self {
+            Target::Variant => API_KEYS,
+            Target::Struct | Target::Enum | Target::Field => &[],
+        }
+    }
+
+    fn describe(self) -> &'static str {
+        match self {
+            Target::Struct => "a struct",
+            Target::Enum => "an enum",
+            Target::Field => "a field",
+            Target::Variant => "a variant",
+        }
+    }
+}
+
+/// How a field without its key gets a value.
+pub enum Default {
+    None,
+    /// `#[serde(default)]`
+    Trait,
+    /// `#[serde(default = "path")]`
+    Path(ExprPath),
+}
+
+/// Everything this derive reads off one item, field or variant.
+pub struct Attrs {
+    pub docs: Option<String>,
+    pub rename: Option<LitStr>,
+    pub rename_all: Option<RenameRule>,
+    pub aliases: Vec<LitStr>,
+    pub default: Default,
+    pub skip: bool,
+    pub deny_unknown_fields: bool,
+    /// The `other` path of `#[api(other)]`, for errors that point at it.
+    pub other: Option<Path>,
+}
+
+pub fn parse(cx: &mut Ctxt, attrs: &[Attribute], target: Target) -> Attrs {
+    let mut parsed = Attrs {
+        docs: docs(attrs),
+        rename: None,
+        rename_all: None,
+        aliases: Vec::new(),
+        default: Default::None,
+        skip: false,
+        deny_unknown_fields: false,
+        other: None,
+    };
+    let mut seen: Vec<String> = Vec::new();
+    for attr in attrs {
+        let serde = attr.path().is_ident("serde");
+        if !serde && !attr.path().is_ident("api") {
+            continue;
+        }
+        let result = attr.parse_nested_meta(|meta| {
+            let key = meta.path.get_ident().map(ToString::to_string).unwrap_or_default();
+            let repeatable = serde && key == ALIAS;
+            let qualified = format!("{}::{key}", if serde { "serde" } else { "api" });
+            if !repeatable && seen.contains(&qualified) {
+                let ns = if serde { "serde" } else { "api" };
+                cx.error_spanned_by(&meta.path, format!("duplicate #[{ns}] key `{key}`"));
+                return skip_value(&meta);
+            }
+            seen.push(qualified);
+            if serde {
+                parse_serde_key(cx, &meta, &key, target, &mut parsed)
+            } else {
+                parse_api_key(cx, &meta, &key, target, &mut parsed)
+            }
+        });
+        if let Err(error) = result {
+            cx.push(error);
+        }
+    }
+    parsed
+}
+
+fn parse_serde_key(cx: &mut Ctxt, meta: &ParseNestedMeta, key: &str, target: Target, attrs: &mut Attrs) -> syn::Result<()> {
+    if let Some((_, advice)) = SERDE_UNSUPPORTED.iter().find(|(unsupported, _)| *unsupported == key) {
+        cx.error_spanned_by(&meta.path, format!("ApiModel does not support #[serde({key})]: {advice}"));
+        return skip_value(meta);
+    }
+    let string_enum = matches!(target, Target::Enum | Target::Variant);
+    if !target.serde_keys().contains(&key) {
+        // On a struct or field, serde's own derive reports a key it does not
+        // know; an enum's serde impls are this derive's, so it reports them.
+        if string_enum {
+            cx.error_spanned_by(&meta.path, unknown_key("serde", key, target, target.serde_keys()));
+        }
+        return skip_value(meta);
+    }
+    match key {
+        RENAME => attrs.rename = one_name(cx, meta, RENAME)?,
+        RENAME_ALL => {
+            if let Some(rule) = one_name(cx, meta, RENAME_ALL)? {
+                attrs.rename_all = rename_rule(cx, &rule);
+            }
+        }
+        ALIAS => attrs.aliases.push(string(meta)?),
+        DEFAULT => {
+            attrs.default = if meta.input.peek(Token![=]) {
+                let path = string(meta)?;
+                match path.parse::<ExprPath>() {
+                    Ok(path) => Default::Path(path),
+                    Err(_) => {
+                        cx.error_spanned_by(&path, "expected a path to a function, such as \"default_total\"");
+                        Default::Trait
+                    }
+                }
+            } else {
+                Default::Trait
+            }
+        }
+        SKIP | SKIP_DESERIALIZING => attrs.skip = true,
+        DENY_UNKNOWN_FIELDS => attrs.deny_unknown_fields = true,
+        _ => return skip_value(meta),
+    }
+    Ok(())
+}
+
+fn parse_api_key(cx: &mut Ctxt, meta: &ParseNestedMeta, key: &str, target: Target, attrs: &mut Attrs) -> syn::Result<()> {
+    if !target.api_keys().contains(&key) {
+        cx.error_spanned_by(&meta.path, unknown_key("api", key, target, target.api_keys()));
+        return skip_value(meta);
+    }
+    match key {
+        OTHER => {
+            if !meta.input.is_empty() && !meta.input.peek(Token![,]) {
+                cx.error_spanned_by(&meta.path, "`other` takes no value: write #[api(other)]");
+                return skip_value(meta);
+            }
+            attrs.other = Some(meta.path.clone());
+        }
+        _ => return skip_value(meta),
+    }
+    Ok(())
+}
+
+/// `unknown #[api] key `exmaple` on a field; did you mean `example`?`
+fn unknown_key(ns: &str, key: &str, target: Target, known: &[&str]) -> String {
+    let mut message = format!("unknown #[{ns}] key `{key}` on {}", target.describe());
+    let closest = known
+        .iter()
+        .map(|candidate| (strsim::levenshtein(key, candidate), candidate))
+        .filter(|&(distance, candidate)| distance <= candidate.len().div_ceil(3).max(1))
+        .min_by_key(|&(distance, _)| distance);
+    match closest {
+        Some((_, candidate)) => message += &format!("; did you mean `{candidate}`?"),
+        None if known.is_empty() => message += &format!("; #[{ns}] takes no keys here"),
+        None => message += &format!("; expected one of: {}", known.join(", ")),
+    }
+    message
+}
+
+/// `key = "name"`, or `key(serialize = "name", deserialize = "name")` with both equal.
+fn one_name(cx: &mut Ctxt, meta: &ParseNestedMeta, key: &str) -> syn::Result<Option<LitStr>> {
+    if meta.input.peek(Token![=]) {
+        return string(meta).map(Some);
+    }
+    let (mut serialize, mut deserialize) = (None, None);
+    meta.parse_nested_meta(|inner| {
+        if inner.path.is_ident("serialize") {
+            serialize = Some(string(&inner)?);
+        } else if inner.path.is_ident("deserialize") {
+            deserialize = Some(string(&inner)?);
+        } else {
+            cx.error_spanned_by(&inner.path, "expected `serialize` or `deserialize`");
+            skip_value(&inner)?;
+        }
+        Ok(())
+    })?;
+    match (serialize, deserialize) {
+        (Some(ser), Some(de)) if ser.value() == de.value() => Ok(Some(de)),
+        _ => {
+            cx.error_spanned_by(
+                &meta.path,
+                format!("ApiModel needs one wire name for input and output: write #[serde({key} = \"...\")]"),
+            );
+            Ok(None)
+        }
+    }
+}
+
+fn rename_rule(cx: &mut Ctxt, rule: &LitStr) -> Option<RenameRule> {
+    let found = RenameRule::from_str(&rule.value());
+    if found.is_none() {
+        let valid: Vec<String> = RULES.iter().map(|(name, _)| format!("\"{name}\"")).collect();
+        cx.error_spanned_by(
+            rule,
+            format!("unknown rename_all rule \"{}\"; expected one of {}", rule.value(), valid.join(", ")),
+        );
+    }
+    found
+}
+
+/// The string literal after `=`, with a message naming the key when it is another literal.
+fn string(meta: &ParseNestedMeta) -> syn::Result<LitStr> {
+    let key = meta.path.get_ident().map(ToString::to_string).unwrap_or_default();
+    let expr: Expr = meta.value()?.parse()?;
+    let mut value = &expr;
+    while let Expr::Group(group) = value {
+        value = &group.expr;
+    }
+    match value {
+        Expr::Lit(ExprLit { lit: Lit::Str(lit), .. }) => Ok(lit.clone()),
+        _ => Err(syn::Error::new_spanned(expr, format!("expected a string literal: {key} = \"...\""))),
+    }
+}
+
+/// Consumes whatever follows a key we do not read, so parsing can go on.
+fn skip_value(meta: &ParseNestedMeta) -> syn::Result<()> {
+    if meta.input.peek(Token![=]) {
+        meta.value()?.parse::<Expr>()?;
+    } else if meta.input.peek(syn::token::Paren) {
+        meta.input.parse::<Group>()?;
+    }
+    Ok(())
+}
+
+/// Doc comment lines, one leading space removed; lines of a paragraph joined
+/// with spaces, paragraphs with a blank line.
+fn docs(attrs: &[Attribute]) -> Option<String> {
+    let mut paragraphs: Vec<String> = Vec::new();
+    let mut current = String::new();
+    for attr in attrs {
+        let Meta::NameValue(doc) = &attr.meta else { continue };
+        if !doc.path.is_ident("doc") {
+            continue;
+        }
+        let Expr::Lit(ExprLit { lit: Lit::Str(line), .. }) = &doc.value else { continue };
+        let line = line.value();
+        let line = line.trim();
+        if line.is_empty() {
+            if !current.is_empty() {
+                paragraphs.push(std::mem::take(&mut current));
+            }
+        } else {
+            if !current.is_empty() {
+                current.push(' ');
+            }
+            current.push_str(line);
+        }
+    }
+    if !current.is_empty() {
+        paragraphs.push(current);
+    }
+    (!paragraphs.is_empty()).then(|| paragraphs.join("\n\n"))
+}
+
+/// The span to blame for a name: its `rename` literal when there is one.
+pub fn name_span(attrs: &Attrs, fallback: Span) -> Span {
+    attrs.rename.as_ref().map_or(fallback, LitStr::span)
+}

@@ -1,0 +1,195 @@
+//! The builder generated beside each model: `Invoice::builder()…build()`.
+
+use proc_macro2::{Ident, TokenStream};
+use quote::{format_ident, quote, quote_spanned};
+use syn::spanned::Spanned;
+use syn::{GenericArgument, PathArguments, Type};
+
+use crate::ast::{Field, Struct};
+use crate::attr::Default;
+use crate::expand::with_api_type_bounds;
+
+// Input:
+//     pub struct Invoice { pub number: String, pub note: Option<String>, #[serde(skip)] cache: u8 }
+//
+// Output:
+//     pub struct InvoiceBuilder { number: Option<String>, note: Option<Option<String>>, .. }
+//     impl Invoice { pub fn builder() -> InvoiceBuilder }
+//     impl InvoiceBuilder {
+//         pub fn number(self, value: impl Into<String>) -> Self;
+//         pub fn note(self, value: impl Into<String>) -> Self;   // no `Some` needed
+//         pub fn build(self) -> Result<Invoice, ValidationError>; // every unset required field at once
+//     }
+//     impl Debug for InvoiceBuilder   // which fields are set, never their values
+pub fn expand(input: &Struct) -> TokenStream {
+    let ident = &input.original.ident;
+    let vis = &input.original.vis;
+    let builder = format_ident!("{}Builder", ident, span = ident.span());
+    let (impl_generics, ty_generics, where_clause) = input.original.generics.split_for_impl();
+    let bounded = with_api_type_bounds(&input.original.generics);
+    let (_, _, bounded_where) = bounded.split_for_impl();
+    let wire_fields: Vec<&Field> = input.wire_fields().collect();
+    let names: Vec<&Ident> = wire_fields.iter().map(|field| field.ident).collect();
+    let rust_names = wire_fields.iter().map(|field| &field.rust_name);
+    let types = wire_fields.iter().map(|field| field.ty);
+    let setters = wire_fields.iter().map(|field| setter(field));
+    let builder_doc = format!("Builds a [`{ident}`]; see [`{ident}::builder`].");
+    let start_doc = format!(
+        "Starts a [`{ident}`] with nothing set. [`build`]({builder}::build) lists every required field left unset."
+    );
+    let name = builder.to_string();
+    let build = build(input);
+
+    quote! {
+        #[doc = #builder_doc]
+        #[must_use]
+        #vis struct #builder #impl_generics #where_clause {
+            #(#names: ::core::option::Option<#types>,)*
+            __marker: ::core::marker::PhantomData<fn() -> #ident #ty_generics>,
+        }
+
+        #[automatically_derived]
+        impl #impl_generics #ident #ty_generics #where_clause {
+            #[doc = #start_doc]
+            #vis fn builder() -> #builder #ty_generics {
+                #builder {
+                    #(#names: ::core::option::Option::None,)*
+                    __marker: ::core::marker::PhantomData,
+                }
+            }
+        }
+
+        #[automatically_derived]
+        impl #impl_generics #builder #ty_generics #where_clause {
+            #(#setters)*
+        }
+
+        #[automatically_derived]
+        impl #impl_generics #builder #ty_generics #bounded_where {
+            #build
+        }
+
+        #[automatically_derived]
+        impl #impl_generics ::core::fmt::Debug for #builder #ty_generics #where_clause {
+            fn fmt(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                __f.debug_struct(#name)
+                    #(.field(#rust_names, &::model_core::__private::Presence(self.#names.is_some())))*
+                    .finish()
+            }
+        }
+    }
+}
+
+fn setter(field: &Field) -> TokenStream {
+    let name = field.ident;
+    let vis = &field.original.vis;
+    let doc = match &field.attrs.docs {
+        Some(docs) => format!("Sets `{}`: {docs}", field.wire_name),
+        None => format!("Sets `{}`.", field.wire_name),
+    };
+    match option_inner(field.ty) {
+        Some(inner) => quote_spanned! {field.ty.span()=>
+            #[doc = #doc]
+            #vis fn #name(mut self, value: impl ::core::convert::Into<#inner>) -> Self {
+                self.#name = ::core::option::Option::Some(::core::option::Option::Some(value.into()));
+                self
+            }
+        },
+        None => {
+            let ty = field.ty;
+            quote_spanned! {field.ty.span()=>
+                #[doc = #doc]
+                #vis fn #name(mut self, value: impl ::core::convert::Into<#ty>) -> Self {
+                    self.#name = ::core::option::Option::Some(value.into());
+                    self
+                }
+            }
+        }
+    }
+}
+
+/// `build()`: fields without a default are matched together, so the error
+/// can name every unset one and the success path needs no `unwrap`.
+fn build(input: &Struct) -> TokenStream {
+    let ident = &input.original.ident;
+    let vis = &input.original.vis;
+    let (_, ty_generics, _) = input.original.generics.split_for_impl();
+    let container_default = match &input.attrs.default {
+        Default::None => None,
+        Default::Trait => Some(quote!(::core::default::Default::default())),
+        Default::Path(path) => Some(quote!(#path())),
+    };
+
+    let mut checked = Vec::new();
+    let mut checked_locals = Vec::new();
+    let mut unset = Vec::new();
+    let mut inits = Vec::new();
+    for (index, field) in input.fields.iter().enumerate() {
+        let name = field.ident;
+        let ty = field.ty;
+        let local = format_ident!("__field{}", index);
+        let field_default = match &field.attrs.default {
+            Default::None => None,
+            Default::Trait => Some(quote!(::core::default::Default::default)),
+            Default::Path(path) => Some(quote!(#path)),
+        };
+        let init = match (field.attrs.skip, field_default, container_default.is_some()) {
+            (true, Some(default), _) => quote!(#default()),
+            (true, None, true) => quote!(__default.#name),
+            (true, None, false) => quote!(::core::default::Default::default()),
+            (false, Some(default), _) => {
+                unset.push(quote!(false));
+                quote!(self.#name.unwrap_or_else(#default))
+            }
+            (false, None, true) => {
+                unset.push(quote!(false));
+                quote!(self.#name.unwrap_or(__default.#name))
+            }
+            (false, None, false) => {
+                let api_type = quote_spanned!(ty.span()=> <#ty as ::model_core::__private::ApiType>);
+                checked.push(quote!(self.#name.or_else(#api_type::absent)));
+                unset.push(quote!(#local.is_none()));
+                checked_locals.push(local.clone());
+                quote!(#local)
+            }
+        };
+        inits.push(quote!(#name: #init));
+    }
+
+    let default = container_default.map(|default| quote!(let __default: Self = #default;));
+    let value = quote!(#ident { #(#inits,)* });
+    let body = if checked.is_empty() {
+        quote!(::core::result::Result::Ok(#value))
+    } else {
+        quote! {
+            match (#(#checked,)*) {
+                (#(::core::option::Option::Some(#checked_locals),)*) => ::core::result::Result::Ok(#value),
+                (#(#checked_locals,)*) => ::core::result::Result::Err(
+                    ::model_core::__private::missing_fields::<#ident #ty_generics>(&[#(#unset),*]),
+                ),
+            }
+        }
+    };
+    let doc = format!("The [`{ident}`], or a `missing` issue for every required field left unset.");
+    quote! {
+        #[doc = #doc]
+        #vis fn build(self) -> ::core::result::Result<#ident #ty_generics, ::model_core::__private::ValidationError> {
+            #default
+            #body
+        }
+    }
+}
+
+/// `U` when the field is written `Option<U>`, so its setter can take a plain `U`.
+fn option_inner(ty: &Type) -> Option<&Type> {
+    let Type::Path(path) = ty else { return None };
+    let last = path.path.segments.last()?;
+    if path.qself.is_some() || last.ident != "Option" {
+        return None;
+    }
+    let PathArguments::AngleBracketed(args) = &last.arguments else { return None };
+    match args.args.first() {
+        Some(GenericArgument::Type(inner)) if args.args.len() == 1 => Some(inner),
+        _ => None,
+    }
+}

@@ -1,0 +1,31 @@
+//! Every misuse in one input, reported together.
+
+use std::fmt::Display;
+
+use quote::ToTokens;
+
+/// Collects errors so the user sees all of them at once, each at its own span.
+#[derive(Default)]
+pub struct Ctxt {
+    errors: Option<syn::Error>,
+}
+
+impl Ctxt {
+    pub fn error_spanned_by(&mut self, tokens: impl ToTokens, message: impl Display) {
+        self.push(syn::Error::new_spanned(tokens, message));
+    }
+
+    pub fn push(&mut self, error: syn::Error) {
+        match &mut self.errors {
+            Some(errors) => errors.combine(error),
+            None => self.errors = Some(error),
+        }
+    }
+
+    pub fn check(self) -> syn::Result<()> {
+        match self.errors {
+            Some(errors) => Err(errors),
+            None => Ok(()),
+        }
+    }
+}

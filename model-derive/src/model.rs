@@ -1,0 +1,108 @@
+//! Code generation for structs.
+
+use proc_macro2::TokenStream;
+use quote::{quote, quote_spanned};
+use syn::ext::IdentExt;
+use syn::parse_quote;
+use syn::spanned::Spanned;
+
+use crate::ast::{Field, Struct};
+use crate::attr::Default;
+use crate::builder;
+use crate::expand::{docs, with_api_type_bounds};
+
+// Input:
+//     #[derive(ApiModel)]
+//     struct Invoice { number: String, note: Option<String> }
+//
+// Output:
+//     const _: () = {
+//         impl ApiType for Invoice {
+//             const TYPE: TypeDoc = TypeDoc::Model("Invoice");
+//             fn check(node, report) { check_object(node, report, &ObjectSpec { fields: FIELDS, .. }) }
+//         }
+//         impl ApiModel for Invoice {
+//             const NAME: &str = "Invoice";
+//             const FIELDS: &[FieldDoc] = &[FieldDoc { wire_name: "number", .. }, ..];
+//         }
+//     };
+//     pub struct InvoiceBuilder { .. }   // see builder.rs
+pub fn expand(input: &Struct) -> TokenStream {
+    let ident = &input.original.ident;
+    let name = ident.unraw().to_string();
+    let generics = with_api_type_bounds(&input.original.generics);
+    let (impl_generics, ty_generics, where_clause) = generics.split_for_impl();
+    let mut model_generics = generics.clone();
+    if !input.original.generics.params.is_empty() {
+        // serde's derived `Deserialize` asks the same of each parameter.
+        model_generics
+            .make_where_clause()
+            .predicates
+            .push(parse_quote!(Self: ::model_core::__private::DeserializeOwned));
+    }
+    let model_where = &model_generics.where_clause;
+    let container_default = !matches!(input.attrs.default, Default::None);
+    let fields = input.wire_fields().map(|field| field_doc(field, container_default));
+    let deny_unknown_fields = input.attrs.deny_unknown_fields;
+    let description = docs(&input.attrs.docs);
+    let builder = builder::expand(input);
+
+    quote! {
+        const _: () = {
+            #[automatically_derived]
+            impl #impl_generics ::model_core::__private::ApiType for #ident #ty_generics #where_clause {
+                const TYPE: ::model_core::__private::TypeDoc = ::model_core::__private::TypeDoc::Model(#name);
+
+                fn check(
+                    __node: &::model_core::__private::Node<'_>,
+                    __report: &mut ::model_core::__private::Report<'_>,
+                ) {
+                    ::model_core::__private::check_object(
+                        __node,
+                        __report,
+                        &::model_core::__private::ObjectSpec {
+                            ty: &<Self as ::model_core::__private::ApiType>::TYPE,
+                            fields: <Self as ::model_core::__private::ApiModel>::FIELDS,
+                            deny_unknown_fields: #deny_unknown_fields,
+                        },
+                    );
+                }
+            }
+
+            #[automatically_derived]
+            impl #impl_generics ::model_core::__private::ApiModel for #ident #ty_generics #model_where {
+                const NAME: &'static str = #name;
+                const DESCRIPTION: ::core::option::Option<&'static str> = #description;
+                const FIELDS: &'static [::model_core::__private::FieldDoc] = &[#(#fields),*];
+            }
+        };
+
+        #builder
+    }
+}
+
+fn field_doc(field: &Field, container_default: bool) -> TokenStream {
+    let rust_name = &field.rust_name;
+    let wire_name = &field.wire_name;
+    let aliases = &field.attrs.aliases;
+    let description = docs(&field.attrs.docs);
+    let ty = field.ty;
+    // Spanned at the type, so a type without `ApiType` is blamed where it is written.
+    let api_type = quote_spanned!(ty.span()=> <#ty as ::model_core::__private::ApiType>);
+    let required = if container_default || !matches!(field.attrs.default, Default::None) {
+        quote!(false)
+    } else {
+        quote!(!#api_type::OPTIONAL)
+    };
+    quote! {
+        ::model_core::__private::FieldDoc {
+            rust_name: #rust_name,
+            wire_name: #wire_name,
+            aliases: &[#(#aliases),*],
+            required: #required,
+            description: #description,
+            ty: &#api_type::TYPE,
+            check: #api_type::check,
+        }
+    }
+}

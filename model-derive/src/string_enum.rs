@@ -1,0 +1,178 @@
+//! Code generation for string enums.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+use syn::ext::IdentExt;
+
+use crate::ast::Enum;
+use crate::expand::docs;
+
+// Input:
+//     #[derive(ApiModel)]
+//     #[serde(rename_all = "kebab-case")]
+//     enum Category { Ats, HrisLegacy, #[api(other)] Unknown(String) }
+//
+// Output:
+//     const _: () = {
+//         impl ApiEnum for Category {
+//             fn as_str(&self) -> &str { match self { Self::Ats => "ats", .., Self::Unknown(s) => s } }
+//             fn from_wire(s: &str) -> Option<Self> { match s { "ats" => Some(Self::Ats), .. } }
+//             ..
+//         }
+//         impl ApiType, Display, FromStr, TryFrom<&str>, AsRef<str>, Serialize, Deserialize for Category
+//     };
+//     impl Category { pub fn as_str(&self) -> &str; pub fn is_known(&self) -> bool }
+pub fn expand(input: &Enum) -> TokenStream {
+    let ident = &input.original.ident;
+    let name = ident.unraw().to_string();
+    let known: Vec<_> = input.known().collect();
+    let variants: Vec<_> = known.iter().map(|variant| &variant.original.ident).collect();
+    let wire_names: Vec<&str> = known.iter().map(|variant| variant.wire_name.as_str()).collect();
+    let values = known.iter().map(|variant| {
+        let rust_name = &variant.rust_name;
+        let wire_name = &variant.wire_name;
+        let aliases = &variant.attrs.aliases;
+        let description = docs(&variant.attrs.docs);
+        quote! {
+            ::model_core::__private::EnumValue {
+                rust_name: #rust_name,
+                wire_name: #wire_name,
+                aliases: &[#(#aliases),*],
+                description: #description,
+            }
+        }
+    });
+    let accepted = known.iter().map(|variant| {
+        let wire_name = &variant.wire_name;
+        let aliases = &variant.attrs.aliases;
+        quote!(#wire_name #(| #aliases)*)
+    });
+    let description = docs(&input.attrs.docs);
+    let open = input.catch_all().is_some();
+    let (catch_all_as_str, from_unknown, is_known) = match input.catch_all() {
+        Some(catch_all) => {
+            let other = &catch_all.original.ident;
+            (
+                quote!(Self::#other(__wire) => __wire.as_str(),),
+                quote!(::core::result::Result::Ok(Self::#other(__wire))),
+                quote!(!::core::matches!(self, Self::#other(_))),
+            )
+        }
+        None => (quote!(), quote!(::core::result::Result::Err(__wire)), quote!(true)),
+    };
+
+    quote! {
+        const _: () = {
+            #[automatically_derived]
+            impl ::model_core::__private::ApiEnum for #ident {
+                const NAME: &'static str = #name;
+                const DESCRIPTION: ::core::option::Option<&'static str> = #description;
+                const VALUES: &'static [::model_core::__private::EnumValue] = &[#(#values),*];
+                const WIRE_NAMES: &'static [&'static str] = &[#(#wire_names),*];
+                const OPEN: bool = #open;
+
+                fn as_str(&self) -> &str {
+                    match self {
+                        #(Self::#variants => #wire_names,)*
+                        #catch_all_as_str
+                    }
+                }
+
+                fn from_wire(__wire: &str) -> ::core::option::Option<Self> {
+                    match __wire {
+                        #(#accepted => ::core::option::Option::Some(Self::#variants),)*
+                        _ => ::core::option::Option::None,
+                    }
+                }
+
+                fn from_unknown(
+                    __wire: ::model_core::__private::String,
+                ) -> ::core::result::Result<Self, ::model_core::__private::String> {
+                    #from_unknown
+                }
+
+                fn is_known(&self) -> bool {
+                    #is_known
+                }
+            }
+
+            #[automatically_derived]
+            impl ::model_core::__private::ApiType for #ident {
+                const TYPE: ::model_core::__private::TypeDoc = ::model_core::__private::TypeDoc::Enum(#name);
+
+                fn check(
+                    __node: &::model_core::__private::Node<'_>,
+                    __report: &mut ::model_core::__private::Report<'_>,
+                ) {
+                    ::model_core::__private::check_enum::<Self>(__node, __report);
+                }
+            }
+
+            #[automatically_derived]
+            impl ::core::fmt::Display for #ident {
+                fn fmt(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                    __f.write_str(::model_core::__private::ApiEnum::as_str(self))
+                }
+            }
+
+            #[automatically_derived]
+            impl ::core::str::FromStr for #ident {
+                type Err = ::model_core::__private::ParseEnumError;
+
+                fn from_str(__wire: &str) -> ::core::result::Result<Self, Self::Err> {
+                    ::model_core::__private::parse_enum::<Self>(__wire)
+                }
+            }
+
+            #[automatically_derived]
+            impl ::core::convert::TryFrom<&str> for #ident {
+                type Error = ::model_core::__private::ParseEnumError;
+
+                fn try_from(__wire: &str) -> ::core::result::Result<Self, Self::Error> {
+                    ::model_core::__private::parse_enum::<Self>(__wire)
+                }
+            }
+
+            #[automatically_derived]
+            impl ::core::convert::AsRef<str> for #ident {
+                fn as_ref(&self) -> &str {
+                    ::model_core::__private::ApiEnum::as_str(self)
+                }
+            }
+
+            #[automatically_derived]
+            impl ::model_core::__private::serde::Serialize for #ident {
+                fn serialize<__S: ::model_core::__private::serde::Serializer>(
+                    &self,
+                    __serializer: __S,
+                ) -> ::core::result::Result<__S::Ok, __S::Error> {
+                    __serializer.serialize_str(::model_core::__private::ApiEnum::as_str(self))
+                }
+            }
+
+            #[automatically_derived]
+            impl<'de> ::model_core::__private::serde::Deserialize<'de> for #ident {
+                fn deserialize<__D: ::model_core::__private::serde::Deserializer<'de>>(
+                    __deserializer: __D,
+                ) -> ::core::result::Result<Self, __D::Error> {
+                    ::model_core::__private::deserialize_enum::<Self, __D>(__deserializer)
+                }
+            }
+        };
+
+        #[automatically_derived]
+        impl #ident {
+            /// The value's wire string. Never allocates.
+            #[must_use]
+            pub fn as_str(&self) -> &str {
+                ::model_core::__private::ApiEnum::as_str(self)
+            }
+
+            /// Whether the value is one of the known ones, not a kept unknown string.
+            #[must_use]
+            pub fn is_known(&self) -> bool {
+                ::model_core::__private::ApiEnum::is_known(self)
+            }
+        }
+    }
+}

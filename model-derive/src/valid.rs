@@ -1,0 +1,134 @@
+//! Misuse that parses but cannot work, each reported at its own tokens.
+
+use std::collections::BTreeSet;
+
+use proc_macro2::Span;
+use syn::{Fields, GenericParam, Type};
+
+use crate::ast::{Enum, Input, Struct};
+use crate::ctxt::Ctxt;
+
+impl Input<'_> {
+    pub fn validate(&self, cx: &mut Ctxt) {
+        match self {
+            Input::Struct(input) => input.validate(cx),
+            Input::Enum(input) => input.validate(cx),
+        }
+    }
+}
+
+impl Struct<'_> {
+    fn validate(&self, cx: &mut Ctxt) {
+        let mut names = WireNames::default();
+        for field in self.wire_fields() {
+            names.claim(cx, &field.wire_name, field.name_span(), "field");
+            for alias in &field.attrs.aliases {
+                names.claim(cx, &alias.value(), alias.span(), "field");
+            }
+            if field.rust_name == "build" {
+                cx.error_spanned_by(
+                    field.ident,
+                    "a field named `build` would collide with the builder's `build()`; \
+                     rename it in Rust and keep the key with #[serde(rename = \"build\")]",
+                );
+            }
+        }
+    }
+}
+
+impl Enum<'_> {
+    fn validate(&self, cx: &mut Ctxt) {
+        if let Some(param) = self.original.generics.params.first() {
+            let span = match param {
+                GenericParam::Type(param) => param.ident.span(),
+                GenericParam::Lifetime(param) => param.lifetime.span(),
+                GenericParam::Const(param) => param.ident.span(),
+            };
+            cx.push(syn::Error::new(span, "an ApiModel string enum cannot be generic"));
+        }
+        if self.known().next().is_none() {
+            cx.push(syn::Error::new(
+                self.original.ident.span(),
+                "an ApiModel string enum needs at least one unit variant, one per wire string",
+            ));
+        }
+        let mut names = WireNames::default();
+        let mut catch_all = None;
+        for variant in &self.variants {
+            let original = variant.original;
+            match (&variant.attrs.other, &original.fields) {
+                (None, Fields::Unit) => {
+                    names.claim(cx, &variant.wire_name, variant.name_span(), "variant");
+                    for alias in &variant.attrs.aliases {
+                        names.claim(cx, &alias.value(), alias.span(), "variant");
+                    }
+                }
+                (None, fields) => cx.error_spanned_by(
+                    fields,
+                    format!(
+                        "variant `{}` carries data, but an ApiModel enum is a string enum: \
+                         make it a unit variant, or mark the one catch-all variant #[api(other)] \
+                         and give it a single `String`",
+                        variant.rust_name
+                    ),
+                ),
+                (Some(other), fields) => {
+                    if let Some(first) = catch_all.replace(&variant.rust_name) {
+                        cx.error_spanned_by(
+                            other,
+                            format!("an enum has at most one #[api(other)] variant, and `{first}` already is"),
+                        );
+                    }
+                    match fields {
+                        Fields::Unnamed(fields) if fields.unnamed.len() == 1 => {
+                            let ty = &fields.unnamed[0].ty;
+                            if !is_string(ty) {
+                                cx.error_spanned_by(ty, "the #[api(other)] variant keeps the unknown string: its field must be `String`");
+                            }
+                        }
+                        _ => cx.error_spanned_by(
+                            &original.ident,
+                            format!(
+                                "the #[api(other)] variant keeps the unknown string: write `{}(String)`",
+                                variant.rust_name
+                            ),
+                        ),
+                    }
+                    if let Some(rename) = &variant.attrs.rename {
+                        cx.error_spanned_by(rename, "the #[api(other)] variant has no wire string of its own; remove the rename");
+                    }
+                    if let Some(alias) = variant.attrs.aliases.first() {
+                        cx.error_spanned_by(alias, "the #[api(other)] variant has no wire string of its own; remove the alias");
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Wire strings claimed so far, so that a second claim is reported where it is made.
+#[derive(Default)]
+struct WireNames(BTreeSet<String>);
+
+impl WireNames {
+    fn claim(&mut self, cx: &mut Ctxt, name: &str, span: Span, what: &str) {
+        if !self.0.insert(name.to_owned()) {
+            cx.push(syn::Error::new(
+                span,
+                format!("wire name \"{name}\" is used by an earlier {what}; each {what} needs its own"),
+            ));
+        }
+    }
+}
+
+fn is_string(ty: &Type) -> bool {
+    match ty {
+        Type::Path(path) if path.qself.is_none() => path
+            .path
+            .segments
+            .last()
+            .is_some_and(|last| last.ident == "String" && last.arguments.is_none()),
+        Type::Group(group) => is_string(&group.elem),
+        _ => false,
+    }
+}

@@ -1,0 +1,126 @@
+//! StackOne's Connect Session token and auth link.
+
+use chrono::{DateTime, Utc};
+use model_core::{ApiModel, Secret};
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Number, Value};
+
+/// A Connect Session, as `POST /connect_sessions` returns it (`201`): the
+/// session token, and the hosted page where an end user connects an account.
+///
+/// `token` and `external_trigger_token` are credentials: they are
+/// [`Secret`]s, so neither `Debug` nor any report shows them.
+///
+/// ```
+/// use model_core::ApiModel;
+/// use models::ConnectSessionTokenAuthLink;
+///
+/// let link = ConnectSessionTokenAuthLink::from_json(r#"{
+///     "auth_link_url": "https://competent-newsstand.info/",
+///     "created_at": "2024-08-22T09:15:37.633Z",
+///     "id": 2748.23,
+///     "organization_id": 5922.31,
+///     "origin_owner_id": "<id>",
+///     "origin_owner_name": "<value>",
+///     "project_id": "<id>",
+///     "token": "<value>"
+/// }"#)?;
+/// assert_eq!(link.token.expose(), "<value>");
+/// assert!(!format!("{link:?}").contains("<value>\""));
+/// # Ok::<(), model_core::ValidationError>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ApiModel)]
+pub struct ConnectSessionTokenAuthLink {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub account_id: Option<String>,
+    pub auth_link_url: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub categories: Option<Vec<ConnectSessionTokenAuthLinkCategories>>,
+    /// RFC 3339 with a mandatory offset on input; written back in UTC with `Z`.
+    pub created_at: DateTime<Utc>,
+    /// External trigger token to be used to trigger actions on the account
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub external_trigger_token: Option<Secret<String>>,
+    /// Any JSON number, kept as it came: `2748.23` as well as `2748`.
+    pub id: Number,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub label: Option<String>,
+    /// Arbitrary set of key and values defined during the session token creation. This can be used to tag an account (eg. based on their pricing plan)
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub metadata: Option<Map<String, Value>>,
+    pub organization_id: Number,
+    pub origin_owner_id: String,
+    pub origin_owner_name: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub origin_username: Option<String>,
+    pub project_id: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub provider: Option<String>,
+    pub token: Secret<String>,
+    /// The connect session account type
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub r#type: Option<ConnectSessionTokenAuthLinkType>,
+    /// The integration ID (UUID) associated with this connect session
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub integration_id: Option<String>,
+}
+
+/// A category of integrations a Connect Session may offer.
+///
+/// Open: the API keeps adding categories, so a value this version does not
+/// know is kept in [`Unknown`](Self::Unknown) and written back unchanged,
+/// where StackOne's TypeScript SDK rejects the whole response.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, ApiModel)]
+#[serde(rename_all = "kebab-case")]
+pub enum ConnectSessionTokenAuthLinkCategories {
+    /// Applicant tracking systems.
+    Ats,
+    /// Human resources information systems.
+    Hris,
+    /// The legacy HRIS integrations.
+    HrisLegacy,
+    /// Customer relationship management.
+    Crm,
+    /// Identity and access management.
+    Iam,
+    /// Marketing automation.
+    Marketing,
+    /// Learning management systems.
+    Lms,
+    /// StackOne's own platform.
+    #[serde(rename = "stackone")]
+    StackOne,
+    /// Document storage.
+    Documents,
+    /// Ticketing and issue tracking.
+    Ticketing,
+    /// Background screening.
+    Screening,
+    /// Messaging (added after the seed's release).
+    Messaging,
+    /// Accounting (added after the seed's release).
+    Accounting,
+    /// Scheduling (added after the seed's release).
+    Scheduling,
+    /// A category this version does not know yet, kept as it came.
+    #[api(other)]
+    Unknown(String),
+}
+
+/// The connect session account type.
+///
+/// Open: a value this version does not know is kept in
+/// [`Unknown`](Self::Unknown) and written back unchanged.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, ApiModel)]
+#[serde(rename_all = "snake_case")]
+pub enum ConnectSessionTokenAuthLinkType {
+    /// An account on a production system.
+    Production,
+    /// An account for testing.
+    Test,
+    /// The provider's account type has no mapping.
+    UnmappedValue,
+    /// A type this version does not know yet, kept as it came.
+    #[api(other)]
+    Unknown(String),
+}
