@@ -70,11 +70,7 @@ impl<'a> Node<'a> {
     /// Reads the whole input as one value; fails only where serde_json's grammar does.
     pub(crate) fn root(input: &'a str) -> Result<Self, serde_json::Error> {
         let raw: &'a RawValue = serde_json::from_str(input)?;
-        Ok(Node {
-            raw,
-            offset: distance(input, raw.get()),
-            depth: 0,
-        })
+        Ok(Node { raw, offset: distance(input, raw.get()), depth: 0 })
     }
 
     /// The JSON type of this value.
@@ -112,11 +108,7 @@ impl<'a> Node<'a> {
     /// The members of an object, in input order, duplicates kept.
     pub(crate) fn entries(&self) -> Result<Vec<(Cow<'a, str>, Node<'a>)>, serde_json::Error> {
         let entries: Entries<'a> = self.parse()?;
-        Ok(entries
-            .0
-            .into_iter()
-            .map(|(key, raw)| (key.0, self.child(raw)))
-            .collect())
+        Ok(entries.0.into_iter().map(|(key, raw)| (key.0, self.child(raw))).collect())
     }
 
     /// The items of an array, in order.
@@ -126,11 +118,7 @@ impl<'a> Node<'a> {
     }
 
     fn child(&self, raw: &'a RawValue) -> Node<'a> {
-        Node {
-            raw,
-            offset: self.offset + distance(self.text(), raw.get()),
-            depth: self.depth + 1,
-        }
+        Node { raw, offset: self.offset + distance(self.text(), raw.get()), depth: self.depth + 1 }
     }
 }
 

@@ -59,12 +59,7 @@ impl<'a> Report<'a> {
     ///     }
     /// }
     /// ```
-    pub fn check_leaf<T: DeserializeOwned>(
-        &mut self,
-        node: &Node<'_>,
-        accepts: &[Kind],
-        expected: &TypeDoc,
-    ) {
+    pub fn check_leaf<T: DeserializeOwned>(&mut self, node: &Node<'_>, accepts: &[Kind], expected: &TypeDoc) {
         if !accepts.contains(&node.kind()) {
             self.push(node, IssueKind::InvalidType, expected.to_string());
         } else if let Err(error) = node.parse::<T>() {
@@ -95,22 +90,13 @@ impl<'a> Report<'a> {
     ) {
         match error.classify() {
             Category::Data => self.push(node, kind, expected),
-            Category::Syntax | Category::Eof | Category::Io => self.push_at(
-                node.offset(),
-                IssueKind::Syntax,
-                Cow::Owned(syntax_message(error)),
-                None,
-                None,
-            ),
+            Category::Syntax | Category::Eof | Category::Io => {
+                self.push_at(node.offset(), IssueKind::Syntax, Cow::Owned(syntax_message(error)), None, None)
+            }
         }
     }
 
-    pub(crate) fn push_unknown_variant(
-        &mut self,
-        node: &Node<'_>,
-        expected: String,
-        suggestion: Option<&str>,
-    ) {
+    pub(crate) fn push_unknown_variant(&mut self, node: &Node<'_>, expected: String, suggestion: Option<&str>) {
         let received = self.describe(node);
         let suggestion = if self.in_secret() { None } else { suggestion.map(str::to_owned) };
         self.push_at(node.offset(), IssueKind::UnknownVariant, Cow::Owned(expected), Some(received), suggestion);
@@ -152,11 +138,7 @@ impl<'a> Report<'a> {
     }
 
     /// The members of `node`, when it is an object this deep may hold.
-    pub(crate) fn open_object<'n>(
-        &mut self,
-        node: &Node<'n>,
-        ty: &TypeDoc,
-    ) -> Option<Vec<(Cow<'n, str>, Node<'n>)>> {
+    pub(crate) fn open_object<'n>(&mut self, node: &Node<'n>, ty: &TypeDoc) -> Option<Vec<(Cow<'n, str>, Node<'n>)>> {
         if !self.open(node, Kind::Object, ty) {
             return None;
         }
@@ -184,9 +166,7 @@ impl<'a> Report<'a> {
     }
 
     fn or_report<T>(&mut self, node: &Node<'_>, parsed: Result<T, serde_json::Error>) -> Option<T> {
-        parsed
-            .map_err(|error| self.push_serde_error(node, &error, IssueKind::InvalidValue, String::new()))
-            .ok()
+        parsed.map_err(|error| self.push_serde_error(node, &error, IssueKind::InvalidValue, String::new())).ok()
     }
 
     pub(crate) fn push_too_deep(&mut self, offset: usize) {
@@ -261,11 +241,7 @@ impl<'a> Report<'a> {
     }
 
     pub(crate) fn push_syntax(&mut self, error: &serde_json::Error) {
-        let (line, column) = if self.positions && error.line() > 0 {
-            (Some(error.line()), Some(error.column()))
-        } else {
-            (None, None)
-        };
+        let (line, column) = self.serde_position(error);
         self.issues.push(Issue {
             kind: IssueKind::Syntax,
             pointer: String::new(),
@@ -276,6 +252,20 @@ impl<'a> Report<'a> {
             line,
             column,
         });
+    }
+
+    /// serde_json's line and column, made 1-based: right after a newline it
+    /// says column 0 of the next line, which is the newline itself.
+    fn serde_position(&self, error: &serde_json::Error) -> (Option<usize>, Option<usize>) {
+        match (error.line(), error.column()) {
+            (0, _) => (None, None),
+            _ if !self.positions => (None, None),
+            (line, 0) if line > 1 => {
+                let previous = self.input.split('\n').nth(line - 2).map_or(0, str::len);
+                (Some(line - 1), Some(previous + 1))
+            }
+            (line, column) => (Some(line), Some(column.max(1))),
+        }
     }
 
     pub(crate) fn into_issues(self) -> Vec<crate::issue::Issue> {
@@ -289,11 +279,7 @@ impl<'a> Report<'a> {
         if self.issues.is_empty() {
             match serde_error.classify() {
                 Category::Data => {
-                    let (line, column) = if self.positions && serde_error.line() > 0 {
-                        (Some(serde_error.line()), Some(serde_error.column()))
-                    } else {
-                        (None, None)
-                    };
+                    let (line, column) = self.serde_position(serde_error);
                     self.issues.push(Issue {
                         kind: IssueKind::InvalidValue,
                         pointer: String::new(),

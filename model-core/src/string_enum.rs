@@ -138,18 +138,13 @@ pub(crate) fn parse<E: ApiEnum>(wire: &str) -> Result<E, ParseEnumError> {
 
 /// Every string a closed enum accepts on input, aliases included.
 fn accepted<E: ApiEnum>() -> impl Iterator<Item = &'static str> + Clone {
-    E::VALUES
-        .iter()
-        .flat_map(|value| std::iter::once(value.wire_name).chain(value.aliases.iter().copied()))
+    E::VALUES.iter().flat_map(|value| std::iter::once(value.wire_name).chain(value.aliases.iter().copied()))
 }
 
 fn closest<E: ApiEnum>(wire: &str) -> Option<&'static str> {
     let near = suggest::closest(wire, accepted::<E>())?;
     // An alias is accepted but not advertised: suggest its value's own spelling.
-    E::VALUES
-        .iter()
-        .find(|value| value.wire_name == near || value.aliases.contains(&near))
-        .map(|value| value.wire_name)
+    E::VALUES.iter().find(|value| value.wire_name == near || value.aliases.contains(&near)).map(|value| value.wire_name)
 }
 
 /// The check of a string enum inside a model.

@@ -10,7 +10,7 @@ pub(crate) fn closest<'a>(input: &str, candidates: impl Iterator<Item = &'a str>
     }
     let limit = (folded.chars().count() / 3).max(1);
     candidates
-        .map(|candidate| (strsim::levenshtein(&folded, &fold(candidate)), candidate))
+        .map(|candidate| (strsim::damerau_levenshtein(&folded, &fold(candidate)), candidate))
         .filter(|&(distance, _)| distance <= limit)
         .min_by_key(|&(distance, _)| distance)
         .map(|(_, candidate)| candidate)
@@ -23,10 +23,7 @@ pub(crate) fn list<'a>(names: impl Iterator<Item = &'a str>) -> String {
 }
 
 fn fold(name: &str) -> String {
-    name.chars()
-        .filter(|ch| !matches!(ch, '-' | '_' | ' '))
-        .flat_map(char::to_lowercase)
-        .collect()
+    name.chars().filter(|ch| !matches!(ch, '-' | '_' | ' ')).flat_map(char::to_lowercase).collect()
 }
 
 #[cfg(test)]

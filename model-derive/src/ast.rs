@@ -76,7 +76,8 @@ impl<'a> Struct<'a> {
                 let ident = field.ident.as_ref()?;
                 let field_attrs = attr::parse(cx, &field.attrs, Target::Field);
                 let rust_name = ident.unraw().to_string();
-                let wire_name = wire_name(&field_attrs, attrs.rename_all.map(|rule| rule.apply_to_field(&rust_name)), &rust_name);
+                let wire_name =
+                    wire_name(&field_attrs, attrs.rename_all.map(|rule| rule.apply_to_field(&rust_name)), &rust_name);
                 Some(Field { original: field, ident, attrs: field_attrs, ty: &field.ty, rust_name, wire_name })
             })
             .collect();
@@ -99,8 +100,11 @@ impl<'a> Enum<'a> {
             .map(|variant| {
                 let variant_attrs = attr::parse(cx, &variant.attrs, Target::Variant);
                 let rust_name = variant.ident.unraw().to_string();
-                let wire_name =
-                    wire_name(&variant_attrs, attrs.rename_all.map(|rule| rule.apply_to_variant(&rust_name)), &rust_name);
+                let wire_name = wire_name(
+                    &variant_attrs,
+                    attrs.rename_all.map(|rule| rule.apply_to_variant(&rust_name)),
+                    &rust_name,
+                );
                 Variant { original: variant, attrs: variant_attrs, rust_name, wire_name }
             })
             .collect();

@@ -143,7 +143,13 @@ pub fn parse(cx: &mut Ctxt, attrs: &[Attribute], target: Target) -> Attrs {
     parsed
 }
 
-fn parse_serde_key(cx: &mut Ctxt, meta: &ParseNestedMeta, key: &str, target: Target, attrs: &mut Attrs) -> syn::Result<()> {
+fn parse_serde_key(
+    cx: &mut Ctxt,
+    meta: &ParseNestedMeta,
+    key: &str,
+    target: Target,
+    attrs: &mut Attrs,
+) -> syn::Result<()> {
     if let Some((_, advice)) = SERDE_UNSUPPORTED.iter().find(|(unsupported, _)| *unsupported == key) {
         cx.error_spanned_by(&meta.path, format!("ApiModel does not support #[serde({key})]: {advice}"));
         return skip_value(meta);
@@ -186,7 +192,13 @@ fn parse_serde_key(cx: &mut Ctxt, meta: &ParseNestedMeta, key: &str, target: Tar
     Ok(())
 }
 
-fn parse_api_key(cx: &mut Ctxt, meta: &ParseNestedMeta, key: &str, target: Target, attrs: &mut Attrs) -> syn::Result<()> {
+fn parse_api_key(
+    cx: &mut Ctxt,
+    meta: &ParseNestedMeta,
+    key: &str,
+    target: Target,
+    attrs: &mut Attrs,
+) -> syn::Result<()> {
     if !target.api_keys().contains(&key) {
         cx.error_spanned_by(&meta.path, unknown_key("api", key, target, target.api_keys()));
         return skip_value(meta);
@@ -209,7 +221,7 @@ fn unknown_key(ns: &str, key: &str, target: Target, known: &[&str]) -> String {
     let mut message = format!("unknown #[{ns}] key `{key}` on {}", target.describe());
     let closest = known
         .iter()
-        .map(|candidate| (strsim::levenshtein(key, candidate), candidate))
+        .map(|candidate| (strsim::damerau_levenshtein(key, candidate), candidate))
         .filter(|&(distance, candidate)| distance <= candidate.len().div_ceil(3).max(1))
         .min_by_key(|&(distance, _)| distance);
     match closest {

@@ -7,7 +7,7 @@ use syn::{GenericArgument, PathArguments, Type};
 
 use crate::ast::{Field, Struct};
 use crate::attr::Default;
-use crate::expand::with_api_type_bounds;
+use crate::expand::model_generics;
 
 // Input:
 //     pub struct Invoice { pub number: String, pub note: Option<String>, #[serde(skip)] cache: u8 }
@@ -26,7 +26,7 @@ pub fn expand(input: &Struct) -> TokenStream {
     let vis = &input.original.vis;
     let builder = format_ident!("{}Builder", ident, span = ident.span());
     let (impl_generics, ty_generics, where_clause) = input.original.generics.split_for_impl();
-    let bounded = with_api_type_bounds(&input.original.generics);
+    let bounded = model_generics(input.original);
     let (_, _, bounded_where) = bounded.split_for_impl();
     let wire_fields: Vec<&Field> = input.wire_fields().collect();
     let names: Vec<&Ident> = wire_fields.iter().map(|field| field.ident).collect();
@@ -40,15 +40,19 @@ pub fn expand(input: &Struct) -> TokenStream {
     let name = builder.to_string();
     let build = build(input);
 
+    // `dead_code` is allowed throughout: a crate may well never build its
+    // private models by hand, and the builder must not make it warn.
     quote! {
         #[doc = #builder_doc]
         #[must_use]
+        #[allow(dead_code)]
         #vis struct #builder #impl_generics #where_clause {
             #(#names: ::core::option::Option<#types>,)*
             __marker: ::core::marker::PhantomData<fn() -> #ident #ty_generics>,
         }
 
         #[automatically_derived]
+        #[allow(dead_code)]
         impl #impl_generics #ident #ty_generics #where_clause {
             #[doc = #start_doc]
             #vis fn builder() -> #builder #ty_generics {
@@ -60,11 +64,13 @@ pub fn expand(input: &Struct) -> TokenStream {
         }
 
         #[automatically_derived]
+        #[allow(dead_code)]
         impl #impl_generics #builder #ty_generics #where_clause {
             #(#setters)*
         }
 
         #[automatically_derived]
+        #[allow(dead_code)]
         impl #impl_generics #builder #ty_generics #bounded_where {
             #build
         }
@@ -87,23 +93,21 @@ fn setter(field: &Field) -> TokenStream {
         Some(docs) => format!("Sets `{}`: {docs}", field.wire_name),
         None => format!("Sets `{}`.", field.wire_name),
     };
-    match option_inner(field.ty) {
-        Some(inner) => quote_spanned! {field.ty.span()=>
-            #[doc = #doc]
-            #vis fn #name(mut self, value: impl ::core::convert::Into<#inner>) -> Self {
-                self.#name = ::core::option::Option::Some(::core::option::Option::Some(value.into()));
-                self
-            }
-        },
-        None => {
-            let ty = field.ty;
-            quote_spanned! {field.ty.span()=>
-                #[doc = #doc]
-                #vis fn #name(mut self, value: impl ::core::convert::Into<#ty>) -> Self {
-                    self.#name = ::core::option::Option::Some(value.into());
-                    self
-                }
-            }
+    let inner = option_inner(field.ty);
+    let value_ty = inner.unwrap_or(field.ty);
+    let (param, mut value) = if takes_into(value_ty) {
+        (quote!(impl ::core::convert::Into<#value_ty>), quote!(value.into()))
+    } else {
+        (quote!(#value_ty), quote!(value))
+    };
+    if inner.is_some() {
+        value = quote!(::core::option::Option::Some(#value));
+    }
+    quote_spanned! {field.ty.span()=>
+        #[doc = #doc]
+        #vis fn #name(mut self, value: #param) -> Self {
+            self.#name = ::core::option::Option::Some(#value);
+            self
         }
     }
 }
@@ -156,7 +160,7 @@ fn build(input: &Struct) -> TokenStream {
         inits.push(quote!(#name: #init));
     }
 
-    let default = container_default.map(|default| quote!(let __default: Self = #default;));
+    let default = container_default.map(|default| quote!(let __default: #ident #ty_generics = #default;));
     let value = quote!(#ident { #(#inits,)* });
     let body = if checked.is_empty() {
         quote!(::core::result::Result::Ok(#value))
@@ -178,6 +182,14 @@ fn build(input: &Struct) -> TokenStream {
             #body
         }
     }
+}
+
+/// Whether a setter takes `impl Into<T>`: only for strings and secrets, so
+/// `.name("a")` works, while a number keeps literal inference (`.retries(3)`
+/// could not infer `3` through `impl Into<u8>`).
+fn takes_into(ty: &Type) -> bool {
+    let Type::Path(path) = ty else { return false };
+    path.path.segments.last().is_some_and(|last| last.ident == "String" || last.ident == "Secret")
 }
 
 /// `U` when the field is written `Option<U>`, so its setter can take a plain `U`.

@@ -1,28 +1,28 @@
 //! serde's eight `rename_all` rules, applied exactly as serde applies them
-//! (serde_derive/src/internals/case.rs): variants are read as PascalCase,
+//! (serde_derive/src/internals/case.rs): variants are read as Pascal,
 //! fields as snake_case.
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum RenameRule {
-    LowerCase,
-    UpperCase,
-    PascalCase,
-    CamelCase,
-    SnakeCase,
-    ScreamingSnakeCase,
-    KebabCase,
-    ScreamingKebabCase,
+    Lower,
+    Upper,
+    Pascal,
+    Camel,
+    Snake,
+    ScreamingSnake,
+    Kebab,
+    ScreamingKebab,
 }
 
 pub const RULES: &[(&str, RenameRule)] = &[
-    ("lowercase", RenameRule::LowerCase),
-    ("UPPERCASE", RenameRule::UpperCase),
-    ("PascalCase", RenameRule::PascalCase),
-    ("camelCase", RenameRule::CamelCase),
-    ("snake_case", RenameRule::SnakeCase),
-    ("SCREAMING_SNAKE_CASE", RenameRule::ScreamingSnakeCase),
-    ("kebab-case", RenameRule::KebabCase),
-    ("SCREAMING-KEBAB-CASE", RenameRule::ScreamingKebabCase),
+    ("lowercase", RenameRule::Lower),
+    ("UPPERCASE", RenameRule::Upper),
+    ("PascalCase", RenameRule::Pascal),
+    ("camelCase", RenameRule::Camel),
+    ("snake_case", RenameRule::Snake),
+    ("SCREAMING_SNAKE_CASE", RenameRule::ScreamingSnake),
+    ("kebab-case", RenameRule::Kebab),
+    ("SCREAMING-KEBAB-CASE", RenameRule::ScreamingKebab),
 ];
 
 impl RenameRule {
@@ -30,20 +30,20 @@ impl RenameRule {
         RULES.iter().find(|(rule, _)| *rule == name).map(|&(_, rule)| rule)
     }
 
-    /// A variant name, written in PascalCase.
+    /// A variant name, written in Pascal.
     pub fn apply_to_variant(self, variant: &str) -> String {
         match self {
-            RenameRule::PascalCase => variant.to_owned(),
-            RenameRule::LowerCase => variant.to_ascii_lowercase(),
-            RenameRule::UpperCase => variant.to_ascii_uppercase(),
-            RenameRule::CamelCase => {
+            RenameRule::Pascal => variant.to_owned(),
+            RenameRule::Lower => variant.to_ascii_lowercase(),
+            RenameRule::Upper => variant.to_ascii_uppercase(),
+            RenameRule::Camel => {
                 let mut chars = variant.chars();
                 match chars.next() {
                     Some(first) => first.to_ascii_lowercase().to_string() + chars.as_str(),
                     None => String::new(),
                 }
             }
-            RenameRule::SnakeCase => {
+            RenameRule::Snake => {
                 let mut snake = String::new();
                 for (i, ch) in variant.char_indices() {
                     if i > 0 && ch.is_uppercase() {
@@ -53,20 +53,18 @@ impl RenameRule {
                 }
                 snake
             }
-            RenameRule::ScreamingSnakeCase => RenameRule::SnakeCase.apply_to_variant(variant).to_ascii_uppercase(),
-            RenameRule::KebabCase => RenameRule::SnakeCase.apply_to_variant(variant).replace('_', "-"),
-            RenameRule::ScreamingKebabCase => {
-                RenameRule::ScreamingSnakeCase.apply_to_variant(variant).replace('_', "-")
-            }
+            RenameRule::ScreamingSnake => RenameRule::Snake.apply_to_variant(variant).to_ascii_uppercase(),
+            RenameRule::Kebab => RenameRule::Snake.apply_to_variant(variant).replace('_', "-"),
+            RenameRule::ScreamingKebab => RenameRule::ScreamingSnake.apply_to_variant(variant).replace('_', "-"),
         }
     }
 
     /// A field name, written in snake_case.
     pub fn apply_to_field(self, field: &str) -> String {
         match self {
-            RenameRule::LowerCase | RenameRule::SnakeCase => field.to_owned(),
-            RenameRule::UpperCase | RenameRule::ScreamingSnakeCase => field.to_ascii_uppercase(),
-            RenameRule::PascalCase => {
+            RenameRule::Lower | RenameRule::Snake => field.to_owned(),
+            RenameRule::Upper | RenameRule::ScreamingSnake => field.to_ascii_uppercase(),
+            RenameRule::Pascal => {
                 let mut pascal = String::new();
                 let mut capitalize = true;
                 for ch in field.chars() {
@@ -81,16 +79,16 @@ impl RenameRule {
                 }
                 pascal
             }
-            RenameRule::CamelCase => {
-                let pascal = RenameRule::PascalCase.apply_to_field(field);
+            RenameRule::Camel => {
+                let pascal = RenameRule::Pascal.apply_to_field(field);
                 let mut chars = pascal.chars();
                 match chars.next() {
                     Some(first) => first.to_ascii_lowercase().to_string() + chars.as_str(),
                     None => String::new(),
                 }
             }
-            RenameRule::KebabCase => field.replace('_', "-"),
-            RenameRule::ScreamingKebabCase => RenameRule::ScreamingSnakeCase.apply_to_field(field).replace('_', "-"),
+            RenameRule::Kebab => field.replace('_', "-"),
+            RenameRule::ScreamingKebab => RenameRule::ScreamingSnake.apply_to_field(field).replace('_', "-"),
         }
     }
 }
@@ -105,7 +103,16 @@ mod tests {
             ("Outcome", ["outcome", "OUTCOME", "Outcome", "outcome", "outcome", "OUTCOME", "outcome", "OUTCOME"]),
             (
                 "VeryTasty",
-                ["verytasty", "VERYTASTY", "VeryTasty", "veryTasty", "very_tasty", "VERY_TASTY", "very-tasty", "VERY-TASTY"],
+                [
+                    "verytasty",
+                    "VERYTASTY",
+                    "VeryTasty",
+                    "veryTasty",
+                    "very_tasty",
+                    "VERY_TASTY",
+                    "very-tasty",
+                    "VERY-TASTY",
+                ],
             ),
             ("A", ["a", "A", "A", "a", "a", "A", "a", "A"]),
             ("Z42", ["z42", "Z42", "Z42", "z42", "z42", "Z42", "z42", "Z42"]),
@@ -123,7 +130,16 @@ mod tests {
             ("outcome", ["outcome", "OUTCOME", "Outcome", "outcome", "outcome", "OUTCOME", "outcome", "OUTCOME"]),
             (
                 "very_tasty",
-                ["very_tasty", "VERY_TASTY", "VeryTasty", "veryTasty", "very_tasty", "VERY_TASTY", "very-tasty", "VERY-TASTY"],
+                [
+                    "very_tasty",
+                    "VERY_TASTY",
+                    "VeryTasty",
+                    "veryTasty",
+                    "very_tasty",
+                    "VERY_TASTY",
+                    "very-tasty",
+                    "VERY-TASTY",
+                ],
             ),
             ("a", ["a", "A", "A", "a", "a", "A", "a", "A"]),
             ("z42", ["z42", "Z42", "Z42", "z42", "z42", "Z42", "z42", "Z42"]),
@@ -133,7 +149,7 @@ mod tests {
                 assert_eq!(rule.apply_to_field(original), expected, "{name} of {original}");
             }
         }
-        assert_eq!(RenameRule::from_str("camelCase"), Some(CamelCase));
+        assert_eq!(RenameRule::from_str("camelCase"), Some(Camel));
         assert_eq!(RenameRule::from_str("camelcase"), None);
     }
 }

@@ -50,6 +50,22 @@ pub fn with_api_type_bounds(generics: &Generics) -> Generics {
     generics
 }
 
+/// The generics of a model's `ApiModel` impl: `ApiType` bounds, and for a
+/// generic model, `Model<T>: DeserializeOwned`, which serde's derived impl
+/// grants exactly when each parameter deserializes.
+pub fn model_generics(node: &DeriveInput) -> Generics {
+    let mut generics = with_api_type_bounds(&node.generics);
+    if !node.generics.params.is_empty() {
+        let ident = &node.ident;
+        let (_, ty_generics, _) = node.generics.split_for_impl();
+        generics
+            .make_where_clause()
+            .predicates
+            .push(parse_quote!(#ident #ty_generics: ::model_core::__private::DeserializeOwned));
+    }
+    generics
+}
+
 /// A doc comment as an `Option<&'static str>` expression.
 pub fn docs(docs: &Option<String>) -> TokenStream {
     match docs {

@@ -7,7 +7,7 @@ use quote::quote;
 use syn::ext::IdentExt;
 use syn::{Data, DeriveInput};
 
-use crate::expand::with_api_type_bounds;
+use crate::expand::{model_generics, with_api_type_bounds};
 
 pub fn expand(node: &DeriveInput) -> TokenStream {
     let ident = &node.ident;
@@ -36,16 +36,27 @@ pub fn expand(node: &DeriveInput) -> TokenStream {
                 }
             }
         },
-        Data::Struct(_) | Data::Union(_) => quote! {
-            const _: () = {
-                #[automatically_derived]
-                impl #impl_generics ::model_core::__private::ApiType for #ident #ty_generics #where_clause {
-                    const TYPE: ::model_core::__private::TypeDoc = ::model_core::__private::TypeDoc::Model(#name);
-                    fn check(_: &::model_core::__private::Node<'_>, _: &mut ::model_core::__private::Report<'_>) {
-                        #unreachable
+        Data::Struct(_) | Data::Union(_) => {
+            let model_generics = model_generics(node);
+            let (impl_generics, ty_generics, where_clause) = model_generics.split_for_impl();
+            quote! {
+                const _: () = {
+                    #[automatically_derived]
+                    impl #impl_generics ::model_core::__private::ApiType for #ident #ty_generics #where_clause {
+                        const TYPE: ::model_core::__private::TypeDoc = ::model_core::__private::TypeDoc::Model(#name);
+                        fn check(_: &::model_core::__private::Node<'_>, _: &mut ::model_core::__private::Report<'_>) {
+                            #unreachable
+                        }
                     }
-                }
-            };
-        },
+
+                    #[automatically_derived]
+                    impl #impl_generics ::model_core::__private::ApiModel for #ident #ty_generics #where_clause {
+                        const NAME: &'static str = #name;
+                        const DESCRIPTION: ::core::option::Option<&'static str> = ::core::option::Option::None;
+                        const FIELDS: &'static [::model_core::__private::FieldDoc] = &[];
+                    }
+                };
+            }
+        }
     }
 }

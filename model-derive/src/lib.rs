@@ -4,12 +4,12 @@
 
 mod ast;
 mod attr;
+mod builder;
 mod case;
 mod ctxt;
 mod expand;
 mod fallback;
 mod model;
-mod builder;
 mod string_enum;
 mod valid;
 

@@ -3,13 +3,12 @@
 use proc_macro2::TokenStream;
 use quote::{quote, quote_spanned};
 use syn::ext::IdentExt;
-use syn::parse_quote;
 use syn::spanned::Spanned;
 
 use crate::ast::{Field, Struct};
 use crate::attr::Default;
 use crate::builder;
-use crate::expand::{docs, with_api_type_bounds};
+use crate::expand::{docs, model_generics};
 
 // Input:
 //     #[derive(ApiModel)]
@@ -30,17 +29,9 @@ use crate::expand::{docs, with_api_type_bounds};
 pub fn expand(input: &Struct) -> TokenStream {
     let ident = &input.original.ident;
     let name = ident.unraw().to_string();
-    let generics = with_api_type_bounds(&input.original.generics);
+    // Both impls need the model's bounds: the check reads `ApiModel::FIELDS`.
+    let generics = model_generics(input.original);
     let (impl_generics, ty_generics, where_clause) = generics.split_for_impl();
-    let mut model_generics = generics.clone();
-    if !input.original.generics.params.is_empty() {
-        // serde's derived `Deserialize` asks the same of each parameter.
-        model_generics
-            .make_where_clause()
-            .predicates
-            .push(parse_quote!(Self: ::model_core::__private::DeserializeOwned));
-    }
-    let model_where = &model_generics.where_clause;
     let container_default = !matches!(input.attrs.default, Default::None);
     let fields = input.wire_fields().map(|field| field_doc(field, container_default));
     let deny_unknown_fields = input.attrs.deny_unknown_fields;
@@ -70,7 +61,7 @@ pub fn expand(input: &Struct) -> TokenStream {
             }
 
             #[automatically_derived]
-            impl #impl_generics ::model_core::__private::ApiModel for #ident #ty_generics #model_where {
+            impl #impl_generics ::model_core::__private::ApiModel for #ident #ty_generics #where_clause {
                 const NAME: &'static str = #name;
                 const DESCRIPTION: ::core::option::Option<&'static str> = #description;
                 const FIELDS: &'static [::model_core::__private::FieldDoc] = &[#(#fields),*];

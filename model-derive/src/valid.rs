@@ -83,7 +83,10 @@ impl Enum<'_> {
                         Fields::Unnamed(fields) if fields.unnamed.len() == 1 => {
                             let ty = &fields.unnamed[0].ty;
                             if !is_string(ty) {
-                                cx.error_spanned_by(ty, "the #[api(other)] variant keeps the unknown string: its field must be `String`");
+                                cx.error_spanned_by(
+                                    ty,
+                                    "the #[api(other)] variant keeps the unknown string: its field must be `String`",
+                                );
                             }
                         }
                         _ => cx.error_spanned_by(
@@ -95,10 +98,16 @@ impl Enum<'_> {
                         ),
                     }
                     if let Some(rename) = &variant.attrs.rename {
-                        cx.error_spanned_by(rename, "the #[api(other)] variant has no wire string of its own; remove the rename");
+                        cx.error_spanned_by(
+                            rename,
+                            "the #[api(other)] variant has no wire string of its own; remove the rename",
+                        );
                     }
                     if let Some(alias) = variant.attrs.aliases.first() {
-                        cx.error_spanned_by(alias, "the #[api(other)] variant has no wire string of its own; remove the alias");
+                        cx.error_spanned_by(
+                            alias,
+                            "the #[api(other)] variant has no wire string of its own; remove the alias",
+                        );
                     }
                 }
             }
@@ -123,11 +132,9 @@ impl WireNames {
 
 fn is_string(ty: &Type) -> bool {
     match ty {
-        Type::Path(path) if path.qself.is_none() => path
-            .path
-            .segments
-            .last()
-            .is_some_and(|last| last.ident == "String" && last.arguments.is_none()),
+        Type::Path(path) if path.qself.is_none() => {
+            path.path.segments.last().is_some_and(|last| last.ident == "String" && last.arguments.is_none())
+        }
         Type::Group(group) => is_string(&group.elem),
         _ => false,
     }

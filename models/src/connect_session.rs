@@ -23,10 +23,10 @@ use serde_json::{Map, Number, Value};
 ///     "origin_owner_id": "<id>",
 ///     "origin_owner_name": "<value>",
 ///     "project_id": "<id>",
-///     "token": "<value>"
+///     "token": "sess_example_token"
 /// }"#)?;
-/// assert_eq!(link.token.expose(), "<value>");
-/// assert!(!format!("{link:?}").contains("<value>\""));
+/// assert_eq!(link.token.expose(), "sess_example_token");
+/// assert!(!format!("{link:?}").contains("sess_example_token"));
 /// # Ok::<(), model_core::ValidationError>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ApiModel)]
