@@ -107,11 +107,13 @@ pub mod __private {
     }
 
     /// `FromStr` of a derived string enum.
+    #[inline]
     pub fn parse_enum<E: ApiEnum>(wire: &str) -> ::core::result::Result<E, ParseEnumError> {
         crate::string_enum::parse::<E>(wire)
     }
 
     /// `Deserialize` of a derived string enum.
+    #[inline]
     pub fn deserialize_enum<'de, E: ApiEnum, D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::core::result::Result<E, D::Error> {

@@ -124,6 +124,7 @@ impl fmt::Display for ParseEnumError {
 impl Error for ParseEnumError {}
 
 /// `FromStr` for a string enum.
+#[inline]
 pub(crate) fn parse<E: ApiEnum>(wire: &str) -> Result<E, ParseEnumError> {
     if let Some(known) = E::from_wire(wire) {
         return Ok(known);
@@ -168,6 +169,7 @@ pub(crate) fn check<E: ApiEnum>(node: &Node<'_>, report: &mut Report<'_>) {
 }
 
 /// `Deserialize` for a string enum: a known value never allocates.
+#[inline]
 pub(crate) fn deserialize<'de, E: ApiEnum, D: Deserializer<'de>>(deserializer: D) -> Result<E, D::Error> {
     deserializer.deserialize_str(WireVisitor(PhantomData))
 }

@@ -55,6 +55,7 @@ pub fn expand(input: &Struct) -> TokenStream {
         #[allow(dead_code)]
         impl #impl_generics #ident #ty_generics #where_clause {
             #[doc = #start_doc]
+            #[inline]
             #vis fn builder() -> #builder #ty_generics {
                 #builder {
                     #(#names: ::core::option::Option::None,)*
@@ -105,6 +106,7 @@ fn setter(field: &Field) -> TokenStream {
     }
     quote_spanned! {field.ty.span()=>
         #[doc = #doc]
+        #[inline]
         #vis fn #name(mut self, value: #param) -> Self {
             self.#name = ::core::option::Option::Some(#value);
             self
@@ -177,6 +179,7 @@ fn build(input: &Struct) -> TokenStream {
     let doc = format!("The [`{ident}`], or a `missing` issue for every required field left unset.");
     quote! {
         #[doc = #doc]
+        #[inline]
         #vis fn build(self) -> ::core::result::Result<#ident #ty_generics, ::model_core::__private::ValidationError> {
             #default
             #body

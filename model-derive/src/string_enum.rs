@@ -21,6 +21,8 @@ use crate::expand::docs;
 //         }
 //         impl ApiType, Display, FromStr, TryFrom<&str>, AsRef<str>, Serialize, Deserialize for Category
 //     };
+//     impl Category { #[inline]
+//     impl Category { pub fn as_str(&self) -> &str; #[inline]
 //     impl Category { pub fn as_str(&self) -> &str; pub fn is_known(&self) -> bool }
 pub fn expand(input: &Enum) -> TokenStream {
     let ident = &input.original.ident;
@@ -71,6 +73,7 @@ pub fn expand(input: &Enum) -> TokenStream {
                 const WIRE_NAMES: &'static [&'static str] = &[#(#wire_names),*];
                 const OPEN: bool = #open;
 
+                #[inline]
                 fn as_str(&self) -> &str {
                     match self {
                         #(Self::#variants => #wire_names,)*
@@ -78,6 +81,7 @@ pub fn expand(input: &Enum) -> TokenStream {
                     }
                 }
 
+                #[inline]
                 fn from_wire(__wire: &str) -> ::core::option::Option<Self> {
                     match __wire {
                         #(#accepted => ::core::option::Option::Some(Self::#variants),)*
@@ -85,12 +89,14 @@ pub fn expand(input: &Enum) -> TokenStream {
                     }
                 }
 
+                #[inline]
                 fn from_unknown(
                     __wire: ::model_core::__private::String,
                 ) -> ::core::result::Result<Self, ::model_core::__private::String> {
                     #from_unknown
                 }
 
+                #[inline]
                 fn is_known(&self) -> bool {
                     #is_known
                 }
@@ -110,6 +116,7 @@ pub fn expand(input: &Enum) -> TokenStream {
 
             #[automatically_derived]
             impl ::core::fmt::Display for #ident {
+                #[inline]
                 fn fmt(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
                     __f.write_str(::model_core::__private::ApiEnum::as_str(self))
                 }
@@ -119,6 +126,7 @@ pub fn expand(input: &Enum) -> TokenStream {
             impl ::core::str::FromStr for #ident {
                 type Err = ::model_core::__private::ParseEnumError;
 
+                #[inline]
                 fn from_str(__wire: &str) -> ::core::result::Result<Self, Self::Err> {
                     ::model_core::__private::parse_enum::<Self>(__wire)
                 }
@@ -128,6 +136,7 @@ pub fn expand(input: &Enum) -> TokenStream {
             impl ::core::convert::TryFrom<&str> for #ident {
                 type Error = ::model_core::__private::ParseEnumError;
 
+                #[inline]
                 fn try_from(__wire: &str) -> ::core::result::Result<Self, Self::Error> {
                     ::model_core::__private::parse_enum::<Self>(__wire)
                 }
@@ -135,6 +144,7 @@ pub fn expand(input: &Enum) -> TokenStream {
 
             #[automatically_derived]
             impl ::core::convert::AsRef<str> for #ident {
+                #[inline]
                 fn as_ref(&self) -> &str {
                     ::model_core::__private::ApiEnum::as_str(self)
                 }
@@ -142,6 +152,7 @@ pub fn expand(input: &Enum) -> TokenStream {
 
             #[automatically_derived]
             impl ::model_core::__private::serde::Serialize for #ident {
+                #[inline]
                 fn serialize<__S: ::model_core::__private::serde::Serializer>(
                     &self,
                     __serializer: __S,
@@ -152,6 +163,7 @@ pub fn expand(input: &Enum) -> TokenStream {
 
             #[automatically_derived]
             impl<'de> ::model_core::__private::serde::Deserialize<'de> for #ident {
+                #[inline]
                 fn deserialize<__D: ::model_core::__private::serde::Deserializer<'de>>(
                     __deserializer: __D,
                 ) -> ::core::result::Result<Self, __D::Error> {

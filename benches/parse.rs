@@ -1,0 +1,139 @@
+//! Runtime against plain serde: parsing, the full report, serialization,
+//! enum parsing and the builder. Each group holds a pair to compare.
+
+use std::hint::black_box;
+use std::str::FromStr;
+
+use criterion::{criterion_group, criterion_main, BatchSize, Criterion};
+use model_benches::{match_category, valid_known_categories, ClosedCategory, PlainAuthLink, PlainCategory, INVALID};
+use model_core::ApiModel;
+use models::{ConnectSessionTokenAuthLink as AuthLink, ConnectSessionTokenAuthLinkCategories as Category};
+
+fn from_json_valid(c: &mut Criterion) {
+    let payload = valid_known_categories();
+    assert!(AuthLink::from_json(&payload).is_ok() && serde_json::from_str::<PlainAuthLink>(&payload).is_ok());
+    let mut group = c.benchmark_group("1_from_json_valid");
+    group.bench_function("serde_json::from_str", |b| {
+        b.iter(|| serde_json::from_str::<PlainAuthLink>(black_box(&payload)).unwrap());
+    });
+    group.bench_function("ApiModel::from_json", |b| b.iter(|| AuthLink::from_json(black_box(&payload)).unwrap()));
+    group.finish();
+}
+
+fn report_invalid(c: &mut Criterion) {
+    assert_eq!(AuthLink::from_json(INVALID).unwrap_err().issues().len(), 12);
+    let mut group = c.benchmark_group("2_report_invalid");
+    group.bench_function("serde_json::from_str (first error only)", |b| {
+        b.iter(|| serde_json::from_str::<PlainAuthLink>(black_box(INVALID)).unwrap_err());
+    });
+    group.bench_function("ApiModel::from_json (full report)", |b| {
+        b.iter(|| AuthLink::from_json(black_box(INVALID)).unwrap_err());
+    });
+    group.finish();
+}
+
+fn serialize(c: &mut Criterion) {
+    let payload = valid_known_categories();
+    let model = AuthLink::from_json(&payload).unwrap();
+    let plain: PlainAuthLink = serde_json::from_str(&payload).unwrap();
+    assert_eq!(serde_json::to_string(&model).unwrap(), serde_json::to_string(&plain).unwrap());
+    let mut group = c.benchmark_group("3_serialize");
+    group.bench_function("serde derive", |b| b.iter(|| serde_json::to_string(black_box(&plain)).unwrap()));
+    group.bench_function("ApiModel", |b| b.iter(|| serde_json::to_string(black_box(&model)).unwrap()));
+    group.finish();
+}
+
+fn enum_parsing(c: &mut Criterion) {
+    let wires = ["ats", "hris-legacy", "stackone", "scheduling"];
+    let mut group = c.benchmark_group("4_enum_from_str");
+    group.bench_function("hand-written match", |b| {
+        b.iter(|| wires.iter().map(|wire| match_category(black_box(wire))).count());
+    });
+    group.bench_function("ApiModel FromStr closed", |b| {
+        b.iter(|| wires.iter().map(|wire| ClosedCategory::from_str(black_box(wire)).ok()).count());
+    });
+    group.bench_function("ApiModel FromStr open", |b| {
+        b.iter(|| wires.iter().map(|wire| Category::from_str(black_box(wire)).ok()).count());
+    });
+    group.finish();
+
+    let json = r#"["ats","hris","hris-legacy","crm","iam","marketing","lms","stackone","documents","ticketing","screening","messaging","accounting","scheduling"]"#;
+    let mut group = c.benchmark_group("4_enum_deserialize");
+    group.bench_function("serde derive", |b| {
+        b.iter(|| serde_json::from_str::<Vec<PlainCategory>>(black_box(json)).unwrap());
+    });
+    group.bench_function("ApiModel closed", |b| {
+        b.iter(|| serde_json::from_str::<Vec<ClosedCategory>>(black_box(json)).unwrap());
+    });
+    group.bench_function("ApiModel open", |b| {
+        b.iter(|| serde_json::from_str::<Vec<Category>>(black_box(json)).unwrap());
+    });
+    group.finish();
+}
+
+fn build(c: &mut Criterion) {
+    let model = AuthLink::from_json(&valid_known_categories()).unwrap();
+    let mut group = c.benchmark_group("5_build");
+    group.bench_function("struct literal (clone of fields)", |b| {
+        b.iter_batched(|| model.clone(), |model| AuthLink { ..model }, BatchSize::SmallInput);
+    });
+    // Every field moves into the builder, so neither side drops anything while timed.
+    group.bench_function("builder().build()", |b| {
+        b.iter_batched(
+            || model.clone(),
+            |m| {
+                let mut builder = AuthLink::builder()
+                    .auth_link_url(m.auth_link_url)
+                    .created_at(m.created_at)
+                    .id(m.id)
+                    .organization_id(m.organization_id)
+                    .origin_owner_id(m.origin_owner_id)
+                    .origin_owner_name(m.origin_owner_name)
+                    .project_id(m.project_id)
+                    .token(m.token);
+                builder = match m.account_id {
+                    Some(value) => builder.account_id(value),
+                    None => builder,
+                };
+                builder = match m.categories {
+                    Some(value) => builder.categories(value),
+                    None => builder,
+                };
+                builder = match m.external_trigger_token {
+                    Some(value) => builder.external_trigger_token(value),
+                    None => builder,
+                };
+                builder = match m.label {
+                    Some(value) => builder.label(value),
+                    None => builder,
+                };
+                builder = match m.metadata {
+                    Some(value) => builder.metadata(value),
+                    None => builder,
+                };
+                builder = match m.origin_username {
+                    Some(value) => builder.origin_username(value),
+                    None => builder,
+                };
+                builder = match m.provider {
+                    Some(value) => builder.provider(value),
+                    None => builder,
+                };
+                builder = match m.r#type {
+                    Some(value) => builder.r#type(value),
+                    None => builder,
+                };
+                builder = match m.integration_id {
+                    Some(value) => builder.integration_id(value),
+                    None => builder,
+                };
+                builder.build().unwrap()
+            },
+            BatchSize::SmallInput,
+        );
+    });
+    group.finish();
+}
+
+criterion_group!(benches, from_json_valid, report_invalid, serialize, enum_parsing, build);
+criterion_main!(benches);
