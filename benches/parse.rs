@@ -47,13 +47,13 @@ fn enum_parsing(c: &mut Criterion) {
     let wires = ["ats", "hris-legacy", "stackone", "scheduling"];
     let mut group = c.benchmark_group("4_enum_from_str");
     group.bench_function("hand-written match", |b| {
-        b.iter(|| wires.iter().map(|wire| match_category(black_box(wire))).count());
+        b.iter(|| wires.map(|wire| black_box(match_category(black_box(wire)))));
     });
     group.bench_function("ApiModel FromStr closed", |b| {
-        b.iter(|| wires.iter().map(|wire| ClosedCategory::from_str(black_box(wire)).ok()).count());
+        b.iter(|| wires.map(|wire| black_box(ClosedCategory::from_str(black_box(wire)).ok())));
     });
     group.bench_function("ApiModel FromStr open", |b| {
-        b.iter(|| wires.iter().map(|wire| Category::from_str(black_box(wire)).ok()).count());
+        b.iter(|| wires.map(|wire| black_box(Category::from_str(black_box(wire)).ok())));
     });
     group.finish();
 
