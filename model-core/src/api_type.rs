@@ -46,6 +46,11 @@ use crate::type_doc::TypeDoc;
 /// assert_eq!(error.issues()[0].pointer(), "/name");
 /// assert_eq!(error.issues()[0].code(), "invalid_format");
 /// ```
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot be a field of an ApiModel: it does not implement `ApiType`",
+    label = "this type has no `ApiType`",
+    note = "derive `ApiModel` for it, or implement `model_core::ApiType` (see its docs for a one-line scalar check)"
+)]
 pub trait ApiType {
     /// How docs and reports name the type.
     const TYPE: TypeDoc;

@@ -205,11 +205,12 @@ fn parse_api_key(
     }
     match key {
         OTHER => {
+            // Marked either way, so the one mistake is the only error.
+            attrs.other = Some(meta.path.clone());
             if !meta.input.is_empty() && !meta.input.peek(Token![,]) {
                 cx.error_spanned_by(&meta.path, "`other` takes no value: write #[api(other)]");
                 return skip_value(meta);
             }
-            attrs.other = Some(meta.path.clone());
         }
         _ => return skip_value(meta),
     }

@@ -152,8 +152,11 @@ fn build(input: &Struct) -> TokenStream {
                 quote!(self.#name.unwrap_or(__default.#name))
             }
             (false, None, false) => {
-                let api_type = quote_spanned!(ty.span()=> <#ty as ::model_core::__private::ApiType>);
-                checked.push(quote!(self.#name.or_else(#api_type::absent)));
+                // The whole call is spanned: its `FnOnce` obligation is where
+                // rustc reports a field type without `ApiType`.
+                checked.push(quote_spanned! {ty.span()=>
+                    self.#name.or_else(<#ty as ::model_core::__private::ApiType>::absent)
+                });
                 unset.push(quote!(#local.is_none()));
                 checked_locals.push(local.clone());
                 quote!(#local)

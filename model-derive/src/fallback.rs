@@ -36,7 +36,19 @@ pub fn expand(node: &DeriveInput) -> TokenStream {
                 }
             }
         },
-        Data::Struct(_) | Data::Union(_) => {
+        // A union can derive nothing else this derive needs; only the type itself.
+        Data::Union(_) => quote! {
+            const _: () = {
+                #[automatically_derived]
+                impl #impl_generics ::model_core::__private::ApiType for #ident #ty_generics #where_clause {
+                    const TYPE: ::model_core::__private::TypeDoc = ::model_core::__private::TypeDoc::Model(#name);
+                    fn check(_: &::model_core::__private::Node<'_>, _: &mut ::model_core::__private::Report<'_>) {
+                        #unreachable
+                    }
+                }
+            };
+        },
+        Data::Struct(_) => {
             let model_generics = model_generics(node);
             let (impl_generics, ty_generics, where_clause) = model_generics.split_for_impl();
             quote! {

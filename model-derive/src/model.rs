@@ -78,12 +78,15 @@ fn field_doc(field: &Field, container_default: bool) -> TokenStream {
     let aliases = &field.attrs.aliases;
     let description = docs(&field.attrs.docs);
     let ty = field.ty;
-    // Spanned at the type, so a type without `ApiType` is blamed where it is written.
-    let api_type = quote_spanned!(ty.span()=> <#ty as ::model_core::__private::ApiType>);
+    // Whole paths spanned at the type, so a type without `ApiType` is blamed
+    // once, where it is written.
+    let span = ty.span();
+    let type_doc = quote_spanned!(span=> <#ty as ::model_core::__private::ApiType>::TYPE);
+    let check = quote_spanned!(span=> <#ty as ::model_core::__private::ApiType>::check);
     let required = if container_default || !matches!(field.attrs.default, Default::None) {
         quote!(false)
     } else {
-        quote!(!#api_type::OPTIONAL)
+        quote_spanned!(span=> !<#ty as ::model_core::__private::ApiType>::OPTIONAL)
     };
     quote! {
         ::model_core::__private::FieldDoc {
@@ -92,8 +95,8 @@ fn field_doc(field: &Field, container_default: bool) -> TokenStream {
             aliases: &[#(#aliases),*],
             required: #required,
             description: #description,
-            ty: &#api_type::TYPE,
-            check: #api_type::check,
+            ty: &#type_doc,
+            check: #check,
         }
     }
 }

@@ -1,0 +1,10 @@
+use model_core::ApiModel;
+
+#[derive(ApiModel)]
+enum Category {
+    Ats,
+    #[api(othr)]
+    Unknown(String),
+}
+
+fn main() {}

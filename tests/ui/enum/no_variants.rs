@@ -1,0 +1,6 @@
+use model_core::ApiModel;
+
+#[derive(ApiModel)]
+enum Never {}
+
+fn main() {}

@@ -1,0 +1,14 @@
+use model_core::ApiModel;
+
+fn trimmed<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<String, D::Error> {
+    let value: String = serde::Deserialize::deserialize(deserializer)?;
+    Ok(value.trim().to_owned())
+}
+
+#[derive(serde::Deserialize, ApiModel)]
+struct Link {
+    #[serde(deserialize_with = "trimmed")]
+    url: String,
+}
+
+fn main() {}
