@@ -251,4 +251,11 @@ fn secrets_never_show() {
 
     let builder = AuthLink::builder().token(canary).external_trigger_token(canary);
     assert!(!format!("{builder:?}").contains(canary));
+
+    // A duplicated key is refused before its value is checked: it must not be quoted.
+    let duplicated = MINIMAL_AUTH_LINK.replacen('{', &format!("{{\"token\": \"{canary}\", "), 1);
+    let error = parse_agreeing::<AuthLink>(&duplicated).unwrap_err();
+    assert_eq!(pointers_and_codes(&error), [("/token".to_owned(), "duplicate_key")]);
+    assert_eq!(error.issues()[0].received(), None);
+    assert!(!format!("{error} {error:?}").contains(canary));
 }

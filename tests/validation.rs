@@ -102,14 +102,14 @@ fn each_type_accepts_and_refuses_what_serde_does() {
         ("double", "-0.0", OK),
         ("double", r#""1.0""#, &[("/double", "invalid_type")]),
         ("number", "1e300", OK),
-        ("number", "1e400", &[("/number", "syntax")]),
+        ("number", "1e400", &[("/number", "out_of_range")]),
         ("utc", r#""2024-01-01T00:00:00+05:00""#, OK),
         ("utc", r#""2024-01-01T00:00:00""#, &[("/utc", "invalid_format")]),
         ("utc", "5", &[("/utc", "invalid_type")]),
         ("fixed", r#""2024-01-01T00:00:00.5-03:30""#, OK),
         ("fixed", r#""2024-13-01T00:00:00Z""#, &[("/fixed", "invalid_format")]),
         ("any", r#"[1, {"a": null}, "x"]"#, OK),
-        ("any", "1e400", &[("/any", "syntax")]),
+        ("any", "1e400", &[("/any", "out_of_range")]),
         ("object", "{}", OK),
         ("object", "[]", &[("/object", "invalid_type")]),
         ("list", "[1, 2]", OK),
@@ -152,7 +152,7 @@ fn bad_input_of_every_kind() {
         (r#"{"text": "a", "text": "b"}"#, &[("/text", "duplicate_key")]),
         (r#"{"text": 1, "text": "b"}"#, &[("/text", "invalid_type"), ("/text", "duplicate_key")]),
         (r#"{"unknown": 1, "unknown": 2}"#, OK),
-        (r#"{"text": "\ud800"}"#, &[("/text", "syntax")]),
+        (r#"{"text": "\ud800"}"#, &[("/text", "invalid_format")]),
     ];
     for &(json, expected) in table {
         check(json, expected);

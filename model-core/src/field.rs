@@ -1,5 +1,6 @@
 //! A model's fields as data.
 
+use crate::doc::Example;
 use crate::node::Node;
 use crate::report::Report;
 use crate::type_doc::TypeDoc;
@@ -37,11 +38,25 @@ pub struct FieldDoc {
     pub description: Option<&'static str>,
     /// The field's type as a reader sees it.
     pub ty: &'static TypeDoc,
+    /// Values given with `#[api(example = …)]`, in order.
+    pub examples: &'static [Example],
+    /// Whether the field is `#[deprecated]`.
+    pub deprecated: bool,
     #[doc(hidden)]
     pub check: fn(&Node<'_>, &mut Report<'_>),
 }
 
 impl FieldDoc {
+    /// Whether the value may be `null`.
+    pub const fn nullable(&self) -> bool {
+        self.ty.nullable()
+    }
+
+    /// Whether the value is a credential, never shown in docs or reports.
+    pub const fn secret(&self) -> bool {
+        self.ty.secret()
+    }
+
     /// Whether `key` names this field on input.
     pub fn accepts_key(&self, key: &str) -> bool {
         self.wire_name == key || self.aliases.contains(&key)

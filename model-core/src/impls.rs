@@ -108,8 +108,12 @@ impl<T: ApiType> ApiType for Option<T> {
 
 impl<T: ApiType> ApiType for Box<T> {
     const TYPE: TypeDoc = T::TYPE;
+    const OPTIONAL: bool = T::OPTIONAL;
     fn check(node: &Node<'_>, report: &mut Report<'_>) {
         T::check(node, report);
+    }
+    fn absent() -> Option<Self> {
+        T::absent().map(Box::new)
     }
 }
 

@@ -37,30 +37,41 @@
 #![warn(missing_docs)]
 
 mod api_type;
+mod doc;
+mod examples;
 mod field;
 mod impls;
 mod issue;
+mod markdown;
 mod model;
 mod node;
 mod object;
 mod report;
+mod schema;
 mod secret;
 mod string_enum;
 mod suggest;
 mod type_doc;
 
 pub use crate::api_type::ApiType;
+pub use crate::doc::{linked, EnumDoc, Example, Linked, ModelDoc, SECRET_PLACEHOLDER};
+pub use crate::examples::{check_examples, ExampleProblem};
 pub use crate::field::FieldDoc;
 pub use crate::issue::{Issue, IssueKind, ValidationError};
+pub use crate::markdown::{enum_page, model_page, pages, Page};
 pub use crate::model::{from_json, from_slice, from_value, ApiModel};
 pub use crate::node::{Kind, Node, MAX_DEPTH};
 pub use crate::report::Report;
+pub use crate::schema::json_schema;
 pub use crate::secret::Secret;
 pub use crate::string_enum::{ApiEnum, EnumValue, ParseEnumError};
 pub use crate::type_doc::TypeDoc;
 
 /// The derive. See the [crate docs](crate).
 pub use model_derive::ApiModel;
+
+/// serde_json's `json!`, for `#[api(example = json!({ … }))]` without a serde_json dependency.
+pub use serde_json::json;
 
 /// What generated code names, so a user crate needs no dependency but this one.
 #[doc(hidden)]
@@ -73,24 +84,17 @@ pub mod __private {
     pub use ::std::vec::Vec;
 
     pub use crate::api_type::ApiType;
+    pub use crate::doc::{EnumDoc, Example, ModelDoc};
     pub use crate::field::FieldDoc;
     pub use crate::issue::ValidationError;
-    pub use crate::model::ApiModel;
+    pub use crate::model::{example_value, missing_fields, ApiModel};
     pub use crate::node::Node;
-    pub use crate::object::ObjectSpec;
+    pub use crate::object::{check_object, ObjectSpec};
     pub use crate::report::Report;
-    pub use crate::string_enum::{ApiEnum, EnumValue, ParseEnumError};
+    pub use crate::string_enum::{
+        check as check_enum, deserialize as deserialize_enum, parse as parse_enum, ApiEnum, EnumValue, ParseEnumError,
+    };
     pub use crate::type_doc::TypeDoc;
-
-    /// The check of a derived model.
-    pub fn check_object(node: &Node<'_>, report: &mut Report<'_>, spec: &ObjectSpec<'_>) {
-        crate::object::check_object(node, report, spec);
-    }
-
-    /// The error of a builder with unset required fields, aligned with `M::FIELDS`.
-    pub fn missing_fields<M: ApiModel>(unset: &[bool]) -> ValidationError {
-        crate::model::missing_fields::<M>(unset)
-    }
 
     /// How a builder's `Debug` shows a field: whether it is set, never its value.
     pub struct Presence(pub bool);
@@ -99,24 +103,5 @@ pub mod __private {
         fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
             f.write_str(if self.0 { "<set>" } else { "<unset>" })
         }
-    }
-
-    /// The check of a derived string enum.
-    pub fn check_enum<E: ApiEnum>(node: &Node<'_>, report: &mut Report<'_>) {
-        crate::string_enum::check::<E>(node, report);
-    }
-
-    /// `FromStr` of a derived string enum.
-    #[inline]
-    pub fn parse_enum<E: ApiEnum>(wire: &str) -> ::core::result::Result<E, ParseEnumError> {
-        crate::string_enum::parse::<E>(wire)
-    }
-
-    /// `Deserialize` of a derived string enum.
-    #[inline]
-    pub fn deserialize_enum<'de, E: ApiEnum, D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::core::result::Result<E, D::Error> {
-        crate::string_enum::deserialize::<E, D>(deserializer)
     }
 }

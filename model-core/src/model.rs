@@ -6,6 +6,8 @@ use serde::de::DeserializeOwned;
 use serde_json::Value;
 
 use crate::api_type::ApiType;
+use crate::doc::{Example, ModelDoc};
+use crate::examples::{check_examples, ExampleProblem};
 use crate::field::FieldDoc;
 use crate::issue::{IssueKind, ValidationError};
 use crate::node::Node;
@@ -41,10 +43,40 @@ pub trait ApiModel: ApiType + DeserializeOwned {
     const DESCRIPTION: Option<&'static str>;
     /// Every field on the wire, in declaration order.
     const FIELDS: &'static [FieldDoc];
+    /// A whole payload, from `#[api(example = …)]` on the model.
+    const EXAMPLE: Option<Example> = None;
+    /// Whether keys the model does not know are refused (`#[serde(deny_unknown_fields)]`).
+    const DENY_UNKNOWN_FIELDS: bool = false;
 
     /// Every field on the wire, in declaration order.
     fn fields() -> &'static [FieldDoc] {
         Self::FIELDS
+    }
+
+    /// The model as docs see it.
+    fn doc() -> ModelDoc {
+        ModelDoc {
+            name: Self::NAME,
+            description: Self::DESCRIPTION,
+            fields: Self::FIELDS,
+            example: Self::EXAMPLE,
+            deny_unknown_fields: Self::DENY_UNKNOWN_FIELDS,
+        }
+    }
+
+    /// The model's Markdown page, in the shape of the seed's SDK docs.
+    fn docs_markdown() -> String {
+        crate::markdown::model_page(&Self::doc())
+    }
+
+    /// The model's JSON Schema (draft 2020-12), with nested types in `$defs`.
+    fn json_schema() -> Value {
+        crate::schema::json_schema(&Self::TYPE)
+    }
+
+    /// Every problem in the examples of this model and the models it refers to.
+    fn check_examples() -> Vec<ExampleProblem> {
+        check_examples(&Self::TYPE)
     }
 
     /// Parses JSON text; on failure, reports every problem in it. See [`from_json`].
@@ -111,7 +143,8 @@ fn not_utf8<T: ApiType>(json: &[u8], valid_up_to: usize) -> ValidationError {
 
 /// The error of a builder whose required fields were not all set: one
 /// `missing` issue per unset field, in declaration order.
-pub(crate) fn missing_fields<M: ApiModel>(unset: &[bool]) -> ValidationError {
+#[doc(hidden)]
+pub fn missing_fields<M: ApiModel>(unset: &[bool]) -> ValidationError {
     let mut report = Report::new("", false);
     for (field, _) in M::FIELDS.iter().zip(unset).filter(|&(_, unset)| *unset) {
         report.at_key(field.wire_name, |report| {
@@ -119,4 +152,10 @@ pub(crate) fn missing_fields<M: ApiModel>(unset: &[bool]) -> ValidationError {
         });
     }
     ValidationError::new(Cow::Borrowed(M::NAME), report.into_issues())
+}
+
+/// An example's expression as JSON.
+#[doc(hidden)]
+pub fn example_value<T: serde::Serialize + ?Sized>(example: &T) -> Result<Value, serde_json::Error> {
+    serde_json::to_value(example)
 }

@@ -20,14 +20,17 @@ pub struct ObjectSpec<'s> {
 /// Checks every member of an object, then reports each required key that is
 /// missing at the object's own position. Mirrors serde's derive: unknown keys
 /// are ignored unless denied, and a field given twice is refused.
-pub(crate) fn check_object(node: &Node<'_>, report: &mut Report<'_>, spec: &ObjectSpec<'_>) {
+#[doc(hidden)]
+pub fn check_object(node: &Node<'_>, report: &mut Report<'_>, spec: &ObjectSpec<'_>) {
     let Some(entries) = report.open_object(node, spec.ty) else { return };
     let mut seen = vec![false; spec.fields.len()];
     for (key, value) in &entries {
         match spec.fields.iter().position(|field| field.accepts_key(key)) {
+            // The second value is not checked, so it may be an unmarked
+            // secret: the issue never quotes it.
             Some(index) if seen[index] => report.at_key(key, |report| {
                 let expected = format!("`{}` at most once", spec.fields[index].wire_name);
-                report.push(value, IssueKind::DuplicateKey, expected);
+                report.push_absent(value.offset(), IssueKind::DuplicateKey, Cow::Owned(expected));
             }),
             Some(index) => {
                 seen[index] = true;

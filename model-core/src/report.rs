@@ -78,9 +78,12 @@ impl<'a> Report<'a> {
         self.secret_depth > 0
     }
 
-    /// Adds an issue for serde's refusal of `node`: grammar errors are `syntax`,
-    /// anything else is `kind`. serde's message is never copied, since it may
-    /// quote the value.
+    /// Adds an issue for serde's refusal of `node`. serde's message is never
+    /// copied, since it may quote the value.
+    ///
+    /// The text already passed serde_json's grammar check, so a "syntax" error
+    /// here is a value serde_json cannot hold: a number beyond `f64` is
+    /// `out_of_range`, a string with a lone surrogate `invalid_format`.
     pub(crate) fn push_serde_error(
         &mut self,
         node: &Node<'_>,
@@ -88,11 +91,11 @@ impl<'a> Report<'a> {
         kind: IssueKind,
         expected: String,
     ) {
-        match error.classify() {
-            Category::Data => self.push(node, kind, expected),
-            Category::Syntax | Category::Eof | Category::Io => {
-                self.push_at(node.offset(), IssueKind::Syntax, Cow::Owned(syntax_message(error)), None, None)
-            }
+        match (error.classify(), node.kind()) {
+            (Category::Data, _) => self.push(node, kind, expected),
+            (_, Kind::Number) => self.push(node, IssueKind::OutOfRange, "a number within the range of f64"),
+            (_, Kind::String) => self.push(node, IssueKind::InvalidFormat, "a string of Unicode scalar values"),
+            _ => self.push_at(node.offset(), IssueKind::Syntax, Cow::Owned(syntax_message(error)), None, None),
         }
     }
 

@@ -6,6 +6,7 @@ use std::marker::PhantomData;
 
 use serde::de::{self, Deserializer, Visitor};
 
+use crate::doc::EnumDoc;
 use crate::issue::IssueKind;
 use crate::node::{Kind, Node};
 use crate::report::Report;
@@ -77,6 +78,21 @@ pub trait ApiEnum: ApiType + Sized + 'static {
 
     /// Whether the value is one of the known ones.
     fn is_known(&self) -> bool;
+
+    /// The enum as docs see it.
+    fn doc() -> EnumDoc {
+        EnumDoc { name: Self::NAME, description: Self::DESCRIPTION, values: Self::VALUES, open: Self::OPEN }
+    }
+
+    /// The enum's Markdown page, with a `## Values` table.
+    fn docs_markdown() -> String {
+        crate::markdown::enum_page(&Self::doc())
+    }
+
+    /// The enum's JSON Schema (draft 2020-12).
+    fn json_schema() -> serde_json::Value {
+        crate::schema::json_schema(&Self::TYPE)
+    }
 }
 
 /// Why a string is not a value of a closed enum.
@@ -125,7 +141,8 @@ impl Error for ParseEnumError {}
 
 /// `FromStr` for a string enum.
 #[inline]
-pub(crate) fn parse<E: ApiEnum>(wire: &str) -> Result<E, ParseEnumError> {
+#[doc(hidden)]
+pub fn parse<E: ApiEnum>(wire: &str) -> Result<E, ParseEnumError> {
     if let Some(known) = E::from_wire(wire) {
         return Ok(known);
     }
@@ -149,7 +166,8 @@ fn closest<E: ApiEnum>(wire: &str) -> Option<&'static str> {
 }
 
 /// The check of a string enum inside a model.
-pub(crate) fn check<E: ApiEnum>(node: &Node<'_>, report: &mut Report<'_>) {
+#[doc(hidden)]
+pub fn check<E: ApiEnum>(node: &Node<'_>, report: &mut Report<'_>) {
     if node.kind() != Kind::String {
         report.push(node, IssueKind::InvalidType, format!("{} (a string)", E::NAME));
         return;
@@ -170,7 +188,8 @@ pub(crate) fn check<E: ApiEnum>(node: &Node<'_>, report: &mut Report<'_>) {
 
 /// `Deserialize` for a string enum: a known value never allocates.
 #[inline]
-pub(crate) fn deserialize<'de, E: ApiEnum, D: Deserializer<'de>>(deserializer: D) -> Result<E, D::Error> {
+#[doc(hidden)]
+pub fn deserialize<'de, E: ApiEnum, D: Deserializer<'de>>(deserializer: D) -> Result<E, D::Error> {
     deserializer.deserialize_str(WireVisitor(PhantomData))
 }
 
@@ -186,7 +205,9 @@ impl<E: ApiEnum> Visitor<'_> for WireVisitor<E> {
     fn visit_str<Err: de::Error>(self, wire: &str) -> Result<E, Err> {
         match E::from_wire(wire) {
             Some(known) => Ok(known),
-            None if E::OPEN => self.visit_string(wire.to_owned()),
+            None if E::OPEN => {
+                E::from_unknown(wire.to_owned()).map_err(|wire| Err::unknown_variant(&wire, E::WIRE_NAMES))
+            }
             None => Err(Err::unknown_variant(wire, E::WIRE_NAMES)),
         }
     }

@@ -2,9 +2,14 @@
 
 use std::fmt;
 
+use crate::doc::{EnumDoc, ModelDoc};
+
 /// The type of a value as docs and reports name it: `string`, `date-time`,
 /// `ConnectSessionTokenAuthLinkCategories[]`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+///
+/// Models and enums are linked through functions rather than references, so
+/// a model may contain itself (`Option<Box<Self>>`).
+#[derive(Debug, Clone, Copy)]
 #[non_exhaustive]
 pub enum TypeDoc {
     /// A JSON string.
@@ -34,13 +39,31 @@ pub enum TypeDoc {
     Nullable(&'static TypeDoc),
     /// The inner type, holding a credential.
     Secret(&'static TypeDoc),
-    /// A model derived with `ApiModel`, by name.
-    Model(&'static str),
-    /// A string enum derived with `ApiModel`, by name.
-    Enum(&'static str),
+    /// A model derived with `ApiModel`.
+    Model(fn() -> ModelDoc),
+    /// A string enum derived with `ApiModel`.
+    Enum(fn() -> EnumDoc),
 }
 
 impl TypeDoc {
+    /// Whether the value may be `null`.
+    pub const fn nullable(&self) -> bool {
+        match self {
+            TypeDoc::Nullable(_) | TypeDoc::Any => true,
+            TypeDoc::Secret(inner) => inner.nullable(),
+            _ => false,
+        }
+    }
+
+    /// Whether the value is a credential.
+    pub const fn secret(&self) -> bool {
+        match self {
+            TypeDoc::Secret(_) => true,
+            TypeDoc::Nullable(inner) => inner.secret(),
+            _ => false,
+        }
+    }
+
     /// The type under any `Nullable` and `Secret` wrappers.
     pub const fn innermost(&self) -> &TypeDoc {
         match self {
@@ -63,7 +86,8 @@ impl fmt::Display for TypeDoc {
             TypeDoc::Array(item) => write!(f, "{item}[]"),
             TypeDoc::Map(value) => write!(f, "map of {value}"),
             TypeDoc::Nullable(inner) | TypeDoc::Secret(inner) => inner.fmt(f),
-            TypeDoc::Model(name) | TypeDoc::Enum(name) => f.write_str(name),
+            TypeDoc::Model(doc) => f.write_str(doc().name),
+            TypeDoc::Enum(doc) => f.write_str(doc().name),
         }
     }
 }

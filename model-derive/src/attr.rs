@@ -43,7 +43,7 @@ const SERDE_UNSUPPORTED: &[(&str, &str)] = &[
 
 // `#[api(...)]` keys.
 const OTHER: &str = "other";
-const API_KEYS: &[&str] = &[OTHER];
+const EXAMPLE: &str = "example";
 
 /// Where an attribute sits, which decides the keys it may hold.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -66,8 +66,9 @@ impl Target {
 
     fn api_keys(self) -> &'static [&'static str] {
         match self {
-            Target::Variant => API_KEYS,
-            Target::Struct | Target::Enum | Target::Field => &[],
+            Target::Variant => &[OTHER],
+            Target::Struct | Target::Field => &[EXAMPLE],
+            Target::Enum => &[],
         }
     }
 
@@ -101,6 +102,10 @@ pub struct Attrs {
     pub deny_unknown_fields: bool,
     /// The `other` path of `#[api(other)]`, for errors that point at it.
     pub other: Option<Path>,
+    /// `#[api(example = …)]` expressions, in order.
+    pub examples: Vec<Expr>,
+    /// Whether the item is `#[deprecated]`.
+    pub deprecated: bool,
 }
 
 pub fn parse(cx: &mut Ctxt, attrs: &[Attribute], target: Target) -> Attrs {
@@ -113,6 +118,8 @@ pub fn parse(cx: &mut Ctxt, attrs: &[Attribute], target: Target) -> Attrs {
         skip: false,
         deny_unknown_fields: false,
         other: None,
+        examples: Vec::new(),
+        deprecated: attrs.iter().any(|attr| attr.path().is_ident("deprecated")),
     };
     let mut seen: Vec<String> = Vec::new();
     for attr in attrs {
@@ -122,7 +129,7 @@ pub fn parse(cx: &mut Ctxt, attrs: &[Attribute], target: Target) -> Attrs {
         }
         let result = attr.parse_nested_meta(|meta| {
             let key = meta.path.get_ident().map(ToString::to_string).unwrap_or_default();
-            let repeatable = serde && key == ALIAS;
+            let repeatable = if serde { key == ALIAS } else { key == EXAMPLE && target == Target::Field };
             let qualified = format!("{}::{key}", if serde { "serde" } else { "api" });
             if !repeatable && seen.contains(&qualified) {
                 let ns = if serde { "serde" } else { "api" };
@@ -204,6 +211,7 @@ fn parse_api_key(
         return skip_value(meta);
     }
     match key {
+        EXAMPLE => attrs.examples.push(meta.value()?.parse()?),
         OTHER => {
             // Marked either way, so the one mistake is the only error.
             attrs.other = Some(meta.path.clone());
@@ -298,11 +306,13 @@ fn skip_value(meta: &ParseNestedMeta) -> syn::Result<()> {
     Ok(())
 }
 
-/// Doc comment lines, one leading space removed; lines of a paragraph joined
-/// with spaces, paragraphs with a blank line.
+/// Doc comment prose: lines of a paragraph joined with spaces, paragraphs
+/// with a blank line. Fenced code blocks are rustdoc's (doctests), not the
+/// wire's, and are left out.
 fn docs(attrs: &[Attribute]) -> Option<String> {
     let mut paragraphs: Vec<String> = Vec::new();
     let mut current = String::new();
+    let mut in_code = false;
     for attr in attrs {
         let Meta::NameValue(doc) = &attr.meta else { continue };
         if !doc.path.is_ident("doc") {
@@ -311,6 +321,13 @@ fn docs(attrs: &[Attribute]) -> Option<String> {
         let Expr::Lit(ExprLit { lit: Lit::Str(line), .. }) = &doc.value else { continue };
         let line = line.value();
         let line = line.trim();
+        if line.starts_with("```") {
+            in_code = !in_code;
+            continue;
+        }
+        if in_code {
+            continue;
+        }
         if line.is_empty() {
             if !current.is_empty() {
                 paragraphs.push(std::mem::take(&mut current));

@@ -26,7 +26,7 @@ pub fn expand(input: &Struct) -> TokenStream {
     let vis = &input.original.vis;
     let builder = format_ident!("{}Builder", ident, span = ident.span());
     let (impl_generics, ty_generics, where_clause) = input.original.generics.split_for_impl();
-    let bounded = model_generics(input.original);
+    let bounded = model_generics(input);
     let (_, _, bounded_where) = bounded.split_for_impl();
     let wire_fields: Vec<&Field> = input.wire_fields().collect();
     let names: Vec<&Ident> = wire_fields.iter().map(|field| field.ident).collect();
@@ -45,14 +45,14 @@ pub fn expand(input: &Struct) -> TokenStream {
     quote! {
         #[doc = #builder_doc]
         #[must_use]
-        #[allow(dead_code)]
+        #[allow(dead_code, deprecated)]
         #vis struct #builder #impl_generics #where_clause {
             #(#names: ::core::option::Option<#types>,)*
             __marker: ::core::marker::PhantomData<fn() -> #ident #ty_generics>,
         }
 
         #[automatically_derived]
-        #[allow(dead_code)]
+        #[allow(dead_code, deprecated)]
         impl #impl_generics #ident #ty_generics #where_clause {
             #[doc = #start_doc]
             #[inline]
@@ -65,13 +65,13 @@ pub fn expand(input: &Struct) -> TokenStream {
         }
 
         #[automatically_derived]
-        #[allow(dead_code)]
+        #[allow(dead_code, deprecated)]
         impl #impl_generics #builder #ty_generics #where_clause {
             #(#setters)*
         }
 
         #[automatically_derived]
-        #[allow(dead_code)]
+        #[allow(dead_code, deprecated)]
         impl #impl_generics #builder #ty_generics #bounded_where {
             #build
         }
@@ -97,9 +97,9 @@ fn setter(field: &Field) -> TokenStream {
     let inner = option_inner(field.ty);
     let value_ty = inner.unwrap_or(field.ty);
     let (param, mut value) = if takes_into(value_ty) {
-        (quote!(impl ::core::convert::Into<#value_ty>), quote!(value.into()))
+        (quote!(impl ::core::convert::Into<#value_ty>), quote!(__value.into()))
     } else {
-        (quote!(#value_ty), quote!(value))
+        (quote!(#value_ty), quote!(__value))
     };
     if inner.is_some() {
         value = quote!(::core::option::Option::Some(#value));
@@ -107,7 +107,7 @@ fn setter(field: &Field) -> TokenStream {
     quote_spanned! {field.ty.span()=>
         #[doc = #doc]
         #[inline]
-        #vis fn #name(mut self, value: #param) -> Self {
+        #vis fn #name(mut self, __value: #param) -> Self {
             self.#name = ::core::option::Option::Some(#value);
             self
         }

@@ -5,29 +5,45 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 use syn::ext::IdentExt;
-use syn::{Data, DeriveInput};
+use syn::{parse_quote, Data, DeriveInput, Generics};
 
-use crate::expand::{model_generics, with_api_type_bounds};
+use crate::expand::with_api_type_bounds;
 
 pub fn expand(node: &DeriveInput) -> TokenStream {
     let ident = &node.ident;
     let name = ident.unraw().to_string();
-    let generics = with_api_type_bounds(&node.generics);
-    let (impl_generics, ty_generics, where_clause) = generics.split_for_impl();
     let unreachable = quote!(::core::unreachable!("ApiModel failed to expand"));
-    match &node.data {
-        Data::Enum(_) => quote! {
-            const _: () = {
-                #[automatically_derived]
-                impl #impl_generics ::model_core::__private::ApiType for #ident #ty_generics #where_clause {
-                    const TYPE: ::model_core::__private::TypeDoc = ::model_core::__private::TypeDoc::Enum(#name);
-                    fn check(_: &::model_core::__private::Node<'_>, _: &mut ::model_core::__private::Report<'_>) {
-                        #unreachable
-                    }
-                }
-            };
+    let generics = match &node.data {
+        Data::Struct(_) => model_generics(node),
+        Data::Enum(_) | Data::Union(_) => with_api_type_bounds(&node.generics),
+    };
+    let (impl_generics, ty_generics, where_clause) = generics.split_for_impl();
+    let api_type = quote! {
+        #[automatically_derived]
+        impl #impl_generics ::model_core::__private::ApiType for #ident #ty_generics #where_clause {
+            const TYPE: ::model_core::__private::TypeDoc = ::model_core::__private::TypeDoc::Any;
+            fn check(_: &::model_core::__private::Node<'_>, _: &mut ::model_core::__private::Report<'_>) {
+                #unreachable
+            }
+        }
+    };
+    let rest = match &node.data {
+        // A union can have nothing else this derive gives.
+        Data::Union(_) => quote!(),
+        Data::Struct(_) => quote! {
             #[automatically_derived]
-            impl #impl_generics #ident #ty_generics #where_clause {
+            impl #impl_generics ::model_core::__private::ApiModel for #ident #ty_generics #where_clause {
+                const NAME: &'static str = #name;
+                const DESCRIPTION: ::core::option::Option<&'static str> = ::core::option::Option::None;
+                const FIELDS: &'static [::model_core::__private::FieldDoc] = &[];
+            }
+        },
+        // A generic enum is itself the mistake; there is nothing more to stand in for.
+        Data::Enum(_) if !node.generics.params.is_empty() => quote!(),
+        // What the enum's users call on it, so that one mistake stays one error.
+        Data::Enum(_) => quote! {
+            #[automatically_derived]
+            impl #ident {
                 pub fn as_str(&self) -> &str {
                     #unreachable
                 }
@@ -35,40 +51,61 @@ pub fn expand(node: &DeriveInput) -> TokenStream {
                     #unreachable
                 }
             }
-        },
-        // A union can derive nothing else this derive needs; only the type itself.
-        Data::Union(_) => quote! {
-            const _: () = {
-                #[automatically_derived]
-                impl #impl_generics ::model_core::__private::ApiType for #ident #ty_generics #where_clause {
-                    const TYPE: ::model_core::__private::TypeDoc = ::model_core::__private::TypeDoc::Model(#name);
-                    fn check(_: &::model_core::__private::Node<'_>, _: &mut ::model_core::__private::Report<'_>) {
-                        #unreachable
-                    }
-                }
-            };
-        },
-        Data::Struct(_) => {
-            let model_generics = model_generics(node);
-            let (impl_generics, ty_generics, where_clause) = model_generics.split_for_impl();
-            quote! {
-                const _: () = {
-                    #[automatically_derived]
-                    impl #impl_generics ::model_core::__private::ApiType for #ident #ty_generics #where_clause {
-                        const TYPE: ::model_core::__private::TypeDoc = ::model_core::__private::TypeDoc::Model(#name);
-                        fn check(_: &::model_core::__private::Node<'_>, _: &mut ::model_core::__private::Report<'_>) {
-                            #unreachable
-                        }
-                    }
 
-                    #[automatically_derived]
-                    impl #impl_generics ::model_core::__private::ApiModel for #ident #ty_generics #where_clause {
-                        const NAME: &'static str = #name;
-                        const DESCRIPTION: ::core::option::Option<&'static str> = ::core::option::Option::None;
-                        const FIELDS: &'static [::model_core::__private::FieldDoc] = &[];
-                    }
-                };
+            #[automatically_derived]
+            impl #impl_generics ::core::fmt::Display for #ident #ty_generics #where_clause {
+                fn fmt(&self, _: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                    #unreachable
+                }
             }
-        }
+
+            #[automatically_derived]
+            impl #impl_generics ::core::str::FromStr for #ident #ty_generics #where_clause {
+                type Err = ::model_core::__private::ParseEnumError;
+                fn from_str(_: &str) -> ::core::result::Result<Self, Self::Err> {
+                    #unreachable
+                }
+            }
+
+            #[automatically_derived]
+            impl #impl_generics ::model_core::__private::serde::Serialize for #ident #ty_generics #where_clause {
+                fn serialize<__S: ::model_core::__private::serde::Serializer>(
+                    &self,
+                    _: __S,
+                ) -> ::core::result::Result<__S::Ok, __S::Error> {
+                    #unreachable
+                }
+            }
+
+            #[automatically_derived]
+            impl<'de> ::model_core::__private::serde::Deserialize<'de> for #ident {
+                fn deserialize<__D: ::model_core::__private::serde::Deserializer<'de>>(
+                    _: __D,
+                ) -> ::core::result::Result<Self, __D::Error> {
+                    #unreachable
+                }
+            }
+        },
+    };
+    quote! {
+        const _: () = {
+            #api_type
+            #rest
+        };
     }
+}
+
+/// `ApiType` bounds, and `Self: DeserializeOwned` for a generic struct, as
+/// its real `ApiModel` impl would have.
+fn model_generics(node: &DeriveInput) -> Generics {
+    let mut generics = with_api_type_bounds(&node.generics);
+    if !node.generics.params.is_empty() {
+        let ident = &node.ident;
+        let (_, ty_generics, _) = node.generics.split_for_impl();
+        generics
+            .make_where_clause()
+            .predicates
+            .push(parse_quote!(#ident #ty_generics: ::model_core::__private::DeserializeOwned));
+    }
+    generics
 }

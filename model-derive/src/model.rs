@@ -30,19 +30,29 @@ pub fn expand(input: &Struct) -> TokenStream {
     let ident = &input.original.ident;
     let name = ident.unraw().to_string();
     // Both impls need the model's bounds: the check reads `ApiModel::FIELDS`.
-    let generics = model_generics(input.original);
+    let generics = model_generics(input);
     let (impl_generics, ty_generics, where_clause) = generics.split_for_impl();
     let container_default = !matches!(input.attrs.default, Default::None);
     let fields = input.wire_fields().map(|field| field_doc(field, container_default));
     let deny_unknown_fields = input.attrs.deny_unknown_fields;
     let description = docs(&input.attrs.docs);
+    let example = input.attrs.examples.first().map(|example| {
+        let example = example_fn(example);
+        quote!(const EXAMPLE: ::core::option::Option<::model_core::__private::Example> = ::core::option::Option::Some(#example);)
+    });
+    let deny_const = deny_unknown_fields.then(|| {
+        quote!(
+            const DENY_UNKNOWN_FIELDS: bool = true;
+        )
+    });
     let builder = builder::expand(input);
 
     quote! {
         const _: () = {
             #[automatically_derived]
             impl #impl_generics ::model_core::__private::ApiType for #ident #ty_generics #where_clause {
-                const TYPE: ::model_core::__private::TypeDoc = ::model_core::__private::TypeDoc::Model(#name);
+                const TYPE: ::model_core::__private::TypeDoc =
+                    ::model_core::__private::TypeDoc::Model(<Self as ::model_core::__private::ApiModel>::doc);
 
                 fn check(
                     __node: &::model_core::__private::Node<'_>,
@@ -65,6 +75,8 @@ pub fn expand(input: &Struct) -> TokenStream {
                 const NAME: &'static str = #name;
                 const DESCRIPTION: ::core::option::Option<&'static str> = #description;
                 const FIELDS: &'static [::model_core::__private::FieldDoc] = &[#(#fields),*];
+                #example
+                #deny_const
             }
         };
 
@@ -88,6 +100,8 @@ fn field_doc(field: &Field, container_default: bool) -> TokenStream {
     } else {
         quote_spanned!(span=> !<#ty as ::model_core::__private::ApiType>::OPTIONAL)
     };
+    let examples = field.attrs.examples.iter().map(example_fn);
+    let deprecated = field.attrs.deprecated;
     quote! {
         ::model_core::__private::FieldDoc {
             rust_name: #rust_name,
@@ -96,7 +110,16 @@ fn field_doc(field: &Field, container_default: bool) -> TokenStream {
             required: #required,
             description: #description,
             ty: &#type_doc,
+            examples: &[#(#examples),*],
+            deprecated: #deprecated,
             check: #check,
         }
+    }
+}
+
+/// `Example(|| example_value(&(expr)))`: serialized only when docs ask.
+fn example_fn(expr: &syn::Expr) -> TokenStream {
+    quote_spanned! {expr.span()=>
+        ::model_core::__private::Example(|| ::model_core::__private::example_value(&(#expr)))
     }
 }

@@ -19,10 +19,8 @@ use crate::expand::docs;
 //             fn from_wire(s: &str) -> Option<Self> { match s { "ats" => Some(Self::Ats), .. } }
 //             ..
 //         }
-//         impl ApiType, Display, FromStr, TryFrom<&str>, AsRef<str>, Serialize, Deserialize for Category
+//         impl ApiType, Display, FromStr, TryFrom<&str>, AsRef<str>, Serialize, Deserialize for Category { .. }
 //     };
-//     impl Category { #[inline]
-//     impl Category { pub fn as_str(&self) -> &str; #[inline]
 //     impl Category { pub fn as_str(&self) -> &str; pub fn is_known(&self) -> bool }
 pub fn expand(input: &Enum) -> TokenStream {
     let ident = &input.original.ident;
@@ -104,7 +102,8 @@ pub fn expand(input: &Enum) -> TokenStream {
 
             #[automatically_derived]
             impl ::model_core::__private::ApiType for #ident {
-                const TYPE: ::model_core::__private::TypeDoc = ::model_core::__private::TypeDoc::Enum(#name);
+                const TYPE: ::model_core::__private::TypeDoc =
+                    ::model_core::__private::TypeDoc::Enum(<Self as ::model_core::__private::ApiEnum>::doc);
 
                 fn check(
                     __node: &::model_core::__private::Node<'_>,

@@ -25,11 +25,13 @@ impl Struct<'_> {
             for alias in &field.attrs.aliases {
                 names.claim(cx, &alias.value(), alias.span(), "field");
             }
-            if field.rust_name == "build" {
+            if let Some(clash) = ["build", "__marker"].iter().find(|name| field.rust_name == **name) {
                 cx.error_spanned_by(
                     field.ident,
-                    "a field named `build` would collide with the builder's `build()`; \
-                     rename it in Rust and keep the key with #[serde(rename = \"build\")]",
+                    format!(
+                        "a field named `{clash}` would collide with the generated builder's own `{clash}`; \
+                         rename it in Rust and keep the key with #[serde(rename = \"{clash}\")]"
+                    ),
                 );
             }
         }

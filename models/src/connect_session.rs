@@ -1,64 +1,55 @@
 //! StackOne's Connect Session token and auth link.
 
 use chrono::{DateTime, Utc};
-use model_core::{ApiModel, Secret};
+use model_core::{json, ApiModel, Secret};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Number, Value};
 
 /// A Connect Session, as `POST /connect_sessions` returns it (`201`): the
 /// session token, and the hosted page where an end user connects an account.
 ///
-/// `token` and `external_trigger_token` are credentials: they are
-/// [`Secret`]s, so neither `Debug` nor any report shows them.
-///
-/// ```
-/// use model_core::ApiModel;
-/// use models::ConnectSessionTokenAuthLink;
-///
-/// let link = ConnectSessionTokenAuthLink::from_json(r#"{
-///     "auth_link_url": "https://competent-newsstand.info/",
-///     "created_at": "2024-08-22T09:15:37.633Z",
-///     "id": 2748.23,
-///     "organization_id": 5922.31,
-///     "origin_owner_id": "<id>",
-///     "origin_owner_name": "<value>",
-///     "project_id": "<id>",
-///     "token": "sess_example_token"
-/// }"#)?;
-/// assert_eq!(link.token.expose(), "sess_example_token");
-/// assert!(!format!("{link:?}").contains("sess_example_token"));
-/// # Ok::<(), model_core::ValidationError>(())
-/// ```
+/// `token` and `external_trigger_token` are credentials, held in `Secret`s:
+/// neither `Debug` nor any report shows them.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ApiModel)]
 pub struct ConnectSessionTokenAuthLink {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub account_id: Option<String>,
+    #[api(example = "https://competent-newsstand.info/")]
     pub auth_link_url: String,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[api(example = json!([
+        "ats", "hris", "hris-legacy", "crm", "iam", "marketing", "lms", "stackone", "documents", "ticketing", "screening"
+    ]))]
     pub categories: Option<Vec<ConnectSessionTokenAuthLinkCategories>>,
-    /// RFC 3339 with a mandatory offset on input; written back in UTC with `Z`.
+    #[api(example = "2024-08-22T09:15:37.633Z")]
     pub created_at: DateTime<Utc>,
     /// External trigger token to be used to trigger actions on the account
     #[serde(skip_serializing_if = "Option::is_none")]
     pub external_trigger_token: Option<Secret<String>>,
-    /// Any JSON number, kept as it came: `2748.23` as well as `2748`.
+    #[api(example = 2748.23)]
     pub id: Number,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub label: Option<String>,
     /// Arbitrary set of key and values defined during the session token creation. This can be used to tag an account (eg. based on their pricing plan)
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[api(example = json!({ "plan": "enterprise" }))]
     pub metadata: Option<Map<String, Value>>,
+    #[api(example = 5922.31)]
     pub organization_id: Number,
+    #[api(example = "<id>")]
     pub origin_owner_id: String,
+    #[api(example = "<value>")]
     pub origin_owner_name: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub origin_username: Option<String>,
+    #[api(example = "<id>")]
     pub project_id: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub provider: Option<String>,
     pub token: Secret<String>,
     /// The connect session account type
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[api(example = "production")]
     pub r#type: Option<ConnectSessionTokenAuthLinkType>,
     /// The integration ID (UUID) associated with this connect session
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -68,8 +59,8 @@ pub struct ConnectSessionTokenAuthLink {
 /// A category of integrations a Connect Session may offer.
 ///
 /// Open: the API keeps adding categories, so a value this version does not
-/// know is kept in [`Unknown`](Self::Unknown) and written back unchanged,
-/// where StackOne's TypeScript SDK rejects the whole response.
+/// know is kept in `Unknown` and written back unchanged, where StackOne's
+/// TypeScript SDK rejects the whole response.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, ApiModel)]
 #[serde(rename_all = "kebab-case")]
 pub enum ConnectSessionTokenAuthLinkCategories {
@@ -109,8 +100,8 @@ pub enum ConnectSessionTokenAuthLinkCategories {
 
 /// The connect session account type.
 ///
-/// Open: a value this version does not know is kept in
-/// [`Unknown`](Self::Unknown) and written back unchanged.
+/// Open: a value this version does not know is kept in `Unknown` and
+/// written back unchanged.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, ApiModel)]
 #[serde(rename_all = "snake_case")]
 pub enum ConnectSessionTokenAuthLinkType {

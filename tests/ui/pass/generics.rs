@@ -20,6 +20,17 @@ struct Envelope<T: Debug, const N: usize> {
     slots: std::marker::PhantomData<[u8; N]>,
 }
 
+/// `K` is used only in a skipped field, so it needs no `ApiType`, as serde needs no `Deserialize` of it.
+#[derive(Debug, serde::Deserialize, ApiModel)]
+struct Tagged<K> {
+    id: String,
+    #[serde(skip)]
+    kind: std::marker::PhantomData<K>,
+}
+
+#[derive(Debug)]
+struct NotAnApiType;
+
 fn parse<T: ApiModel + Debug>(json: &str) -> Result<T, model_core::ValidationError> {
     T::from_json(json)
 }
@@ -33,4 +44,6 @@ fn main() {
     assert_eq!(envelope.slots, std::marker::PhantomData);
     assert!(format!("{:?}", envelope.data).starts_with("Page"));
     assert_eq!(<Page<u8> as ApiType>::TYPE.to_string(), "Page");
+    let tagged: Tagged<NotAnApiType> = parse(r#"{"id": "a"}"#).unwrap();
+    assert_eq!((tagged.id.as_str(), tagged.kind), ("a", std::marker::PhantomData));
 }

@@ -1,0 +1,132 @@
+//! Models and enums described as data, for docs, schemas and example checks.
+
+use std::fmt;
+
+use serde_json::Value;
+
+use crate::field::FieldDoc;
+use crate::string_enum::EnumValue;
+use crate::type_doc::TypeDoc;
+
+/// What docs show in place of a secret: never a value, real or sample.
+pub const SECRET_PLACEHOLDER: &str = "<secret>";
+
+/// A model as docs see it: `T::doc()` for a type that derives `ApiModel`.
+#[derive(Debug, Clone, Copy)]
+pub struct ModelDoc {
+    /// The model's name in Rust.
+    pub name: &'static str,
+    /// The model's doc comment; `None` without one.
+    pub description: Option<&'static str>,
+    /// Every field on the wire, in declaration order.
+    pub fields: &'static [FieldDoc],
+    /// A whole payload given with `#[api(example = …)]` on the model.
+    pub example: Option<Example>,
+    /// Whether keys not in `fields` are refused (`#[serde(deny_unknown_fields)]`).
+    pub deny_unknown_fields: bool,
+}
+
+/// A string enum as docs see it: `E::doc()` for an enum that derives `ApiModel`.
+#[derive(Debug, Clone, Copy)]
+pub struct EnumDoc {
+    /// The enum's name in Rust.
+    pub name: &'static str,
+    /// The enum's doc comment; `None` without one.
+    pub description: Option<&'static str>,
+    /// The known values, in declaration order.
+    pub values: &'static [EnumValue],
+    /// Whether unknown strings are kept rather than refused.
+    pub open: bool,
+}
+
+/// One `#[api(example = …)]`: an expression, serialized to JSON when asked.
+#[derive(Clone, Copy)]
+pub struct Example(#[doc(hidden)] pub fn() -> Result<Value, serde_json::Error>);
+
+impl Example {
+    /// The example as JSON; an error when its expression does not serialize.
+    pub fn value(&self) -> Result<Value, serde_json::Error> {
+        (self.0)()
+    }
+}
+
+impl fmt::Debug for Example {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.value() {
+            Ok(value) => write!(f, "Example({value})"),
+            Err(error) => write!(f, "Example(<does not serialize: {error}>)"),
+        }
+    }
+}
+
+impl ModelDoc {
+    /// A payload for the docs: the model's own example if it has one, else
+    /// one built from each field's first example (and from nested models' own
+    /// payloads). A required secret string shows [`SECRET_PLACEHOLDER`];
+    /// other fields without an example are left out.
+    pub fn example_payload(&self) -> Option<Value> {
+        if let Some(example) = self.example {
+            return example.value().ok();
+        }
+        let mut object = serde_json::Map::new();
+        for field in self.fields {
+            let value = match (field.examples.first(), field.ty.innermost()) {
+                (_, TypeDoc::String) if field.secret() && field.required => Some(Value::from(SECRET_PLACEHOLDER)),
+                (_, _) if field.secret() => continue,
+                (Some(example), _) => example.value().ok(),
+                (None, TypeDoc::Model(doc)) if field.required => doc().example_payload(),
+                (None, _) => None,
+            };
+            if let Some(value) = value {
+                object.insert(field.wire_name.to_owned(), value);
+            }
+        }
+        (!object.is_empty()).then_some(Value::Object(object))
+    }
+}
+
+/// A model or enum that a type refers to, for pages and `$defs`.
+#[derive(Debug, Clone, Copy)]
+pub enum Linked {
+    /// A model.
+    Model(ModelDoc),
+    /// A string enum.
+    Enum(EnumDoc),
+}
+
+impl Linked {
+    /// The type's name in Rust.
+    pub fn name(&self) -> &'static str {
+        match self {
+            Linked::Model(doc) => doc.name,
+            Linked::Enum(doc) => doc.name,
+        }
+    }
+}
+
+/// Every model and enum reachable from `ty`, itself included, each once, in
+/// the order first met.
+pub fn linked(ty: &TypeDoc) -> Vec<Linked> {
+    let mut found: Vec<Linked> = Vec::new();
+    let mut pending = vec![*ty];
+    while let Some(ty) = pending.pop() {
+        let next = match ty {
+            TypeDoc::Model(doc) => Linked::Model(doc()),
+            TypeDoc::Enum(doc) => Linked::Enum(doc()),
+            TypeDoc::Array(inner) | TypeDoc::Map(inner) | TypeDoc::Nullable(inner) | TypeDoc::Secret(inner) => {
+                pending.push(*inner);
+                continue;
+            }
+            _ => continue,
+        };
+        if found.iter().any(|seen| seen.name() == next.name()) {
+            continue;
+        }
+        if let Linked::Model(doc) = next {
+            // Reversed so that fields are visited in declaration order.
+            pending.extend(doc.fields.iter().rev().map(|field| *field.ty));
+        }
+        found.push(next);
+    }
+    found
+}

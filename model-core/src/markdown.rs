@@ -1,0 +1,133 @@
+//! Markdown pages in the shape of the seed's SDK docs: `# Name`, the
+//! description, `## Example Usage`, and a `## Fields` (or `## Values`) table.
+
+use std::fmt::Write;
+
+use serde_json::Value;
+
+use crate::doc::{linked, EnumDoc, Linked, ModelDoc};
+use crate::field::FieldDoc;
+use crate::type_doc::TypeDoc;
+
+/// One generated page.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Page {
+    /// The type's name, which is also the page's file stem.
+    pub name: &'static str,
+    /// The page itself.
+    pub markdown: String,
+}
+
+impl Page {
+    /// `Name.md`, the file other pages link to.
+    pub fn file_name(&self) -> String {
+        format!("{}.md", self.name)
+    }
+}
+
+/// The pages of every model and enum reachable from `ty`, `ty`'s own first.
+pub fn pages(ty: &TypeDoc) -> Vec<Page> {
+    linked(ty)
+        .into_iter()
+        .map(|linked| match linked {
+            Linked::Model(doc) => Page { name: doc.name, markdown: model_page(&doc) },
+            Linked::Enum(doc) => Page { name: doc.name, markdown: enum_page(&doc) },
+        })
+        .collect()
+}
+
+/// A model's page.
+pub fn model_page(doc: &ModelDoc) -> String {
+    let mut page = heading(doc.name, doc.description);
+    if let Some(example) = doc.example_payload() {
+        let json = serde_json::to_string_pretty(&example).unwrap_or_default();
+        let _ = write!(page, "## Example Usage\n\n```json\n{json}\n```\n\n");
+    }
+    page.push_str("## Fields\n\n");
+    page.push_str("| Field | Type | Required | Description | Example |\n");
+    page.push_str("| ----- | ---- | -------- | ----------- | ------- |\n");
+    for field in doc.fields {
+        let required = if field.required { ":heavy_check_mark:" } else { ":heavy_minus_sign:" };
+        let _ = writeln!(
+            page,
+            "| `{}` | {} | {required} | {} | {} |",
+            field.wire_name,
+            type_cell(field.ty),
+            description_cell(field),
+            example_cell(field)
+        );
+    }
+    page
+}
+
+/// An enum's page.
+pub fn enum_page(doc: &EnumDoc) -> String {
+    let mut page = heading(doc.name, doc.description);
+    if doc.open {
+        page.push_str(
+            "This enum is **open**: a value not listed here is kept as it came and written back unchanged.\n\n",
+        );
+    } else {
+        page.push_str("This enum is **closed**: a value not listed here is refused.\n\n");
+    }
+    page.push_str("## Values\n\n| Name | Value | Description |\n| ---- | ----- | ----------- |\n");
+    for value in doc.values {
+        let description = value.description.map_or_else(|| "N/A".to_owned(), cell);
+        let _ = writeln!(page, "| `{}` | {} | {description} |", value.rust_name, value.wire_name);
+    }
+    page
+}
+
+fn heading(name: &str, description: Option<&str>) -> String {
+    match description {
+        Some(description) => format!("# {name}\n\n{description}\n\n"),
+        None => format!("# {name}\n\n"),
+    }
+}
+
+fn type_cell(ty: &TypeDoc) -> String {
+    match ty {
+        TypeDoc::Array(item) => format!("{}[]", type_cell(item)),
+        TypeDoc::Map(value) => format!("map of {}", type_cell(value)),
+        TypeDoc::Nullable(inner) => type_cell(inner),
+        TypeDoc::Secret(inner) => format!("{} (secret)", type_cell(inner)),
+        TypeDoc::Model(doc) => link(doc().name),
+        TypeDoc::Enum(doc) => link(doc().name),
+        scalar => format!("*{scalar}*"),
+    }
+}
+
+fn link(name: &str) -> String {
+    format!("[{name}]({name}.md)")
+}
+
+fn description_cell(field: &FieldDoc) -> String {
+    let description = field.description.map_or_else(|| "N/A".to_owned(), cell);
+    if field.deprecated {
+        format!("**Deprecated.** {description}")
+    } else {
+        description
+    }
+}
+
+/// Strings as they are, anything else as compact JSON; several joined by line breaks.
+fn example_cell(field: &FieldDoc) -> String {
+    if field.secret() {
+        return String::new();
+    }
+    let shown: Vec<String> = field
+        .examples
+        .iter()
+        .filter_map(|example| example.value().ok())
+        .map(|value| match value {
+            Value::String(text) => cell(&text),
+            other => cell(&other.to_string()),
+        })
+        .collect();
+    shown.join("<br/>")
+}
+
+/// Text made safe for one table cell.
+fn cell(text: &str) -> String {
+    text.replace('|', "\\|").replace("\n\n", "<br/><br/>").replace('\n', " ")
+}

@@ -1,0 +1,173 @@
+//! JSON Schema (draft 2020-12) from the same data the parser checks against.
+
+use serde_json::{json, Map, Value};
+
+use crate::doc::{linked, EnumDoc, Linked, ModelDoc};
+use crate::type_doc::TypeDoc;
+
+const DIALECT: &str = "https://json-schema.org/draft/2020-12/schema";
+
+/// The schema of `ty`: a model or enum at the root is written in place, and
+/// every model and enum it refers to goes in `$defs`.
+pub fn json_schema(ty: &TypeDoc) -> Value {
+    let mut all = linked(ty);
+    let root_name = match ty {
+        TypeDoc::Model(_) | TypeDoc::Enum(_) if !all.is_empty() => Some(all.remove(0).name()),
+        _ => None,
+    };
+    let writer = Writer { root: root_name };
+    let mut schema = match ty {
+        TypeDoc::Model(doc) => writer.model(&doc()),
+        TypeDoc::Enum(doc) => writer.enumeration(&doc()),
+        other => writer.ty(other),
+    };
+    if let Value::Object(object) = &mut schema {
+        let mut rooted = Map::new();
+        rooted.insert("$schema".to_owned(), json!(DIALECT));
+        rooted.append(object);
+        if !all.is_empty() {
+            let defs: Map<String, Value> = all
+                .iter()
+                .map(|linked| {
+                    let schema = match linked {
+                        Linked::Model(doc) => writer.model(doc),
+                        Linked::Enum(doc) => writer.enumeration(doc),
+                    };
+                    (linked.name().to_owned(), schema)
+                })
+                .collect();
+            rooted.insert("$defs".to_owned(), Value::Object(defs));
+        }
+        *object = rooted;
+    }
+    schema
+}
+
+struct Writer {
+    /// The type written at the root, which refers to itself as `#`.
+    root: Option<&'static str>,
+}
+
+impl Writer {
+    fn model(&self, doc: &ModelDoc) -> Value {
+        let mut properties = Map::new();
+        let mut required = Vec::new();
+        let mut either = Vec::new();
+        for field in doc.fields {
+            let mut schema = self.ty(field.ty);
+            if let Value::Object(object) = &mut schema {
+                if let Some(description) = field.description {
+                    object.insert("description".to_owned(), json!(description));
+                }
+                let examples: Vec<Value> = field.examples.iter().filter_map(|example| example.value().ok()).collect();
+                if !examples.is_empty() && !field.secret() {
+                    object.insert("examples".to_owned(), Value::Array(examples));
+                }
+                if field.deprecated {
+                    object.insert("deprecated".to_owned(), json!(true));
+                }
+                if field.secret() {
+                    object.insert("writeOnly".to_owned(), json!(true));
+                }
+            }
+            for alias in field.aliases {
+                properties.insert((*alias).to_owned(), schema.clone());
+            }
+            properties.insert(field.wire_name.to_owned(), schema);
+            match (field.required, field.aliases.is_empty()) {
+                (false, _) => {}
+                (true, true) => required.push(json!(field.wire_name)),
+                // Any one of the field's names satisfies it.
+                (true, false) => {
+                    let names = std::iter::once(field.wire_name).chain(field.aliases.iter().copied());
+                    let choices: Vec<Value> = names.map(|name| json!({ "required": [name] })).collect();
+                    either.push(json!({ "anyOf": choices }));
+                }
+            }
+        }
+        let mut schema = Map::new();
+        schema.insert("title".to_owned(), json!(doc.name));
+        if let Some(description) = doc.description {
+            schema.insert("description".to_owned(), json!(description));
+        }
+        schema.insert("type".to_owned(), json!("object"));
+        schema.insert("properties".to_owned(), Value::Object(properties));
+        if !required.is_empty() {
+            schema.insert("required".to_owned(), Value::Array(required));
+        }
+        if !either.is_empty() {
+            schema.insert("allOf".to_owned(), Value::Array(either));
+        }
+        if doc.deny_unknown_fields {
+            schema.insert("additionalProperties".to_owned(), json!(false));
+        }
+        if let Some(example) = doc.example_payload() {
+            schema.insert("examples".to_owned(), json!([example]));
+        }
+        Value::Object(schema)
+    }
+
+    fn enumeration(&self, doc: &EnumDoc) -> Value {
+        // Aliases are accepted on input, so the schema admits them too.
+        let accepted: Vec<Value> = doc
+            .values
+            .iter()
+            .flat_map(|value| std::iter::once(value.wire_name).chain(value.aliases.iter().copied()))
+            .map(|wire| json!(wire))
+            .collect();
+        let mut schema = Map::new();
+        schema.insert("title".to_owned(), json!(doc.name));
+        if let Some(description) = doc.description {
+            schema.insert("description".to_owned(), json!(description));
+        }
+        if doc.open {
+            // Known values listed for readers and tools; any other string is kept.
+            schema.insert("anyOf".to_owned(), json!([{ "enum": accepted }, { "type": "string" }]));
+        } else {
+            schema.insert("type".to_owned(), json!("string"));
+            schema.insert("enum".to_owned(), Value::Array(accepted));
+        }
+        Value::Object(schema)
+    }
+
+    fn ty(&self, ty: &TypeDoc) -> Value {
+        match ty {
+            TypeDoc::String => json!({ "type": "string" }),
+            TypeDoc::Number => json!({ "type": "number" }),
+            TypeDoc::Integer { min, max } => json!({ "type": "integer", "minimum": min, "maximum": max }),
+            TypeDoc::Boolean => json!({ "type": "boolean" }),
+            TypeDoc::DateTime => json!({ "type": "string", "format": "date-time" }),
+            TypeDoc::Any => json!({}),
+            TypeDoc::Object => json!({ "type": "object" }),
+            TypeDoc::Array(item) => json!({ "type": "array", "items": self.ty(item) }),
+            TypeDoc::Map(value) => json!({ "type": "object", "additionalProperties": self.ty(value) }),
+            TypeDoc::Secret(inner) => self.ty(inner),
+            TypeDoc::Nullable(inner) => nullable(self.ty(inner)),
+            TypeDoc::Model(doc) => self.reference(doc().name),
+            TypeDoc::Enum(doc) => self.reference(doc().name),
+        }
+    }
+
+    fn reference(&self, name: &str) -> Value {
+        if self.root == Some(name) {
+            json!({ "$ref": "#" })
+        } else {
+            json!({ "$ref": format!("#/$defs/{name}") })
+        }
+    }
+}
+
+/// `{"type": "string"}` becomes `{"type": ["string", "null"]}`; anything else
+/// becomes `{"anyOf": [it, {"type": "null"}]}`.
+fn nullable(schema: Value) -> Value {
+    match schema {
+        Value::Object(mut object) if matches!(object.get("type"), Some(Value::String(_))) => {
+            if let Some(ty) = object.get_mut("type") {
+                *ty = json!([ty.take(), "null"]);
+            }
+            Value::Object(object)
+        }
+        Value::Object(object) if object.is_empty() => Value::Object(object),
+        other => json!({ "anyOf": [other, { "type": "null" }] }),
+    }
+}
