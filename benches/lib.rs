@@ -1,11 +1,12 @@
 //! Twins of the models that derive only serde, so each benchmark compares
 //! `ApiModel` with plain serde on the same input.
 
-use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Number, Value};
 
 /// `ConnectSessionTokenAuthLink` field for field, with serde's derives alone.
+/// Its enums are serde's own (closed) twins; `created_at` is the same strict
+/// `Timestamp`, so only what `ApiModel` adds is measured.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PlainAuthLink {
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -13,7 +14,7 @@ pub struct PlainAuthLink {
     pub auth_link_url: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub categories: Option<Vec<PlainCategory>>,
-    pub created_at: DateTime<Utc>,
+    pub created_at: model_core::Timestamp,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub external_trigger_token: Option<String>,
     pub id: Number,

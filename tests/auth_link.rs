@@ -113,7 +113,7 @@ fn every_field_is_read() {
             ][..]
         )
     );
-    assert_eq!(link.created_at, Utc.timestamp_millis_opt(1_724_318_137_633).unwrap());
+    assert_eq!(*link.created_at, Utc.timestamp_millis_opt(1_724_318_137_633).unwrap());
     assert_eq!(link.external_trigger_token, Some(Secret::new("f0bc3d88-2178-5423-8c81-b81d6c9da824".to_owned())));
     assert_eq!(link.id.as_f64(), Some(2748.23));
     assert_eq!(link.label.as_deref(), Some("Acme Corp"));
@@ -186,7 +186,13 @@ fn created_at_needs_an_offset_and_is_written_in_utc() {
         ("2024-08-22T11:15:37.633+02:00", Some("2024-08-22T09:15:37.633Z")),
         ("2024-08-22T09:15:37.123456789-00:30", Some("2024-08-22T09:45:37.123456789Z")),
         ("2024-08-22T09:15:37Z", Some("2024-08-22T09:15:37Z")),
+        ("2024-08-22t09:15:37z", Some("2024-08-22T09:15:37Z")),
+        ("2024-08-22T23:59:60Z", Some("2024-08-22T23:59:60Z")),
         ("2024-08-22T09:15:37", None),
+        ("2024-08-22 09:15:37Z", None),
+        ("2024-08-22T09:15:37+0200", None),
+        (" 2024-08-22T09:15:37Z", None),
+        ("+12024-08-22T09:15:37Z", None),
         ("2024-08-22", None),
         ("yesterday", None),
     ];

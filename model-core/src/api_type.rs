@@ -7,10 +7,12 @@ use crate::type_doc::TypeDoc;
 /// A type that can appear in a model: it knows how it is documented and how to
 /// check a JSON value against itself, reporting every problem.
 ///
-/// Implemented for `String`, `bool`, every integer and float, chrono's
-/// `DateTime<Utc>` and `DateTime<FixedOffset>`, `serde_json::{Value, Map,
-/// Number}`, `Option`, `Vec`, `Box`, `HashMap` and `BTreeMap` with string keys,
-/// [`Secret`](crate::Secret), and every type that derives `ApiModel`.
+/// Implemented for `String`, `bool`, every integer and float,
+/// [`Timestamp`](crate::Timestamp) (exact RFC 3339), chrono's `DateTime<Utc>`
+/// and `DateTime<FixedOffset>` (chrono's own, laxer grammar),
+/// `serde_json::{Value, Map, Number}`, `Option`, `Vec`, `Box`, `HashMap` and
+/// `BTreeMap` with string keys, [`Secret`](crate::Secret), and every type that
+/// derives `ApiModel`.
 ///
 /// The check must refuse exactly what the type's `Deserialize` refuses. For a
 /// scalar, [`Report::check_leaf`] guarantees it by asking `Deserialize` itself:

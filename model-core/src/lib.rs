@@ -51,6 +51,7 @@ mod schema;
 mod secret;
 mod string_enum;
 mod suggest;
+mod timestamp;
 mod type_doc;
 
 pub use crate::api_type::ApiType;
@@ -65,6 +66,7 @@ pub use crate::report::Report;
 pub use crate::schema::json_schema;
 pub use crate::secret::Secret;
 pub use crate::string_enum::{ApiEnum, EnumValue, ParseEnumError};
+pub use crate::timestamp::{ParseTimestampError, Timestamp};
 pub use crate::type_doc::TypeDoc;
 
 /// The derive. See the [crate docs](crate).

@@ -190,12 +190,16 @@ fn build(input: &Struct) -> TokenStream {
     }
 }
 
-/// Whether a setter takes `impl Into<T>`: only for strings and secrets, so
-/// `.name("a")` works, while a number keeps literal inference (`.retries(3)`
-/// could not infer `3` through `impl Into<u8>`).
+/// Whether a setter takes `impl Into<T>`: only for strings, secrets and
+/// timestamps, so `.name("a")` and `.created_at(Utc::now())` work, while a
+/// number keeps literal inference (`.retries(3)` could not infer `3` through
+/// `impl Into<u8>`). Read off the type's last path segment, as a derive must.
 fn takes_into(ty: &Type) -> bool {
     let Type::Path(path) = ty else { return false };
-    path.path.segments.last().is_some_and(|last| last.ident == "String" || last.ident == "Secret")
+    path.path
+        .segments
+        .last()
+        .is_some_and(|last| ["String", "Secret", "Timestamp"].iter().any(|name| last.ident == name))
 }
 
 /// `U` when the field is written `Option<U>`, so its setter can take a plain `U`.

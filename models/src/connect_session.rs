@@ -1,7 +1,6 @@
 //! StackOne's Connect Session token and auth link.
 
-use chrono::{DateTime, Utc};
-use model_core::{json, ApiModel, Secret};
+use model_core::{json, ApiModel, Secret, Timestamp};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Number, Value};
 
@@ -22,7 +21,7 @@ pub struct ConnectSessionTokenAuthLink {
     ]))]
     pub categories: Option<Vec<ConnectSessionTokenAuthLinkCategories>>,
     #[api(example = "2024-08-22T09:15:37.633Z")]
-    pub created_at: DateTime<Utc>,
+    pub created_at: Timestamp,
     /// External trigger token to be used to trigger actions on the account
     #[serde(skip_serializing_if = "Option::is_none")]
     pub external_trigger_token: Option<Secret<String>>,
