@@ -1,5 +1,6 @@
 //! Twins of the models that derive only serde, so each benchmark compares
 //! `ApiModel` with plain serde on the same input.
+#![forbid(unsafe_code)]
 
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Number, Value};

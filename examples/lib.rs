@@ -1,4 +1,5 @@
 //! Sample payloads bundled with the examples, as `POST /connect_sessions` might answer.
+#![forbid(unsafe_code)]
 
 /// A valid auth link: every field, an unknown category and an unknown key.
 pub const VALID_AUTH_LINK: &str = include_str!("payloads/auth_link_valid.json");

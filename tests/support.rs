@@ -1,5 +1,6 @@
 //! Shared by the integration tests: the bundled payloads and helpers that
 //! compare a report with serde's own verdict.
+#![forbid(unsafe_code)]
 
 use std::fmt::Debug;
 

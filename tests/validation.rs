@@ -263,7 +263,8 @@ fn every_code_is_documented_and_distinct() {
             "duplicate_key",
             "too_deep",
             "syntax",
-            "invalid_value"
+            "invalid_value",
+            "too_many_issues"
         ]
     );
 }
@@ -278,4 +279,13 @@ fn display_is_one_line_per_issue() {
          - /status: unknown_variant in `status`, expected one of `draft`, `in_review`, got string \"Draft\" \
          (did you mean `draft`?) at 2:12"
     );
+}
+
+#[test]
+fn a_report_stops_at_max_issues() {
+    let items = vec!["\"x\""; model_core::MAX_ISSUES + 500].join(",");
+    let error = parse_agreeing::<Everything>(&format!(r#"{{"list": [{items}]}}"#)).unwrap_err();
+    assert_eq!(error.issues().len(), model_core::MAX_ISSUES + 1);
+    assert_eq!(error.issues()[model_core::MAX_ISSUES - 1].pointer(), format!("/list/{}", model_core::MAX_ISSUES - 1));
+    assert_eq!(error.issues()[model_core::MAX_ISSUES].code(), "too_many_issues");
 }

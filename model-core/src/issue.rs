@@ -29,6 +29,8 @@ pub enum IssueKind {
     Syntax,
     /// `invalid_value`: serde refused the value for a reason the report cannot name more precisely.
     InvalidValue,
+    /// `too_many_issues`: the last issue of a report cut at [`MAX_ISSUES`](crate::MAX_ISSUES).
+    TooManyIssues,
 }
 
 impl IssueKind {
@@ -44,6 +46,7 @@ impl IssueKind {
         IssueKind::TooDeep,
         IssueKind::Syntax,
         IssueKind::InvalidValue,
+        IssueKind::TooManyIssues,
     ];
 
     /// The stable, snake_case code of this kind.
@@ -63,6 +66,7 @@ impl IssueKind {
             IssueKind::TooDeep => "too_deep",
             IssueKind::Syntax => "syntax",
             IssueKind::InvalidValue => "invalid_value",
+            IssueKind::TooManyIssues => "too_many_issues",
         }
     }
 }

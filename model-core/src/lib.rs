@@ -33,6 +33,17 @@
 //! assert_eq!(built.issues().len(), 2); // `number` and `status`
 //! # Ok::<(), model_core::ValidationError>(())
 //! ```
+//!
+//! # Limits
+//!
+//! - **Nesting**: arrays and objects may nest [`MAX_DEPTH`] (127) deep, as
+//!   serde_json allows; deeper input is refused with a `too_deep` issue at the
+//!   first bracket too many, never a stack overflow.
+//! - **Report size**: at most [`MAX_ISSUES`] issues, then one `too_many_issues`.
+//! - **Input size**: no limit of its own, as serde_json has none; bound the
+//!   body where it is read (the HTTP client). Valid input costs what serde
+//!   costs; a report costs time linear in the input times its nesting depth,
+//!   and memory linear in the input.
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
@@ -62,7 +73,7 @@ pub use crate::issue::{Issue, IssueKind, ValidationError};
 pub use crate::markdown::{enum_page, model_page, pages, Page};
 pub use crate::model::{from_json, from_slice, from_value, ApiModel};
 pub use crate::node::{Kind, Node, MAX_DEPTH};
-pub use crate::report::Report;
+pub use crate::report::{Report, MAX_ISSUES};
 pub use crate::schema::json_schema;
 pub use crate::secret::Secret;
 pub use crate::string_enum::{ApiEnum, EnumValue, ParseEnumError};

@@ -12,6 +12,10 @@ use crate::type_doc::TypeDoc;
 /// How much of a received scalar a report quotes.
 const QUOTE_LIMIT: usize = 40;
 
+/// The most issues one report holds. Past it, one `too_many_issues` issue
+/// closes the report, so hostile input cannot make the error itself huge.
+pub const MAX_ISSUES: usize = 1000;
+
 /// Gathers every issue of one input, each with its pointer and position.
 ///
 /// Generated code drives it; a hand-written [`ApiType`](crate::ApiType) for a
@@ -24,6 +28,7 @@ pub struct Report<'a> {
     segments: Vec<Segment>,
     secret_depth: usize,
     issues: Vec<Issue>,
+    truncated: bool,
 }
 
 struct Segment {
@@ -41,6 +46,7 @@ impl<'a> Report<'a> {
             segments: Vec::new(),
             secret_depth: 0,
             issues: Vec::new(),
+            truncated: false,
         }
     }
 
@@ -123,6 +129,10 @@ impl<'a> Report<'a> {
         received: Option<String>,
         suggestion: Option<String>,
     ) {
+        if self.issues.len() >= MAX_ISSUES {
+            self.truncated = true;
+            return;
+        }
         let (line, column) = match self.position(offset) {
             Some((line, column)) => (Some(line), Some(column)),
             None => (None, None),
@@ -271,7 +281,19 @@ impl<'a> Report<'a> {
         }
     }
 
-    pub(crate) fn into_issues(self) -> Vec<crate::issue::Issue> {
+    pub(crate) fn into_issues(mut self) -> Vec<Issue> {
+        if self.truncated {
+            self.issues.push(Issue {
+                kind: IssueKind::TooManyIssues,
+                pointer: String::new(),
+                wire_name: None,
+                expected: Cow::Owned(format!("at most {MAX_ISSUES} issues; the rest were not reported")),
+                received: None,
+                suggestion: None,
+                line: None,
+                column: None,
+            });
+        }
         self.issues
     }
 
@@ -297,7 +319,7 @@ impl<'a> Report<'a> {
                 _ => self.push_syntax(serde_error),
             }
         }
-        ValidationError::new(model, self.issues)
+        ValidationError::new(model, self.into_issues())
     }
 }
 

@@ -1,0 +1,177 @@
+//! Property tests: round trips, exact reports for dropped and mistyped keys,
+//! and no panic, whatever the input.
+
+use std::collections::BTreeSet;
+
+use chrono::{TimeZone, Utc};
+use model_core::{ApiModel, Secret, Timestamp};
+use model_tests::{parse_agreeing, MINIMAL_AUTH_LINK};
+use models::{
+    ConnectSessionTokenAuthLink as AuthLink, ConnectSessionTokenAuthLinkCategories as Category,
+    ConnectSessionTokenAuthLinkType as LinkType,
+};
+use proptest::prelude::*;
+use serde_json::{json, Map, Number, Value};
+
+const REQUIRED: [&str; 8] = [
+    "auth_link_url",
+    "created_at",
+    "id",
+    "organization_id",
+    "origin_owner_id",
+    "origin_owner_name",
+    "project_id",
+    "token",
+];
+
+fn number() -> impl Strategy<Value = Number> {
+    prop_oneof![
+        any::<i64>().prop_map(Number::from),
+        any::<u64>().prop_map(Number::from),
+        any::<f64>().prop_filter_map("finite", Number::from_f64),
+    ]
+}
+
+fn timestamp() -> impl Strategy<Value = Timestamp> {
+    // Years 1 to 9999, any nanosecond: everything RFC 3339 can write.
+    (-62_135_596_800_i64..253_402_300_799, 0..1_000_000_000_u32)
+        .prop_filter_map("representable", |(seconds, nanos)| Utc.timestamp_opt(seconds, nanos).single())
+        .prop_map(Timestamp::from)
+}
+
+/// Known categories, and strings of any kind, which parse to a known one or stay unknown.
+fn category() -> impl Strategy<Value = Category> {
+    prop_oneof![
+        proptest::sample::select(<Category as model_core::ApiEnum>::WIRE_NAMES).prop_map(str::to_owned),
+        "[a-z-]{0,12}"
+    ]
+    .prop_map(|wire| wire.parse().expect("an open enum takes any string"))
+}
+
+fn json_value() -> impl Strategy<Value = Value> {
+    let leaf = prop_oneof![
+        Just(Value::Null),
+        any::<bool>().prop_map(Value::Bool),
+        number().prop_map(Value::Number),
+        any::<String>().prop_map(Value::String),
+    ];
+    leaf.prop_recursive(4, 32, 6, |inner| {
+        prop_oneof![
+            prop::collection::vec(inner.clone(), 0..6).prop_map(Value::Array),
+            prop::collection::btree_map(any::<String>(), inner, 0..6)
+                .prop_map(|map| Value::Object(map.into_iter().collect())),
+        ]
+    })
+}
+
+prop_compose! {
+    fn auth_link()(
+        account_id in proptest::option::of(any::<String>()),
+        auth_link_url in any::<String>(),
+        categories in proptest::option::of(prop::collection::vec(category(), 0..8)),
+        created_at in timestamp(),
+        external_trigger_token in proptest::option::of(any::<String>()),
+        id in number(),
+        label in proptest::option::of(any::<String>()),
+        metadata in proptest::option::of(prop::collection::btree_map(any::<String>(), json_value(), 0..5)),
+        organization_id in number(),
+        strings in prop::array::uniform4(any::<String>()),
+        origin_username in proptest::option::of(any::<String>()),
+        provider in proptest::option::of(any::<String>()),
+        r#type in proptest::option::of(prop_oneof![proptest::sample::select(<LinkType as model_core::ApiEnum>::WIRE_NAMES).prop_map(str::to_owned), "[a-z_]{0,10}"]),
+        integration_id in proptest::option::of(any::<String>()),
+    ) -> AuthLink {
+        let [origin_owner_id, origin_owner_name, project_id, token] = strings;
+        AuthLink {
+            account_id,
+            auth_link_url,
+            categories,
+            created_at,
+            external_trigger_token: external_trigger_token.map(Secret::new),
+            id,
+            label,
+            metadata: metadata.map(|map| map.into_iter().collect::<Map<String, Value>>()),
+            organization_id,
+            origin_owner_id,
+            origin_owner_name,
+            origin_username,
+            project_id,
+            provider,
+            token: Secret::new(token),
+            r#type: r#type.map(|wire| wire.parse::<LinkType>().expect("an open enum takes any string")),
+            integration_id,
+        }
+    }
+}
+
+/// A value of a JSON type that `key` does not accept (never `null`, which optional fields take).
+fn wrong_type_for(key: &str) -> Vec<Value> {
+    match key {
+        "id" | "organization_id" => vec![json!("1"), json!(true), json!([]), json!({})],
+        "categories" => vec![json!("ats"), json!(1), json!(false), json!({})],
+        "metadata" => vec![json!("x"), json!(1), json!(true), json!([])],
+        _ => vec![json!(1), json!(true), json!([]), json!({})],
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+    #[test]
+    fn any_valid_auth_link_round_trips(link in auth_link()) {
+        let text = serde_json::to_string(&link).unwrap();
+        let again = AuthLink::from_json(&text).unwrap();
+        prop_assert_eq!(&again, &link);
+        prop_assert_eq!(serde_json::to_string(&again).unwrap(), text);
+    }
+
+    #[test]
+    fn dropping_required_keys_reports_exactly_those(mask in 1_u8..=255) {
+        let mut object: Map<String, Value> = serde_json::from_str(MINIMAL_AUTH_LINK).unwrap();
+        let dropped: BTreeSet<String> =
+            REQUIRED.iter().enumerate().filter(|(bit, _)| mask & (1 << bit) != 0).map(|(_, key)| format!("/{key}")).collect();
+        for pointer in &dropped {
+            object.remove(&pointer[1..]);
+        }
+        let error = parse_agreeing::<AuthLink>(&Value::Object(object).to_string()).unwrap_err();
+        let reported: BTreeSet<String> = error.issues().iter().map(|issue| issue.pointer().to_owned()).collect();
+        prop_assert_eq!(reported, dropped);
+        prop_assert!(error.issues().iter().all(|issue| issue.code() == "missing"));
+    }
+
+    #[test]
+    fn one_mistyped_field_reports_exactly_that_pointer(field in 0_usize..17, choice in 0_usize..4) {
+        let key = AuthLink::fields()[field].wire_name;
+        let wrong = wrong_type_for(key).swap_remove(choice);
+        let mut object: Map<String, Value> = serde_json::from_str(MINIMAL_AUTH_LINK).unwrap();
+        object.insert(key.to_owned(), wrong);
+        let error = parse_agreeing::<AuthLink>(&Value::Object(object).to_string()).unwrap_err();
+        let found: Vec<(&str, &str)> = error.issues().iter().map(|issue| (issue.pointer(), issue.code())).collect();
+        let pointer = format!("/{key}");
+        prop_assert_eq!(found, vec![(pointer.as_str(), "invalid_type")]);
+    }
+
+    #[test]
+    fn arbitrary_text_never_panics_and_agrees_with_serde(text in any::<String>()) {
+        let _ = parse_agreeing::<AuthLink>(&text);
+        let _ = AuthLink::from_slice(text.as_bytes());
+    }
+
+    #[test]
+    fn arbitrary_bytes_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..256)) {
+        if let Err(error) = AuthLink::from_slice(&bytes) {
+            prop_assert!(!error.issues().is_empty());
+        }
+    }
+
+    #[test]
+    fn arbitrary_json_never_panics_and_agrees_with_serde(value in json_value(), key in proptest::sample::select(&REQUIRED[..])) {
+        let _ = parse_agreeing::<AuthLink>(&value.to_string());
+        // And planted in a real payload, where the walk goes deepest.
+        let mut object: Map<String, Value> = serde_json::from_str(MINIMAL_AUTH_LINK).unwrap();
+        object.insert(key.to_owned(), value.clone());
+        object.insert("metadata".to_owned(), value.clone());
+        let _ = parse_agreeing::<AuthLink>(&Value::Object(object).to_string());
+        let _ = AuthLink::from_value(value);
+    }
+}

@@ -1,0 +1,108 @@
+//! A canary planted in both secret fields must never appear in any `Debug`
+//! or `Display` string the library produces, on any error path.
+
+use model_core::{ApiModel, Secret};
+use model_tests::{with_key, MINIMAL_AUTH_LINK};
+use models::ConnectSessionTokenAuthLink as AuthLink;
+use serde_json::{json, Value};
+
+/// Digits, so it can also be planted as a number.
+const CANARY: &str = "7313371337";
+const SECRET_KEYS: [&str; 2] = ["token", "external_trigger_token"];
+
+/// Every text the library makes of a result: the error, each issue, the model.
+fn everything_shown(result: &Result<AuthLink, model_core::ValidationError>) -> Vec<String> {
+    let mut shown = vec![format!("{result:?}"), format!("{result:#?}")];
+    match result {
+        Ok(link) => shown.push(format!("{link:?}")),
+        Err(error) => {
+            shown.push(error.to_string());
+            for issue in error.issues() {
+                shown.push(issue.to_string());
+                shown.push(format!("{issue:?}"));
+                shown.extend(
+                    [issue.expected(), issue.received().unwrap_or(""), issue.suggestion().unwrap_or("")]
+                        .map(str::to_owned),
+                );
+            }
+        }
+    }
+    shown
+}
+
+/// The planted values: each a different error path, each holding the canary.
+fn planted() -> Vec<(&'static str, Value)> {
+    let number: Value = serde_json::from_str(CANARY).unwrap();
+    vec![
+        ("a valid value", json!(CANARY)),
+        ("a wrong type: number", number.clone()),
+        ("a wrong type: array", json!([CANARY])),
+        ("a wrong type inside nested values", json!({ "nested": [{ "deeper": CANARY }, number] })),
+        ("a long string", json!(format!("{CANARY}{}", "x".repeat(100)))),
+        ("null", Value::Null),
+        ("a wrong type: boolean", json!(true)),
+    ]
+}
+
+fn assert_hidden(label: &str, shown: &[String]) {
+    for text in shown {
+        assert!(!text.contains(CANARY), "{label}: the canary shows in {text}");
+    }
+}
+
+#[test]
+fn the_canary_never_shows() {
+    for (label, value) in planted() {
+        for key in SECRET_KEYS {
+            // Alone, and beside other errors, so the report walks every field.
+            let payload = with_key(MINIMAL_AUTH_LINK, key, value.clone());
+            let broken = with_key(&with_key(&payload, "id", json!("1")), "created_at", json!("soon"));
+            for text in [payload, broken] {
+                let label = format!("{key} = {label}");
+                assert_hidden(&label, &everything_shown(&AuthLink::from_json(&text)));
+                assert_hidden(&label, &everything_shown(&AuthLink::from_slice(text.as_bytes())));
+                let value: Value = serde_json::from_str(&text).unwrap();
+                assert_hidden(&label, &everything_shown(&AuthLink::from_value(value)));
+            }
+        }
+    }
+}
+
+#[test]
+fn the_canary_never_shows_on_text_level_paths() {
+    let cases = [
+        // A wrong format: a string that is not Unicode.
+        format!(r#"{{"token": "\ud800{CANARY}"}}"#),
+        // The same key twice, refused before the second value is checked.
+        format!(r#"{{"token": "a", "token": "{CANARY}"}}"#),
+        format!(r#"{{"external_trigger_token": "{CANARY}", "external_trigger_token": "{CANARY}"}}"#),
+        // Broken JSON right after the secret.
+        format!(r#"{{"token": "{CANARY}", "#),
+        format!(r#"{{"token": "{CANARY}" "id": 1}}"#),
+        format!(r#"{{"token": {CANARY}1e999}}"#),
+    ];
+    for case in &cases {
+        assert_hidden(case, &everything_shown(&AuthLink::from_json(case)));
+        assert_hidden(case, &everything_shown(&AuthLink::from_slice(case.as_bytes())));
+    }
+}
+
+#[test]
+fn models_builders_and_docs_never_show_it() {
+    let link = AuthLink::from_json(&with_key(
+        &with_key(MINIMAL_AUTH_LINK, "token", json!(CANARY)),
+        "external_trigger_token",
+        json!(CANARY),
+    ))
+    .unwrap();
+    assert_hidden("model", &[format!("{link:?}"), format!("{link:#?}"), format!("{:?}", link.token)]);
+    let builder = AuthLink::builder().token(CANARY).external_trigger_token(Secret::new(CANARY.to_owned()));
+    assert_hidden("builder", &[format!("{builder:?}"), format!("{builder:#?}")]);
+    let docs = [AuthLink::docs_markdown(), AuthLink::json_schema().to_string()];
+    assert_hidden("docs", &docs);
+    assert!(!docs[0].contains("f0bc3d88"), "the seed's sample token is not published either");
+
+    // Serialization still sends the real value: the API needs it.
+    assert_eq!(serde_json::to_value(&link).unwrap()["token"], json!(CANARY));
+    assert_eq!(link.token.expose(), CANARY);
+}
