@@ -88,10 +88,8 @@ fn check_model(doc: &ModelDoc, problems: &mut Vec<ExampleProblem>) {
             }
         }
     }
-    if let Some(example) = doc.example.filter(|example| example.value().is_err()) {
-        if let Err(error) = example.value() {
-            problem(None, format!("model example does not serialize: {error}"));
-        }
+    if let Some(Err(error)) = doc.example.map(|example| example.value()) {
+        problem(None, format!("model example does not serialize: {error}"));
     } else if let Some(payload) = doc.example_payload() {
         // The payload the docs show, given or built, must parse as the model.
         let spec =

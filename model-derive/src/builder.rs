@@ -78,6 +78,7 @@ pub fn expand(input: &Struct) -> TokenStream {
 
         #[automatically_derived]
         impl #impl_generics ::core::fmt::Debug for #builder #ty_generics #where_clause {
+            #[inline]
             fn fmt(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
                 __f.debug_struct(#name)
                     #(.field(#rust_names, &::model_core::__private::Presence(self.#names.is_some())))*

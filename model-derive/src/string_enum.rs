@@ -105,6 +105,7 @@ pub fn expand(input: &Enum) -> TokenStream {
                 const TYPE: ::model_core::__private::TypeDoc =
                     ::model_core::__private::TypeDoc::Enum(<Self as ::model_core::__private::ApiEnum>::doc);
 
+                #[inline]
                 fn check(
                     __node: &::model_core::__private::Node<'_>,
                     __report: &mut ::model_core::__private::Report<'_>,
