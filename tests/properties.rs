@@ -5,24 +5,13 @@ use std::collections::BTreeSet;
 
 use chrono::{TimeZone, Utc};
 use model_core::{ApiModel, Secret, Timestamp};
-use model_tests::{parse_agreeing, MINIMAL_AUTH_LINK};
+use model_tests::{parse_agreeing, MINIMAL_AUTH_LINK, REQUIRED_KEYS};
 use models::{
     ConnectSessionTokenAuthLink as AuthLink, ConnectSessionTokenAuthLinkCategories as Category,
     ConnectSessionTokenAuthLinkType as LinkType,
 };
 use proptest::prelude::*;
 use serde_json::{json, Map, Number, Value};
-
-const REQUIRED: [&str; 8] = [
-    "auth_link_url",
-    "created_at",
-    "id",
-    "organization_id",
-    "origin_owner_id",
-    "origin_owner_name",
-    "project_id",
-    "token",
-];
 
 fn number() -> impl Strategy<Value = Number> {
     prop_oneof![
@@ -129,7 +118,7 @@ proptest! {
     fn dropping_required_keys_reports_exactly_those(mask in 1_u8..=255) {
         let mut object: Map<String, Value> = serde_json::from_str(MINIMAL_AUTH_LINK).unwrap();
         let dropped: BTreeSet<String> =
-            REQUIRED.iter().enumerate().filter(|(bit, _)| mask & (1 << bit) != 0).map(|(_, key)| format!("/{key}")).collect();
+            REQUIRED_KEYS.iter().enumerate().filter(|(bit, _)| mask & (1 << bit) != 0).map(|(_, key)| format!("/{key}")).collect();
         for pointer in &dropped {
             object.remove(&pointer[1..]);
         }
@@ -165,7 +154,7 @@ proptest! {
     }
 
     #[test]
-    fn arbitrary_json_never_panics_and_agrees_with_serde(value in json_value(), key in proptest::sample::select(&REQUIRED[..])) {
+    fn arbitrary_json_never_panics_and_agrees_with_serde(value in json_value(), key in proptest::sample::select(&REQUIRED_KEYS[..])) {
         let _ = parse_agreeing::<AuthLink>(&value.to_string());
         // And planted in a real payload, where the walk goes deepest.
         let mut object: Map<String, Value> = serde_json::from_str(MINIMAL_AUTH_LINK).unwrap();

@@ -10,7 +10,7 @@
 //! JSON array of its fields in order, which serde's derive also accepts.
 
 use model_core::{ApiModel, ApiType};
-use model_tests::{with_key, without_key, MINIMAL_AUTH_LINK, VALID_AUTH_LINK};
+use model_tests::{with_key, without_key, MINIMAL_AUTH_LINK, REQUIRED_KEYS, VALID_AUTH_LINK};
 use models::ConnectSessionTokenAuthLink as AuthLink;
 use serde::Deserialize;
 use serde_json::{json, Value};
@@ -32,17 +32,7 @@ fn assert_agree<T: ApiModel>(validator: &jsonschema::Validator, payload: &str) -
 fn auth_link_schema_and_parser_agree() {
     let validator = validator::<AuthLink>();
     let mut payloads = vec![VALID_AUTH_LINK.to_owned(), MINIMAL_AUTH_LINK.to_owned()];
-    let required = [
-        "auth_link_url",
-        "created_at",
-        "id",
-        "organization_id",
-        "origin_owner_id",
-        "origin_owner_name",
-        "project_id",
-        "token",
-    ];
-    for key in required {
+    for key in REQUIRED_KEYS {
         payloads.push(without_key(MINIMAL_AUTH_LINK, key));
         payloads.push(with_key(MINIMAL_AUTH_LINK, key, Value::Null));
     }

@@ -25,6 +25,18 @@ pub const MINIMAL_AUTH_LINK: &str = r#"{
     "token": "<value>"
 }"#;
 
+/// The auth link's required keys, in declaration order.
+pub const REQUIRED_KEYS: [&str; 8] = [
+    "auth_link_url",
+    "created_at",
+    "id",
+    "organization_id",
+    "origin_owner_id",
+    "origin_owner_name",
+    "project_id",
+    "token",
+];
+
 /// Parses `json` both ways and checks they agree: `Ok` exactly when serde's
 /// `from_str` is `Ok`, and an error is never empty. Returns the report.
 pub fn parse_agreeing<T: ApiType + DeserializeOwned + Debug>(json: &str) -> Result<T, ValidationError> {
