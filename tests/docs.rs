@@ -203,9 +203,91 @@ fn schema_has_types_formats_required_and_defs() {
         json!({ "type": "string", "format": "date-time", "examples": ["2024-08-22T09:15:37.633Z"] })
     );
     assert_eq!(schema["properties"]["account_id"], json!({ "type": ["string", "null"] }));
-    assert_eq!(schema["properties"]["token"], json!({ "type": "string", "writeOnly": true }));
+    assert_eq!(schema["properties"]["token"], json!({ "type": "string", "x-secret": true }));
     assert_eq!(schema["properties"]["type"]["anyOf"][0], json!({ "$ref": "#/$defs/ConnectSessionTokenAuthLinkType" }));
     assert_eq!(schema["$defs"]["ConnectSessionTokenAuthLinkCategories"]["anyOf"][1], json!({ "type": "string" }));
     assert_eq!(schema["required"].as_array().map(Vec::len), Some(8));
     assert_eq!(<Vec<AuthLink> as ApiType>::TYPE.to_string(), "ConnectSessionTokenAuthLink[]");
+}
+
+/// Secrets given examples every way there is, and integer types wider than JSON's.
+#[derive(Debug, Deserialize, ApiModel)]
+#[allow(dead_code)]
+#[api(example = json!({ "name": "a", "token": "LEAKED-1", "keys": ["LEAKED-2"], "wide": 1 }))]
+struct LeakyDocs {
+    #[api(example = "a")]
+    name: String,
+    token: model_core::Secret<String>,
+    #[api(example = json!(["LEAKED-3"]))]
+    keys: Vec<model_core::Secret<String>>,
+    wide: Option<u128>,
+    huge: Option<i128>,
+}
+
+#[test]
+fn secrets_never_reach_docs_schema_or_debug() {
+    let problems: Vec<String> = LeakyDocs::check_examples().iter().map(ToString::to_string).collect();
+    assert_eq!(
+        problems,
+        [
+            "LeakyDocs.keys: a secret has no example: docs would publish it",
+            "LeakyDocs: the model example gives secret `token` a value: docs would publish it",
+            "LeakyDocs: the model example gives secret `keys` a value: docs would publish it",
+        ]
+    );
+    let shown = [
+        LeakyDocs::docs_markdown(),
+        LeakyDocs::json_schema().to_string(),
+        format!("{:?}", LeakyDocs::doc()),
+        format!("{:?}", LeakyDocs::fields()),
+        format!("{problems:?}"),
+    ];
+    for text in &shown {
+        assert!(!text.contains("LEAKED"), "a secret example shows in {text}");
+    }
+    assert_eq!(
+        LeakyDocs::doc().example_payload(),
+        Some(json!({ "name": "a", "token": model_core::SECRET_PLACEHOLDER, "wide": 1 }))
+    );
+    let schema = LeakyDocs::json_schema();
+    assert_eq!(schema["properties"]["wide"], json!({ "type": ["integer", "null"], "minimum": 0 }));
+    assert_eq!(schema["properties"]["huge"], json!({ "type": ["integer", "null"] }));
+    assert_eq!(schema["properties"]["keys"]["x-secret"], json!(true));
+}
+
+/// A model that requires itself: the docs' payload must still end.
+#[derive(Debug, Deserialize, ApiModel)]
+#[allow(dead_code)]
+struct Loop {
+    #[api(example = 1)]
+    id: u8,
+    next: Box<Loop>,
+}
+
+#[test]
+fn a_model_that_requires_itself_still_has_a_payload() {
+    assert_eq!(Loop::doc().example_payload(), Some(json!({ "id": 1 })));
+    assert!(Loop::json_schema()["properties"]["next"] == json!({ "$ref": "#" }));
+}
+
+/// Cells that would break a table or vanish as HTML.
+#[derive(Debug, Deserialize, ApiModel)]
+#[allow(dead_code)]
+struct Awkward {
+    /// One | two <b>three</b>
+    ///
+    /// Second paragraph.
+    #[serde(rename = "a|b")]
+    #[api(example = "<id> & co")]
+    pipe: String,
+}
+
+#[test]
+fn table_cells_are_escaped() {
+    let page = Awkward::docs_markdown();
+    let row = page.lines().find(|line| line.starts_with("| `a")).unwrap();
+    assert_eq!(
+        row,
+        "| `a\\|b` | *string* | :heavy_check_mark: | One \\| two &lt;b&gt;three&lt;/b&gt;<br/><br/>Second paragraph. | &lt;id&gt; &amp; co |"
+    );
 }

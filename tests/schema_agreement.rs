@@ -115,6 +115,7 @@ fn wide_schema_and_parser_agree() {
     let payloads = [
         r#"{"count": 1, "level": "LOW"}"#,
         r#"{"n": 1, "level": "MID"}"#,
+        r#"{"count": 1, "n": 1, "level": "LOW"}"#,
         r#"{"level": "LOW"}"#,
         r#"{"count": 256, "level": "LOW"}"#,
         r#"{"count": -1, "level": "LOW"}"#,

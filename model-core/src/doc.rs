@@ -51,38 +51,79 @@ impl Example {
 }
 
 impl fmt::Debug for Example {
+    // Never the value: an example may sit on a secret by mistake, and `Debug`
+    // of a `FieldDoc` must stay safe to log.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.value() {
-            Ok(value) => write!(f, "Example({value})"),
-            Err(error) => write!(f, "Example(<does not serialize: {error}>)"),
-        }
+        f.write_str("Example(..)")
     }
 }
 
 impl ModelDoc {
     /// A payload for the docs: the model's own example if it has one, else
     /// one built from each field's first example (and from nested models' own
-    /// payloads). A required secret string shows [`SECRET_PLACEHOLDER`];
-    /// other fields without an example are left out.
+    /// payloads), when at least one field has an example. Every secret shows
+    /// [`SECRET_PLACEHOLDER`] if it is a string and is left out otherwise, even
+    /// when the model's own example gives it a value.
     pub fn example_payload(&self) -> Option<Value> {
-        if let Some(example) = self.example {
-            return example.value().ok();
+        self.example_payload_within(&mut Vec::new())
+    }
+
+    /// `seen`: the models being built above this one, so that a model that
+    /// requires itself ends the recursion instead of the stack.
+    fn example_payload_within(&self, seen: &mut Vec<&'static str>) -> Option<Value> {
+        if seen.contains(&self.name) {
+            return None;
         }
+        seen.push(self.name);
+        let mut object = match self.example.map(|example| example.value()) {
+            Some(Ok(Value::Object(object))) => object,
+            Some(Ok(other)) => {
+                seen.pop();
+                return Some(other);
+            }
+            Some(Err(_)) | None => self.payload_from_fields(seen)?,
+        };
+        for field in self.fields.iter().filter(|field| field.secret()) {
+            for alias in field.aliases {
+                object.remove(*alias);
+            }
+            match (secret_placeholder(field), object.get_mut(field.wire_name)) {
+                (Some(placeholder), Some(value)) => *value = placeholder,
+                (Some(placeholder), None) => {
+                    object.insert(field.wire_name.to_owned(), placeholder);
+                }
+                (None, _) => {
+                    object.remove(field.wire_name);
+                }
+            }
+        }
+        seen.pop();
+        Some(Value::Object(object))
+    }
+
+    fn payload_from_fields(&self, seen: &mut Vec<&'static str>) -> Option<serde_json::Map<String, Value>> {
         let mut object = serde_json::Map::new();
+        let mut has_example = false;
         for field in self.fields {
             let value = match (field.examples.first(), field.ty.innermost()) {
-                (_, TypeDoc::String) if field.secret() && field.required => Some(Value::from(SECRET_PLACEHOLDER)),
-                (_, _) if field.secret() => continue,
+                _ if field.secret() => secret_placeholder(field),
                 (Some(example), _) => example.value().ok(),
-                (None, TypeDoc::Model(doc)) if field.required => doc().example_payload(),
+                (None, TypeDoc::Model(doc)) if field.required => doc().example_payload_within(seen),
                 (None, _) => None,
             };
             if let Some(value) = value {
+                has_example |= !field.secret() && !field.examples.is_empty();
                 object.insert(field.wire_name.to_owned(), value);
             }
         }
-        (!object.is_empty()).then_some(Value::Object(object))
+        has_example.then_some(object)
     }
+}
+
+/// What the docs show for a secret field: a placeholder for a required
+/// string, nothing otherwise.
+fn secret_placeholder(field: &FieldDoc) -> Option<Value> {
+    (field.required && matches!(field.ty.innermost(), TypeDoc::String)).then(|| Value::from(SECRET_PLACEHOLDER))
 }
 
 /// A model or enum that a type refers to, for pages and `$defs`.

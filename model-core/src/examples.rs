@@ -10,7 +10,7 @@ use crate::doc::{linked, Linked, ModelDoc};
 use crate::field::FieldDoc;
 use crate::node::Node;
 use crate::object::{check_object, ObjectSpec};
-use crate::report::Report;
+use crate::report::{push_pointer_segment, Report};
 use crate::suggest;
 use crate::type_doc::TypeDoc;
 
@@ -88,12 +88,27 @@ fn check_model(doc: &ModelDoc, problems: &mut Vec<ExampleProblem>) {
             }
         }
     }
-    if let Some(Err(error)) = doc.example.map(|example| example.value()) {
-        problem(None, format!("model example does not serialize: {error}"));
-    } else if let Some(payload) = doc.example_payload() {
-        // The payload the docs show, given or built, must parse as the model.
-        let spec =
-            ObjectSpec { ty: &TypeDoc::Object, fields: doc.fields, deny_unknown_fields: doc.deny_unknown_fields };
+    match doc.example.map(|example| example.value()) {
+        Some(Err(error)) => problem(None, format!("model example does not serialize: {error}")),
+        Some(Ok(Value::Object(given))) => {
+            for field in doc.fields.iter().filter(|field| field.secret() && given.contains_key(field.wire_name)) {
+                problem(
+                    None,
+                    format!("the model example gives secret `{}` a value: docs would publish it", field.wire_name),
+                );
+            }
+        }
+        _ => {}
+    }
+    if let Some(payload) = doc.example_payload() {
+        // The payload the docs show must parse as the model. Secrets show a
+        // placeholder or nothing, so they are neither checked nor required.
+        let fields: Vec<FieldDoc> = doc
+            .fields
+            .iter()
+            .map(|field| if field.secret() { FieldDoc { required: false, check: |_, _| {}, ..*field } } else { *field })
+            .collect();
+        let spec = ObjectSpec { ty: &TypeDoc::Object, fields: &fields, deny_unknown_fields: doc.deny_unknown_fields };
         let check = |node: &Node<'_>, report: &mut Report<'_>| check_object(node, report, &spec);
         for message in check_value(&payload, check, &TypeDoc::Object) {
             problem(None, format!("example payload: {message}"));
@@ -134,7 +149,9 @@ fn describe_issue(issue: &crate::Issue) -> String {
 /// wrong in docs. The seed's `hrisLegacy` is one.
 fn unknown_enum_values(value: &Value, ty: &TypeDoc, pointer: String) -> Vec<String> {
     match (ty, value) {
-        (TypeDoc::Nullable(inner) | TypeDoc::Secret(inner), _) => unknown_enum_values(value, inner, pointer),
+        // A secret's value is never quoted, not even as an unknown enum value.
+        (TypeDoc::Secret(_), _) => Vec::new(),
+        (TypeDoc::Nullable(inner), _) => unknown_enum_values(value, inner, pointer),
         (TypeDoc::Array(item), Value::Array(items)) => items
             .iter()
             .enumerate()
@@ -183,5 +200,7 @@ fn at(pointer: &str) -> Cow<'_, str> {
 }
 
 fn escape(key: &str) -> String {
-    key.replace('~', "~0").replace('/', "~1")
+    let mut segment = String::new();
+    push_pointer_segment(&mut segment, key);
+    segment
 }

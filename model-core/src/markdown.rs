@@ -51,7 +51,7 @@ pub fn model_page(doc: &ModelDoc) -> String {
         let _ = writeln!(
             page,
             "| `{}` | {} | {required} | {} | {} |",
-            field.wire_name,
+            code_cell(field.wire_name),
             type_cell(field.ty),
             description_cell(field),
             example_cell(field)
@@ -73,7 +73,7 @@ pub fn enum_page(doc: &EnumDoc) -> String {
     page.push_str("## Values\n\n| Name | Value | Description |\n| ---- | ----- | ----------- |\n");
     for value in doc.values {
         let description = value.description.map_or_else(|| "N/A".to_owned(), cell);
-        let _ = writeln!(page, "| `{}` | {} | {description} |", value.rust_name, value.wire_name);
+        let _ = writeln!(page, "| `{}` | {} | {description} |", value.rust_name, cell(value.wire_name));
     }
     page
 }
@@ -127,7 +127,25 @@ fn example_cell(field: &FieldDoc) -> String {
     shown.join("<br/>")
 }
 
-/// Text made safe for one table cell.
+/// Data made safe for one table cell: HTML's three and the cell separator
+/// escaped (GitHub would drop a bare `<id>`), line breaks kept.
 fn cell(text: &str) -> String {
-    text.replace('|', "\\|").replace("\n\n", "<br/><br/>").replace('\n', " ")
+    let mut safe = String::with_capacity(text.len());
+    for ch in text.replace("\r\n", "\n").replace('\r', "\n").chars() {
+        match ch {
+            '&' => safe.push_str("&amp;"),
+            '<' => safe.push_str("&lt;"),
+            '>' => safe.push_str("&gt;"),
+            '|' => safe.push_str("\\|"),
+            '\n' => safe.push_str("<br/>"),
+            _ => safe.push(ch),
+        }
+    }
+    safe
+}
+
+/// A name inside backticks, where entities are not decoded: only the cell
+/// separator is escaped, which GitHub's table parser removes before the span.
+fn code_cell(text: &str) -> String {
+    text.replace('|', "\\|")
 }

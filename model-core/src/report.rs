@@ -191,14 +191,7 @@ impl<'a> Report<'a> {
     pub(crate) fn at_key(&mut self, key: &str, check: impl FnOnce(&mut Self)) {
         let pointer_len = self.pointer.len();
         self.pointer.push('/');
-        // RFC 6901: `~` is written `~0` and `/` is written `~1`.
-        for ch in key.chars() {
-            match ch {
-                '~' => self.pointer.push_str("~0"),
-                '/' => self.pointer.push_str("~1"),
-                _ => self.pointer.push(ch),
-            }
-        }
+        push_pointer_segment(&mut self.pointer, key);
         self.segments.push(Segment { pointer_len, key: Some(key.to_owned()) });
         check(self);
         self.leave();
@@ -320,6 +313,17 @@ impl<'a> Report<'a> {
             }
         }
         ValidationError::new(model, self.into_issues())
+    }
+}
+
+/// Appends `key` as one RFC 6901 segment: `~` is written `~0`, `/` is `~1`.
+pub(crate) fn push_pointer_segment(pointer: &mut String, key: &str) {
+    for ch in key.chars() {
+        match ch {
+            '~' => pointer.push_str("~0"),
+            '/' => pointer.push_str("~1"),
+            _ => pointer.push(ch),
+        }
     }
 }
 

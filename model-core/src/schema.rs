@@ -66,14 +66,23 @@ impl Writer {
                 if field.deprecated {
                     object.insert("deprecated".to_owned(), json!(true));
                 }
+                // Not `writeOnly`: a secret may well come in a response, and
+                // tools drop `writeOnly` properties from response types.
                 if field.secret() {
-                    object.insert("writeOnly".to_owned(), json!(true));
+                    object.insert("x-secret".to_owned(), json!(true));
                 }
             }
             for alias in field.aliases {
                 properties.insert((*alias).to_owned(), schema.clone());
             }
             properties.insert(field.wire_name.to_owned(), schema);
+            // Two names of one field together are a duplicate key to serde.
+            let names: Vec<&str> = std::iter::once(field.wire_name).chain(field.aliases.iter().copied()).collect();
+            for (index, first) in names.iter().enumerate() {
+                for second in &names[index + 1..] {
+                    either.push(json!({ "not": { "required": [first, second] } }));
+                }
+            }
             match (field.required, field.aliases.is_empty()) {
                 (false, _) => {}
                 (true, true) => required.push(json!(field.wire_name)),
@@ -134,7 +143,18 @@ impl Writer {
         match ty {
             TypeDoc::String => json!({ "type": "string" }),
             TypeDoc::Number => json!({ "type": "number" }),
-            TypeDoc::Integer { min, max } => json!({ "type": "integer", "minimum": min, "maximum": max }),
+            TypeDoc::Integer { min, max } => {
+                // JSON numbers here stop at 64 bits; wider bounds are left open.
+                let mut schema = Map::new();
+                schema.insert("type".to_owned(), json!("integer"));
+                if let Ok(min) = i64::try_from(*min) {
+                    schema.insert("minimum".to_owned(), json!(min));
+                }
+                if let Ok(max) = u64::try_from(*max) {
+                    schema.insert("maximum".to_owned(), json!(max));
+                }
+                Value::Object(schema)
+            }
             TypeDoc::Boolean => json!({ "type": "boolean" }),
             TypeDoc::DateTime => json!({ "type": "string", "format": "date-time" }),
             TypeDoc::Any => json!({}),

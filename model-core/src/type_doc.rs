@@ -55,11 +55,11 @@ impl TypeDoc {
         }
     }
 
-    /// Whether the value is a credential.
+    /// Whether the value is, or holds, a credential.
     pub const fn secret(&self) -> bool {
         match self {
             TypeDoc::Secret(_) => true,
-            TypeDoc::Nullable(inner) => inner.secret(),
+            TypeDoc::Nullable(inner) | TypeDoc::Array(inner) | TypeDoc::Map(inner) => inner.secret(),
             _ => false,
         }
     }

@@ -105,8 +105,11 @@ fn setter(field: &Field) -> TokenStream {
     if inner.is_some() {
         value = quote!(::core::option::Option::Some(#value));
     }
+    // A deprecated field's setter warns its callers the same way.
+    let deprecated = field.original.attrs.iter().filter(|attr| attr.path().is_ident("deprecated"));
     quote_spanned! {field.ty.span()=>
         #[doc = #doc]
+        #(#deprecated)*
         #[inline]
         #vis fn #name(mut self, __value: #param) -> Self {
             self.#name = ::core::option::Option::Some(#value);
