@@ -155,7 +155,7 @@ impl<'a> Report<'a> {
         if !self.open(node, Kind::Object, ty) {
             return None;
         }
-        self.or_report(node, node.entries())
+        self.or_report(node, node.entries(), ty)
     }
 
     /// The items of `node`, when it is an array this deep may hold.
@@ -163,7 +163,7 @@ impl<'a> Report<'a> {
         if !self.open(node, Kind::Array, ty) {
             return None;
         }
-        self.or_report(node, node.items())
+        self.or_report(node, node.items(), ty)
     }
 
     fn open(&mut self, node: &Node<'_>, kind: Kind, ty: &TypeDoc) -> bool {
@@ -178,8 +178,8 @@ impl<'a> Report<'a> {
         }
     }
 
-    fn or_report<T>(&mut self, node: &Node<'_>, parsed: Result<T, serde_json::Error>) -> Option<T> {
-        parsed.map_err(|error| self.push_serde_error(node, &error, IssueKind::InvalidValue, String::new())).ok()
+    fn or_report<T>(&mut self, node: &Node<'_>, parsed: Result<T, serde_json::Error>, ty: &TypeDoc) -> Option<T> {
+        parsed.map_err(|error| self.push_serde_error(node, &error, IssueKind::InvalidValue, ty.to_string())).ok()
     }
 
     pub(crate) fn push_too_deep(&mut self, offset: usize) {
