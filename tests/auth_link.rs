@@ -265,3 +265,16 @@ fn secrets_never_show() {
     assert_eq!(error.issues()[0].received(), None);
     assert!(!format!("{error} {error:?}").contains(canary));
 }
+
+#[test]
+fn deeply_nested_metadata_is_an_issue_not_a_stack_overflow() {
+    let deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
+    let payload = MINIMAL_AUTH_LINK.replacen('{', &format!("{{\"metadata\": {{\"tags\": {deep}}}, "), 1);
+    let error = parse_agreeing::<AuthLink>(&payload).unwrap_err();
+    assert_eq!(pointers_and_codes(&error), [("/metadata".to_owned(), "too_deep")]);
+    let issue = &error.issues()[0];
+    assert_eq!(issue.expected(), "at most 127 nested arrays and objects");
+    assert_eq!(issue.line(), Some(1));
+    // The root, `metadata` and 125 arrays fit; the bracket after them does not.
+    assert_eq!(issue.column(), Some(r#"{"metadata": {"tags": "#.len() + 125 + 1));
+}
