@@ -164,8 +164,7 @@ fn unknown_enum_values(value: &Value, ty: &TypeDoc, pointer: String) -> Vec<Stri
         (TypeDoc::Model(doc), _) => unknown_in_fields(value, doc().fields, pointer),
         (TypeDoc::Enum(doc), Value::String(wire)) => {
             let doc = doc();
-            let known =
-                doc.values.iter().any(|value| value.wire_name == wire || value.aliases.contains(&wire.as_str()));
+            let known = doc.values.iter().any(|value| value.accepts(wire));
             if !doc.open || known {
                 return Vec::new();
             }

@@ -57,8 +57,13 @@ impl FieldDoc {
         self.ty.secret()
     }
 
+    /// Every key this field is read from: its wire name, then its aliases.
+    pub fn names(&self) -> impl Iterator<Item = &'static str> + Clone {
+        std::iter::once(self.wire_name).chain(self.aliases.iter().copied())
+    }
+
     /// Whether `key` names this field on input.
     pub fn accepts_key(&self, key: &str) -> bool {
-        self.wire_name == key || self.aliases.contains(&key)
+        self.names().any(|name| name == key)
     }
 }

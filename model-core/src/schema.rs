@@ -3,6 +3,7 @@
 use serde_json::{json, Map, Value};
 
 use crate::doc::{linked, EnumDoc, Linked, ModelDoc};
+use crate::string_enum::EnumValue;
 use crate::type_doc::TypeDoc;
 
 const DIALECT: &str = "https://json-schema.org/draft/2020-12/schema";
@@ -77,7 +78,7 @@ impl Writer {
             }
             properties.insert(field.wire_name.to_owned(), schema);
             // Two names of one field together are a duplicate key to serde.
-            let names: Vec<&str> = std::iter::once(field.wire_name).chain(field.aliases.iter().copied()).collect();
+            let names: Vec<&str> = field.names().collect();
             for (index, first) in names.iter().enumerate() {
                 for second in &names[index + 1..] {
                     either.push(json!({ "not": { "required": [first, second] } }));
@@ -88,8 +89,7 @@ impl Writer {
                 (true, true) => required.push(json!(field.wire_name)),
                 // Any one of the field's names satisfies it.
                 (true, false) => {
-                    let names = std::iter::once(field.wire_name).chain(field.aliases.iter().copied());
-                    let choices: Vec<Value> = names.map(|name| json!({ "required": [name] })).collect();
+                    let choices: Vec<Value> = names.iter().map(|name| json!({ "required": [name] })).collect();
                     either.push(json!({ "anyOf": choices }));
                 }
             }
@@ -118,12 +118,7 @@ impl Writer {
 
     fn enumeration(&self, doc: &EnumDoc) -> Value {
         // Aliases are accepted on input, so the schema admits them too.
-        let accepted: Vec<Value> = doc
-            .values
-            .iter()
-            .flat_map(|value| std::iter::once(value.wire_name).chain(value.aliases.iter().copied()))
-            .map(|wire| json!(wire))
-            .collect();
+        let accepted: Vec<Value> = doc.values.iter().flat_map(EnumValue::names).map(|wire| json!(wire)).collect();
         let mut schema = Map::new();
         schema.insert("title".to_owned(), json!(doc.name));
         if let Some(description) = doc.description {

@@ -26,6 +26,18 @@ pub struct EnumValue {
     pub description: Option<&'static str>,
 }
 
+impl EnumValue {
+    /// Every string read as this value: its wire name, then its aliases.
+    pub fn names(&self) -> impl Iterator<Item = &'static str> + Clone {
+        std::iter::once(self.wire_name).chain(self.aliases.iter().copied())
+    }
+
+    /// Whether `wire` is read as this value.
+    pub fn accepts(&self, wire: &str) -> bool {
+        self.names().any(|name| name == wire)
+    }
+}
+
 /// A string enum, as `#[derive(ApiModel)]` makes one of an enum of unit
 /// variants. `as_str`, `Display`, `FromStr`, `TryFrom<&str>`, `AsRef<str>`,
 /// `Serialize` and `Deserialize` all come from [`from_wire`](Self::from_wire)
@@ -156,13 +168,13 @@ pub fn parse<E: ApiEnum>(wire: &str) -> Result<E, ParseEnumError> {
 
 /// Every string a closed enum accepts on input, aliases included.
 fn accepted<E: ApiEnum>() -> impl Iterator<Item = &'static str> + Clone {
-    E::VALUES.iter().flat_map(|value| std::iter::once(value.wire_name).chain(value.aliases.iter().copied()))
+    E::VALUES.iter().flat_map(EnumValue::names)
 }
 
 fn closest<E: ApiEnum>(wire: &str) -> Option<&'static str> {
     let near = suggest::closest(wire, accepted::<E>())?;
     // An alias is accepted but not advertised: suggest its value's own spelling.
-    E::VALUES.iter().find(|value| value.wire_name == near || value.aliases.contains(&near)).map(|value| value.wire_name)
+    E::VALUES.iter().find(|value| value.accepts(near)).map(|value| value.wire_name)
 }
 
 /// The check of a string enum inside a model.
