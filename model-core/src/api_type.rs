@@ -1,8 +1,8 @@
 //! The runtime side of a field's type.
 
+use crate::doc::TypeDoc;
 use crate::node::Node;
 use crate::report::Report;
-use crate::type_doc::TypeDoc;
 
 /// A type that can appear in a model: it knows how it is documented and how to
 /// check a JSON value against itself, reporting every problem.
@@ -57,19 +57,15 @@ pub trait ApiType {
     /// How docs and reports name the type.
     const TYPE: TypeDoc;
 
-    /// Whether an absent key is a valid value: true for `Option<T>` alone,
-    /// as serde's derive treats a missing `Option` field as `None`.
+    /// Whether an absent key is a valid value: true for `Option<T>` (and
+    /// `Box` or `Secret` of one), as serde's derive treats a missing `Option`
+    /// field as `None`.
+    ///
+    /// The one source of truth for both the parser and the builder: the value
+    /// an absent key stands for is what the type's own `Deserialize` makes of
+    /// "absent", as serde's derive asks it (`visit_none`).
     const OPTIONAL: bool = false;
 
     /// Checks `node` against this type, adding an issue to `report` for each problem.
     fn check(node: &Node<'_>, report: &mut Report<'_>);
-
-    /// The value an absent key stands for, when [`OPTIONAL`](Self::OPTIONAL).
-    #[doc(hidden)]
-    fn absent() -> Option<Self>
-    where
-        Self: Sized,
-    {
-        None
-    }
 }

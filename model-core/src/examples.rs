@@ -6,16 +6,16 @@ use std::fmt;
 
 use serde_json::Value;
 
-use crate::doc::{linked, Linked, ModelDoc};
-use crate::field::FieldDoc;
+use crate::doc::{linked, FieldDoc, Linked, ModelDoc, TypeDoc};
+use crate::issue::Issue;
 use crate::node::Node;
 use crate::object::{check_object, ObjectSpec};
 use crate::report::{push_pointer_segment, Report};
 use crate::suggest;
-use crate::type_doc::TypeDoc;
 
 /// One example that should not be published as it is.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct ExampleProblem {
     /// The model whose docs hold the example.
     pub model: &'static str,
@@ -60,8 +60,10 @@ impl fmt::Display for ExampleProblem {
 pub fn check_examples(ty: &TypeDoc) -> Vec<ExampleProblem> {
     let mut problems = Vec::new();
     for linked in linked(ty) {
-        if let Linked::Model(doc) = linked {
-            check_model(&doc, &mut problems);
+        match linked {
+            Linked::Model(doc) => check_model(&doc, &mut problems),
+            // An enum's values are its own wire strings: nothing to check.
+            Linked::Enum(_) => {}
         }
     }
     problems
@@ -80,7 +82,8 @@ fn check_model(doc: &ModelDoc, problems: &mut Vec<ExampleProblem>) {
             let label = format!("example {}", index + 1);
             match example.value() {
                 Ok(value) => {
-                    for message in check_value(&value, field.check, field.ty) {
+                    let check = |node: &Node<'_>, report: &mut Report<'_>| field.check(node, report);
+                    for message in check_value(&value, check, field.ty) {
                         problem(Some(field.wire_name), format!("{label}: {message}"));
                     }
                 }
@@ -106,7 +109,7 @@ fn check_model(doc: &ModelDoc, problems: &mut Vec<ExampleProblem>) {
         let fields: Vec<FieldDoc> = doc
             .fields
             .iter()
-            .map(|field| if field.secret() { FieldDoc { required: false, check: |_, _| {}, ..*field } } else { *field })
+            .map(|field| if field.secret() { field.unchecked() } else { *field })
             .collect();
         let spec = ObjectSpec { ty: &TypeDoc::Object, fields: &fields, deny_unknown_fields: doc.deny_unknown_fields };
         let check = |node: &Node<'_>, report: &mut Report<'_>| check_object(node, report, &spec);
@@ -132,7 +135,7 @@ fn check_value(value: &Value, check: impl Fn(&Node<'_>, &mut Report<'_>), ty: &T
     messages
 }
 
-fn describe_issue(issue: &crate::Issue) -> String {
+fn describe_issue(issue: &Issue) -> String {
     let mut message = String::new();
     if !issue.pointer().is_empty() {
         message.push_str(issue.pointer());
@@ -146,23 +149,30 @@ fn describe_issue(issue: &crate::Issue) -> String {
 }
 
 /// Strings an open enum would keep but does not know: fine on the wire,
-/// wrong in docs. The seed's `hrisLegacy` is one.
+/// wrong in docs. StackOne's SDK docs show `hrisLegacy`, one such.
 fn unknown_enum_values(value: &Value, ty: &TypeDoc, pointer: String) -> Vec<String> {
-    match (ty, value) {
+    match ty {
         // A secret's value is never quoted, not even as an unknown enum value.
-        (TypeDoc::Secret(_), _) => Vec::new(),
-        (TypeDoc::Nullable(inner), _) => unknown_enum_values(value, inner, pointer),
-        (TypeDoc::Array(item), Value::Array(items)) => items
-            .iter()
-            .enumerate()
-            .flat_map(|(index, value)| unknown_enum_values(value, item, format!("{pointer}/{index}")))
-            .collect(),
-        (TypeDoc::Map(item), Value::Object(entries)) => entries
-            .iter()
-            .flat_map(|(key, value)| unknown_enum_values(value, item, format!("{pointer}/{}", escape(key))))
-            .collect(),
-        (TypeDoc::Model(doc), _) => unknown_in_fields(value, doc().fields, pointer),
-        (TypeDoc::Enum(doc), Value::String(wire)) => {
+        TypeDoc::Secret(_) => Vec::new(),
+        TypeDoc::Nullable(inner) => unknown_enum_values(value, inner, pointer),
+        TypeDoc::Array(item) => match value {
+            Value::Array(items) => items
+                .iter()
+                .enumerate()
+                .flat_map(|(index, value)| unknown_enum_values(value, item, format!("{pointer}/{index}")))
+                .collect(),
+            _ => Vec::new(),
+        },
+        TypeDoc::Map(item) => match value {
+            Value::Object(entries) => entries
+                .iter()
+                .flat_map(|(key, value)| unknown_enum_values(value, item, format!("{pointer}/{}", escape(key))))
+                .collect(),
+            _ => Vec::new(),
+        },
+        TypeDoc::Model(doc) => unknown_in_fields(value, doc().fields, pointer),
+        TypeDoc::Enum(doc) => {
+            let Value::String(wire) = value else { return Vec::new() };
             let doc = doc();
             let known = doc.values.iter().any(|value| value.accepts(wire));
             if !doc.open || known {
@@ -175,7 +185,13 @@ fn unknown_enum_values(value: &Value, ty: &TypeDoc, pointer: String) -> Vec<Stri
             }
             vec![message]
         }
-        _ => Vec::new(),
+        TypeDoc::String
+        | TypeDoc::Number
+        | TypeDoc::Integer { .. }
+        | TypeDoc::Boolean
+        | TypeDoc::DateTime
+        | TypeDoc::Any
+        | TypeDoc::Object => Vec::new(),
     }
 }
 

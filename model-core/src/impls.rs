@@ -8,10 +8,10 @@ use serde::de::DeserializeOwned;
 use serde_json::{Map, Number, Value};
 
 use crate::api_type::ApiType;
+use crate::doc::TypeDoc;
 use crate::issue::IssueKind;
 use crate::node::{self, Kind, Node};
 use crate::report::Report;
-use crate::type_doc::TypeDoc;
 
 macro_rules! leaf {
     ($($ty:ty => $doc:expr, [$($kind:ident),*];)*) => {$(
@@ -101,9 +101,6 @@ impl<T: ApiType> ApiType for Option<T> {
             T::check(node, report);
         }
     }
-    fn absent() -> Option<Self> {
-        Some(None)
-    }
 }
 
 impl<T: ApiType> ApiType for Box<T> {
@@ -111,9 +108,6 @@ impl<T: ApiType> ApiType for Box<T> {
     const OPTIONAL: bool = T::OPTIONAL;
     fn check(node: &Node<'_>, report: &mut Report<'_>) {
         T::check(node, report);
-    }
-    fn absent() -> Option<Self> {
-        T::absent().map(Box::new)
     }
 }
 
@@ -143,7 +137,7 @@ impl<T: ApiType> ApiType for BTreeMap<String, T> {
 
 fn check_map<T: ApiType>(node: &Node<'_>, report: &mut Report<'_>, ty: &TypeDoc) {
     let Some(entries) = report.open_object(node, ty) else { return };
-    for (key, value) in &entries {
-        report.at_key(key, |report| T::check(value, report));
+    for entry in &entries {
+        report.at_key(&entry.key, |report| T::check(&entry.value, report));
     }
 }

@@ -89,6 +89,7 @@ pub struct Issue {
     pub(crate) expected: Cow<'static, str>,
     pub(crate) received: Option<String>,
     pub(crate) suggestion: Option<String>,
+    pub(crate) found_key: Option<String>,
     pub(crate) line: Option<usize>,
     pub(crate) column: Option<usize>,
 }
@@ -132,7 +133,14 @@ impl Issue {
         self.suggestion.as_deref()
     }
 
-    /// 1-based line where the offending value starts; for a missing key, where
+    /// For a `missing` key: a key the object has that the model does not
+    /// know and that is one edit away, a likely typo (`numbr` for `number`).
+    pub fn found_key(&self) -> Option<&str> {
+        self.found_key.as_deref()
+    }
+
+    /// 1-based line where the offending value starts (for `unknown_field`
+    /// and `duplicate_key`, where the key starts); for a missing key, where
     /// its enclosing object starts. `None` when there was no text, as for
     /// [`from_value`](crate::from_value) or a builder.
     pub fn line(&self) -> Option<usize> {
@@ -158,6 +166,9 @@ impl fmt::Display for Issue {
         }
         if let Some(suggestion) = &self.suggestion {
             write!(f, " (did you mean `{suggestion}`?)")?;
+        }
+        if let (Some(found), Some(wire_name)) = (&self.found_key, &self.wire_name) {
+            write!(f, " (did you mean to write `{wire_name}`? found `{found}`)")?;
         }
         if let (Some(line), Some(column)) = (self.line, self.column) {
             write!(f, " at {line}:{column}")?;

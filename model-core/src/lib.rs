@@ -34,6 +34,20 @@
 //! # Ok::<(), model_core::ValidationError>(())
 //! ```
 //!
+//! # Layers
+//!
+//! Each module uses only modules listed before it (a test checks it):
+//! 1. reading JSON: `suggest`, `node`, `issue`, `report`;
+//! 2. types as data, one module: `doc` (`TypeDoc`, `FieldDoc`, `ModelDoc`, `EnumDoc`, `Example`);
+//! 3. field types at run time: `api_type`, `impls`, `secret`, `timestamp`, `object`, `builder`;
+//! 4. outputs: `markdown`, `schema`, `examples`;
+//! 5. entry points and traits: `parse`, `model`, `string_enum`, and `private` for generated code.
+//!
+//! A new value rule or field type is a file in layer 3 (an [`ApiType`] impl),
+//! registered in `lib.rs`; a new output format is a file in layer 4 that reads
+//! `doc`; a new kind of type description is a variant of [`TypeDoc`], which
+//! every walk then has to handle (none of them has a catch-all arm).
+//!
 //! # Limits
 //!
 //! - **Nesting**: arrays and objects may nest [`MAX_DEPTH`] (127) deep, as
@@ -47,38 +61,44 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
-mod api_type;
-mod doc;
-mod examples;
-mod field;
-mod impls;
-mod issue;
-mod markdown;
-mod model;
-mod node;
-mod object;
-mod report;
-mod schema;
-mod secret;
-mod string_enum;
+// Layer 1: reading JSON.
 mod suggest;
+mod node;
+mod issue;
+mod report;
+// Layer 2: types as data.
+mod doc;
+// Layer 3: field types at run time.
+mod api_type;
+mod impls;
+mod secret;
 mod timestamp;
-mod type_doc;
+mod object;
+mod builder;
+// Layer 4: outputs.
+mod markdown;
+mod schema;
+mod examples;
+// Layer 5: entry points and traits.
+mod parse;
+mod model;
+mod string_enum;
+mod private;
 
 pub use crate::api_type::ApiType;
-pub use crate::doc::{linked, EnumDoc, Example, Linked, ModelDoc, SECRET_PLACEHOLDER};
+pub use crate::builder::IntoOption;
+pub use crate::doc::{linked, EnumDoc, EnumValue, Example, FieldDoc, Linked, ModelDoc, TypeDoc, SECRET_PLACEHOLDER};
 pub use crate::examples::{check_examples, ExampleProblem};
-pub use crate::field::FieldDoc;
 pub use crate::issue::{Issue, IssueKind, ValidationError};
 pub use crate::markdown::{enum_page, model_page, pages, Page};
-pub use crate::model::{from_json, from_slice, from_value, ApiModel};
+pub use crate::model::ApiModel;
 pub use crate::node::{Kind, Node, MAX_DEPTH};
+pub use crate::parse::{from_json, from_slice, from_value};
 pub use crate::report::{Report, MAX_ISSUES};
 pub use crate::schema::json_schema;
 pub use crate::secret::Secret;
-pub use crate::string_enum::{ApiEnum, EnumValue, ParseEnumError};
+pub use crate::string_enum::{ApiEnum, ParseEnumError};
 pub use crate::timestamp::{ParseTimestampError, Timestamp};
-pub use crate::type_doc::TypeDoc;
 
 /// The derive. See the [crate docs](crate).
 pub use model_derive::ApiModel;
@@ -89,32 +109,5 @@ pub use serde_json::json;
 /// What generated code names, so a user crate needs no dependency but this one.
 #[doc(hidden)]
 pub mod __private {
-    pub use ::serde;
-    pub use ::serde::de::DeserializeOwned;
-    pub use ::serde_json;
-    pub use ::std::boxed::Box;
-    pub use ::std::string::String;
-    pub use ::std::vec::Vec;
-
-    pub use crate::api_type::ApiType;
-    pub use crate::doc::{EnumDoc, Example, ModelDoc};
-    pub use crate::field::FieldDoc;
-    pub use crate::issue::ValidationError;
-    pub use crate::model::{example_value, missing_fields, ApiModel};
-    pub use crate::node::Node;
-    pub use crate::object::{check_object, ObjectSpec};
-    pub use crate::report::Report;
-    pub use crate::string_enum::{
-        check as check_enum, deserialize as deserialize_enum, parse as parse_enum, ApiEnum, EnumValue, ParseEnumError,
-    };
-    pub use crate::type_doc::TypeDoc;
-
-    /// How a builder's `Debug` shows a field: whether it is set, never its value.
-    pub struct Presence(pub bool);
-
-    impl ::core::fmt::Debug for Presence {
-        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-            f.write_str(if self.0 { "<set>" } else { "<unset>" })
-        }
-    }
+    pub use crate::private::*;
 }

@@ -1,16 +1,15 @@
-//! Markdown pages in the shape of the seed's SDK docs: `# Name`, the
+//! Markdown pages in the shape of StackOne's SDK docs: `# Name`, the
 //! description, `## Example Usage`, and a `## Fields` (or `## Values`) table.
 
 use std::fmt::Write;
 
 use serde_json::Value;
 
-use crate::doc::{linked, EnumDoc, Linked, ModelDoc};
-use crate::field::FieldDoc;
-use crate::type_doc::TypeDoc;
+use crate::doc::{linked, EnumDoc, FieldDoc, Linked, ModelDoc, TypeDoc};
 
 /// One generated page.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Page {
     /// The type's name, which is also the page's file stem.
     pub name: &'static str,
@@ -93,7 +92,13 @@ fn type_cell(ty: &TypeDoc) -> String {
         TypeDoc::Secret(inner) => format!("{} (secret)", type_cell(inner)),
         TypeDoc::Model(doc) => link(doc().name),
         TypeDoc::Enum(doc) => link(doc().name),
-        scalar => format!("*{scalar}*"),
+        TypeDoc::String
+        | TypeDoc::Number
+        | TypeDoc::Integer { .. }
+        | TypeDoc::Boolean
+        | TypeDoc::DateTime
+        | TypeDoc::Any
+        | TypeDoc::Object => format!("*{ty}*"),
     }
 }
 
@@ -102,12 +107,14 @@ fn link(name: &str) -> String {
 }
 
 fn description_cell(field: &FieldDoc) -> String {
-    let description = field.description.map_or_else(|| "N/A".to_owned(), cell);
-    if field.deprecated {
-        format!("**Deprecated.** {description}")
-    } else {
-        description
+    let mut description = field.description.map_or_else(|| "N/A".to_owned(), cell);
+    if field.read_only {
+        description = format!("**Read-only:** sent by the API, ignored on input. {description}");
     }
+    if field.deprecated {
+        description = format!("**Deprecated.** {description}");
+    }
+    description
 }
 
 /// Strings as they are, anything else as compact JSON; several joined by line breaks.

@@ -106,9 +106,17 @@ impl<'a> Node<'a> {
     }
 
     /// The members of an object, in input order, duplicates kept.
-    pub(crate) fn entries(&self) -> Result<Vec<(Cow<'a, str>, Node<'a>)>, serde_json::Error> {
+    pub(crate) fn entries(&self) -> Result<Vec<Entry<'a>>, serde_json::Error> {
         let entries: Entries<'a> = self.parse()?;
-        Ok(entries.0.into_iter().map(|(key, raw)| (key.0, self.child(raw))).collect())
+        Ok(entries
+            .0
+            .into_iter()
+            .map(|(key, raw)| {
+                let value = self.child(raw);
+                let key_offset = self.offset + key_start(self.text(), value.offset - self.offset);
+                Entry { key: key.0, key_offset, value }
+            })
+            .collect())
     }
 
     /// The items of an array, in order.
@@ -131,6 +139,33 @@ impl fmt::Debug for Node<'_> {
             .field("depth", &self.depth)
             .finish()
     }
+}
+
+/// One member of an object: its key, where the key starts, and its value.
+pub(crate) struct Entry<'a> {
+    pub(crate) key: Cow<'a, str>,
+    pub(crate) key_offset: usize,
+    pub(crate) value: Node<'a>,
+}
+
+/// Where the key of the member whose value starts at `value_start` begins in
+/// `object`, an object's text: back over `:` and whitespace to the key's
+/// closing quote, then to its opening one. Inside a key every `"` is escaped,
+/// and the opening quote follows `{`, `,` or whitespace, never a backslash, so
+/// the first quote not preceded by an odd run of backslashes is the opening one.
+fn key_start(object: &str, value_start: usize) -> usize {
+    let bytes = object.as_bytes();
+    let before_value = bytes.get(..value_start).unwrap_or_default();
+    let Some(closing) = before_value.iter().rposition(|&b| b == b'"') else { return value_start };
+    let mut at = closing;
+    while let Some(quote) = bytes.get(..at).and_then(|head| head.iter().rposition(|&b| b == b'"')) {
+        let backslashes = bytes.get(..quote).unwrap_or_default().iter().rev().take_while(|&&b| b == b'\\').count();
+        if backslashes % 2 == 0 {
+            return quote;
+        }
+        at = quote;
+    }
+    value_start
 }
 
 /// Where `inner`, a slice borrowed from `outer`, starts within it.

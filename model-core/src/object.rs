@@ -1,18 +1,18 @@
 //! Checking a JSON object against a model's fields.
 
 use std::borrow::Cow;
+use std::fmt::Display;
 
-use crate::field::FieldDoc;
+use crate::doc::FieldDoc;
 use crate::issue::IssueKind;
 use crate::node::Node;
 use crate::report::Report;
 use crate::suggest;
-use crate::type_doc::TypeDoc;
 
 /// What a model's check needs to know about it.
 #[doc(hidden)]
 pub struct ObjectSpec<'s> {
-    pub ty: &'s TypeDoc,
+    pub ty: &'s dyn Display,
     pub fields: &'s [FieldDoc],
     pub deny_unknown_fields: bool,
 }
@@ -24,30 +24,33 @@ pub struct ObjectSpec<'s> {
 pub fn check_object(node: &Node<'_>, report: &mut Report<'_>, spec: &ObjectSpec<'_>) {
     let Some(entries) = report.open_object(node, spec.ty) else { return };
     let mut seen = vec![false; spec.fields.len()];
-    for (key, value) in &entries {
+    let mut unknown_keys: Vec<&str> = Vec::new();
+    for entry in &entries {
+        let key = &*entry.key;
         match spec.fields.iter().position(|field| field.accepts_key(key)) {
             // The second value is not checked, so it may be an unmarked
             // secret: the issue never quotes it.
             Some(index) if seen[index] => report.at_key(key, |report| {
                 let expected = format!("`{}` at most once", spec.fields[index].wire_name);
-                report.push_absent(value.offset(), IssueKind::DuplicateKey, Cow::Owned(expected));
+                report.push_absent(entry.key_offset, IssueKind::DuplicateKey, Cow::Owned(expected));
             }),
             Some(index) => {
                 seen[index] = true;
-                report.at_key(key, |report| (spec.fields[index].check)(value, report));
+                report.at_key(key, |report| spec.fields[index].check(&entry.value, report));
             }
             None if spec.deny_unknown_fields => report.at_key(key, |report| {
-                let known = spec.fields.iter().map(|field| field.wire_name);
+                let known = spec.fields.iter().filter(|field| !field.read_only).map(|field| field.wire_name);
                 let suggestion = suggest::closest(key, known.clone());
                 let expected = format!("one of the keys {}", suggest::list(known));
-                report.push_unknown_key(value, expected, suggestion);
+                report.push_unknown_key(entry, expected, suggestion);
             }),
-            None => {}
+            None => unknown_keys.push(key),
         }
     }
     for (field, _) in spec.fields.iter().zip(&seen).filter(|&(field, seen)| field.required && !seen) {
-        report.at_key(field.wire_name, |report| {
-            report.push_absent(node.offset(), IssueKind::Missing, Cow::Owned(field.ty.to_string()));
-        });
+        // A key the model ignores that is close to a missing one is likely
+        // the same key misspelt; it stays ignored, the issue names it.
+        let near = suggest::closest(field.wire_name, unknown_keys.iter().copied());
+        report.at_key(field.wire_name, |report| report.push_missing(node.offset(), field.ty.to_string(), near));
     }
 }

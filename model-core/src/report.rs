@@ -1,13 +1,13 @@
 //! The collector an [`ApiType::check`](crate::ApiType::check) writes issues into.
 
 use std::borrow::Cow;
+use std::fmt::Display;
 
 use serde::de::DeserializeOwned;
 use serde_json::error::Category;
 
 use crate::issue::{Issue, IssueKind, ValidationError};
-use crate::node::{Kind, Node, MAX_DEPTH};
-use crate::type_doc::TypeDoc;
+use crate::node::{Entry, Kind, Node, MAX_DEPTH};
 
 /// How much of a received scalar a report quotes.
 const QUOTE_LIMIT: usize = 40;
@@ -65,7 +65,10 @@ impl<'a> Report<'a> {
     ///     }
     /// }
     /// ```
-    pub fn check_leaf<T: DeserializeOwned>(&mut self, node: &Node<'_>, accepts: &[Kind], expected: &TypeDoc) {
+    ///
+    /// `expected` names the type in the issue: usually the type's own
+    /// [`TypeDoc`](crate::TypeDoc), or any text.
+    pub fn check_leaf<T: DeserializeOwned>(&mut self, node: &Node<'_>, accepts: &[Kind], expected: &dyn Display) {
         if !accepts.contains(&node.kind()) {
             self.push(node, IssueKind::InvalidType, expected.to_string());
         } else if let Err(error) = node.parse::<T>() {
@@ -76,7 +79,7 @@ impl<'a> Report<'a> {
     /// Adds an issue about `node`, quoting what came unless it is secret.
     pub fn push(&mut self, node: &Node<'_>, kind: IssueKind, expected: impl Into<Cow<'static, str>>) {
         let received = self.describe(node);
-        self.push_at(node.offset(), kind, expected.into(), Some(received), None);
+        self.push_at(node.offset(), kind, expected.into(), Some(received), None, None);
     }
 
     /// Whether the value being checked sits inside a [`Secret`](crate::Secret).
@@ -101,24 +104,32 @@ impl<'a> Report<'a> {
             (Category::Data, _) => self.push(node, kind, expected),
             (_, Kind::Number) => self.push(node, IssueKind::OutOfRange, "a number within the range of f64"),
             (_, Kind::String) => self.push(node, IssueKind::InvalidFormat, "a string of Unicode scalar values"),
-            _ => self.push_at(node.offset(), IssueKind::Syntax, Cow::Owned(syntax_message(error)), None, None),
+            _ => self.push_at(node.offset(), IssueKind::Syntax, Cow::Owned(syntax_message(error)), None, None, None),
         }
     }
 
     pub(crate) fn push_unknown_variant(&mut self, node: &Node<'_>, expected: String, suggestion: Option<&str>) {
         let received = self.describe(node);
         let suggestion = if self.in_secret() { None } else { suggestion.map(str::to_owned) };
-        self.push_at(node.offset(), IssueKind::UnknownVariant, Cow::Owned(expected), Some(received), suggestion);
+        self.push_at(node.offset(), IssueKind::UnknownVariant, Cow::Owned(expected), Some(received), suggestion, None);
     }
 
-    pub(crate) fn push_unknown_key(&mut self, value: &Node<'_>, expected: String, suggestion: Option<&str>) {
+    /// A key the model does not know, at the key itself.
+    pub(crate) fn push_unknown_key(&mut self, entry: &Entry<'_>, expected: String, suggestion: Option<&str>) {
         let suggestion = suggestion.map(str::to_owned);
-        self.push_at(value.offset(), IssueKind::UnknownField, Cow::Owned(expected), None, suggestion);
+        self.push_at(entry.key_offset, IssueKind::UnknownField, Cow::Owned(expected), None, suggestion, None);
     }
 
-    /// An issue at a byte offset with nothing received, such as a missing key.
+    /// A required key that is absent, reported at its object's position; `near`
+    /// is a key the object does have that is one edit away, a likely typo.
+    pub(crate) fn push_missing(&mut self, object_offset: usize, expected: String, near: Option<&str>) {
+        let near = near.map(str::to_owned);
+        self.push_at(object_offset, IssueKind::Missing, Cow::Owned(expected), None, None, near);
+    }
+
+    /// An issue at a byte offset with nothing received, such as a duplicate key.
     pub(crate) fn push_absent(&mut self, offset: usize, kind: IssueKind, expected: Cow<'static, str>) {
-        self.push_at(offset, kind, expected, None, None);
+        self.push_at(offset, kind, expected, None, None, None);
     }
 
     fn push_at(
@@ -128,6 +139,7 @@ impl<'a> Report<'a> {
         expected: Cow<'static, str>,
         received: Option<String>,
         suggestion: Option<String>,
+        found_key: Option<String>,
     ) {
         if self.issues.len() >= MAX_ISSUES {
             self.truncated = true;
@@ -145,13 +157,14 @@ impl<'a> Report<'a> {
             expected,
             received,
             suggestion,
+            found_key,
             line,
             column,
         });
     }
 
     /// The members of `node`, when it is an object this deep may hold.
-    pub(crate) fn open_object<'n>(&mut self, node: &Node<'n>, ty: &TypeDoc) -> Option<Vec<(Cow<'n, str>, Node<'n>)>> {
+    pub(crate) fn open_object<'n>(&mut self, node: &Node<'n>, ty: &dyn Display) -> Option<Vec<Entry<'n>>> {
         if !self.open(node, Kind::Object, ty) {
             return None;
         }
@@ -159,14 +172,14 @@ impl<'a> Report<'a> {
     }
 
     /// The items of `node`, when it is an array this deep may hold.
-    pub(crate) fn open_array<'n>(&mut self, node: &Node<'n>, ty: &TypeDoc) -> Option<Vec<Node<'n>>> {
+    pub(crate) fn open_array<'n>(&mut self, node: &Node<'n>, ty: &dyn Display) -> Option<Vec<Node<'n>>> {
         if !self.open(node, Kind::Array, ty) {
             return None;
         }
         self.or_report(node, node.items(), ty)
     }
 
-    fn open(&mut self, node: &Node<'_>, kind: Kind, ty: &TypeDoc) -> bool {
+    fn open(&mut self, node: &Node<'_>, kind: Kind, ty: &dyn Display) -> bool {
         if node.kind() != kind {
             self.push(node, IssueKind::InvalidType, ty.to_string());
             false
@@ -178,13 +191,13 @@ impl<'a> Report<'a> {
         }
     }
 
-    fn or_report<T>(&mut self, node: &Node<'_>, parsed: Result<T, serde_json::Error>, ty: &TypeDoc) -> Option<T> {
+    fn or_report<T>(&mut self, node: &Node<'_>, parsed: Result<T, serde_json::Error>, ty: &dyn Display) -> Option<T> {
         parsed.map_err(|error| self.push_serde_error(node, &error, IssueKind::InvalidValue, ty.to_string())).ok()
     }
 
     pub(crate) fn push_too_deep(&mut self, offset: usize) {
         let expected = format!("at most {MAX_DEPTH} nested arrays and objects");
-        self.push_at(offset, IssueKind::TooDeep, Cow::Owned(expected), None, None);
+        self.push_at(offset, IssueKind::TooDeep, Cow::Owned(expected), None, None, None);
     }
 
     /// Runs `check` with `key` appended to the pointer.
@@ -255,6 +268,7 @@ impl<'a> Report<'a> {
             expected: Cow::Owned(syntax_message(error)),
             received: None,
             suggestion: None,
+            found_key: None,
             line,
             column,
         });
@@ -283,6 +297,7 @@ impl<'a> Report<'a> {
                 expected: Cow::Owned(format!("at most {MAX_ISSUES} issues; the rest were not reported")),
                 received: None,
                 suggestion: None,
+                found_key: None,
                 line: None,
                 column: None,
             });
@@ -305,6 +320,7 @@ impl<'a> Report<'a> {
                         expected: Cow::Borrowed("a value the type's Deserialize accepts"),
                         received: None,
                         suggestion: None,
+                        found_key: None,
                         line,
                         column,
                     });

@@ -2,9 +2,7 @@
 
 use serde_json::{json, Map, Value};
 
-use crate::doc::{linked, EnumDoc, Linked, ModelDoc};
-use crate::string_enum::EnumValue;
-use crate::type_doc::TypeDoc;
+use crate::doc::{linked, EnumDoc, EnumValue, Linked, ModelDoc, TypeDoc};
 
 const DIALECT: &str = "https://json-schema.org/draft/2020-12/schema";
 
@@ -12,15 +10,15 @@ const DIALECT: &str = "https://json-schema.org/draft/2020-12/schema";
 /// every model and enum it refers to goes in `$defs`.
 pub fn json_schema(ty: &TypeDoc) -> Value {
     let mut all = linked(ty);
-    let root_name = match ty {
-        TypeDoc::Model(_) | TypeDoc::Enum(_) if !all.is_empty() => Some(all.remove(0).name()),
+    // A model or enum at the root is `all`'s first entry, written in place.
+    let root = match ty {
+        TypeDoc::Model(_) | TypeDoc::Enum(_) if !all.is_empty() => Some(all.remove(0)),
         _ => None,
     };
-    let writer = Writer { root: root_name };
-    let mut schema = match ty {
-        TypeDoc::Model(doc) => writer.model(&doc()),
-        TypeDoc::Enum(doc) => writer.enumeration(&doc()),
-        other => writer.ty(other),
+    let writer = Writer { root: root.as_ref().map(Linked::name) };
+    let mut schema = match &root {
+        Some(linked) => writer.linked(linked),
+        None => writer.ty(ty),
     };
     if let Value::Object(object) = &mut schema {
         let mut rooted = Map::new();
@@ -29,13 +27,7 @@ pub fn json_schema(ty: &TypeDoc) -> Value {
         if !all.is_empty() {
             let defs: Map<String, Value> = all
                 .iter()
-                .map(|linked| {
-                    let schema = match linked {
-                        Linked::Model(doc) => writer.model(doc),
-                        Linked::Enum(doc) => writer.enumeration(doc),
-                    };
-                    (linked.name().to_owned(), schema)
-                })
+                .map(|linked| (linked.name().to_owned(), writer.linked(linked)))
                 .collect();
             rooted.insert("$defs".to_owned(), Value::Object(defs));
         }
@@ -50,6 +42,13 @@ struct Writer {
 }
 
 impl Writer {
+    fn linked(&self, linked: &Linked) -> Value {
+        match linked {
+            Linked::Model(doc) => self.model(doc),
+            Linked::Enum(doc) => self.enumeration(doc),
+        }
+    }
+
     fn model(&self, doc: &ModelDoc) -> Value {
         let mut properties = Map::new();
         let mut required = Vec::new();
@@ -66,6 +65,9 @@ impl Writer {
                 }
                 if field.deprecated {
                     object.insert("deprecated".to_owned(), json!(true));
+                }
+                if field.read_only {
+                    object.insert("readOnly".to_owned(), json!(true));
                 }
                 // Not `writeOnly`: a secret may well come in a response, and
                 // tools drop `writeOnly` properties from response types.

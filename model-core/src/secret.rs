@@ -5,9 +5,9 @@ use std::fmt;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::api_type::ApiType;
+use crate::doc::TypeDoc;
 use crate::node::Node;
 use crate::report::Report;
-use crate::type_doc::TypeDoc;
 
 /// A credential: serialized as itself, never shown by `Debug`, and never quoted
 /// by a report, even when its value is of the wrong type or format.
@@ -83,8 +83,5 @@ impl<T: ApiType> ApiType for Secret<T> {
     const OPTIONAL: bool = T::OPTIONAL;
     fn check(node: &Node<'_>, report: &mut Report<'_>) {
         report.in_secret_scope(|report| T::check(node, report));
-    }
-    fn absent() -> Option<Self> {
-        T::absent().map(Secret)
     }
 }

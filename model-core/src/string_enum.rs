@@ -6,37 +6,14 @@ use std::marker::PhantomData;
 
 use serde::de::{self, Deserializer, Visitor};
 
-use crate::doc::EnumDoc;
+use crate::api_type::ApiType;
+use crate::doc::{EnumDoc, EnumValue};
 use crate::issue::IssueKind;
+use crate::markdown;
 use crate::node::{Kind, Node};
 use crate::report::Report;
+use crate::schema;
 use crate::suggest;
-use crate::ApiType;
-
-/// One value of a string enum, as data.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct EnumValue {
-    /// The variant's name in Rust.
-    pub rust_name: &'static str,
-    /// Its string on the wire.
-    pub wire_name: &'static str,
-    /// Other strings accepted on input (`#[serde(alias)]`).
-    pub aliases: &'static [&'static str],
-    /// The variant's doc comment; `None` without one.
-    pub description: Option<&'static str>,
-}
-
-impl EnumValue {
-    /// Every string read as this value: its wire name, then its aliases.
-    pub fn names(&self) -> impl Iterator<Item = &'static str> + Clone {
-        std::iter::once(self.wire_name).chain(self.aliases.iter().copied())
-    }
-
-    /// Whether `wire` is read as this value.
-    pub fn accepts(&self, wire: &str) -> bool {
-        self.names().any(|name| name == wire)
-    }
-}
 
 /// A string enum, as `#[derive(ApiModel)]` makes one of an enum of unit
 /// variants. `as_str`, `Display`, `FromStr`, `TryFrom<&str>`, `AsRef<str>`,
@@ -68,7 +45,7 @@ impl EnumValue {
 /// assert!(Category::OPEN);
 /// ```
 pub trait ApiEnum: ApiType + Sized + 'static {
-    /// The enum's name in Rust.
+    /// The enum's name: its Rust name, or its `#[serde(rename)]`.
     const NAME: &'static str;
     /// The enum's doc comment; `None` without one.
     const DESCRIPTION: Option<&'static str>;
@@ -93,17 +70,17 @@ pub trait ApiEnum: ApiType + Sized + 'static {
 
     /// The enum as docs see it.
     fn doc() -> EnumDoc {
-        EnumDoc { name: Self::NAME, description: Self::DESCRIPTION, values: Self::VALUES, open: Self::OPEN }
+        EnumDoc::new(Self::NAME, Self::DESCRIPTION, Self::VALUES, Self::OPEN)
     }
 
     /// The enum's Markdown page, with a `## Values` table.
     fn docs_markdown() -> String {
-        crate::markdown::enum_page(&Self::doc())
+        markdown::enum_page(&Self::doc())
     }
 
     /// The enum's JSON Schema (draft 2020-12).
     fn json_schema() -> serde_json::Value {
-        crate::schema::json_schema(&Self::TYPE)
+        schema::json_schema(&Self::TYPE)
     }
 }
 

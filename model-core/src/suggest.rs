@@ -1,4 +1,7 @@
 //! "Did you mean": the closest known name to a near miss.
+//!
+//! The derive includes this very file (`#[path]` in `model-derive`), so an
+//! attribute key and a wire value are matched by the same rule.
 
 /// The candidate `input` most likely meant, if any is close: first one equal
 /// to it ignoring case, `-`, `_` and spaces (`hrisLegacy` → `hris-legacy`),
@@ -17,6 +20,7 @@ pub(crate) fn closest<'a>(input: &str, candidates: impl Iterator<Item = &'a str>
 }
 
 /// `` `a`, `b`, `c` ``: names listed for a report.
+#[allow(dead_code)] // The derive lists names its own way.
 pub(crate) fn list<'a>(names: impl Iterator<Item = &'a str>) -> String {
     let quoted: Vec<String> = names.map(|name| format!("`{name}`")).collect();
     quoted.join(", ")

@@ -8,9 +8,9 @@ use chrono::{DateTime, SecondsFormat, Utc};
 use serde::{de, Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::api_type::ApiType;
+use crate::doc::TypeDoc;
 use crate::node::{Kind, Node};
 use crate::report::Report;
-use crate::type_doc::TypeDoc;
 
 /// An instant on the wire as an RFC 3339 date-time with a mandatory offset
 /// (`2024-08-22T09:15:37.633Z`, `2024-08-22T11:15:37+02:00`), held in UTC and

@@ -17,6 +17,8 @@ pub enum Input<'a> {
 pub struct Struct<'a> {
     pub original: &'a DeriveInput,
     pub attrs: Attrs,
+    /// The model's name in docs, schema and reports: `#[serde(rename)]`, else the Rust name.
+    pub name: String,
     pub fields: Vec<Field<'a>>,
 }
 
@@ -33,6 +35,8 @@ pub struct Field<'a> {
 pub struct Enum<'a> {
     pub original: &'a DeriveInput,
     pub attrs: Attrs,
+    /// The enum's name in docs, schema and reports: `#[serde(rename)]`, else the Rust name.
+    pub name: String,
     pub variants: Vec<Variant<'a>>,
 }
 
@@ -44,26 +48,32 @@ pub struct Variant<'a> {
 }
 
 impl<'a> Input<'a> {
-    /// Fails at once only when the input's shape leaves nothing to describe;
-    /// attribute mistakes are collected in `cx` and parsing goes on.
-    pub fn from_syn(cx: &mut Ctxt, node: &'a DeriveInput) -> syn::Result<Self> {
+    /// `None` when the input's shape leaves nothing to describe. Every mistake,
+    /// of shape or of attributes, goes into `cx`, and parsing goes on.
+    pub fn from_syn(cx: &mut Ctxt, node: &'a DeriveInput) -> Option<Self> {
         match &node.data {
             Data::Struct(data) => match &data.fields {
-                Fields::Named(fields) => Ok(Input::Struct(Struct::from_syn(cx, node, fields.named.iter()))),
-                Fields::Unnamed(fields) => Err(syn::Error::new(
-                    fields.span(),
-                    "ApiModel needs named fields: a model is a JSON object, and each field is one of its keys",
-                )),
-                Fields::Unit => Err(syn::Error::new(
-                    node.ident.span(),
-                    "ApiModel needs named fields: a unit struct has no JSON object to describe",
-                )),
+                Fields::Named(fields) => Some(Input::Struct(Struct::from_syn(cx, node, fields.named.iter()))),
+                Fields::Unnamed(fields) => {
+                    cx.error_at(
+                        fields.span(),
+                        "ApiModel needs named fields: a model is a JSON object, and each field is one of its keys",
+                    );
+                    None
+                }
+                Fields::Unit => {
+                    cx.error_at(
+                        node.ident.span(),
+                        "ApiModel needs named fields: a unit struct has no JSON object to describe",
+                    );
+                    None
+                }
             },
-            Data::Enum(_) => Ok(Input::Enum(Enum::from_syn(cx, node))),
-            Data::Union(data) => Err(syn::Error::new(
-                data.union_token.span,
-                "ApiModel supports structs with named fields and enums, not unions",
-            )),
+            Data::Enum(_) => Some(Input::Enum(Enum::from_syn(cx, node))),
+            Data::Union(data) => {
+                cx.error_at(data.union_token.span, "ApiModel supports structs with named fields and enums, not unions");
+                None
+            }
         }
     }
 }
@@ -71,6 +81,7 @@ impl<'a> Input<'a> {
 impl<'a> Struct<'a> {
     fn from_syn(cx: &mut Ctxt, node: &'a DeriveInput, fields: impl Iterator<Item = &'a syn::Field>) -> Self {
         let attrs = attr::parse(cx, &node.attrs, Target::Struct);
+        let name = type_name(&attrs, &node.ident);
         let fields = fields
             .filter_map(|field| {
                 let ident = field.ident.as_ref()?;
@@ -81,10 +92,10 @@ impl<'a> Struct<'a> {
                 Some(Field { original: field, ident, attrs: field_attrs, ty: &field.ty, rust_name, wire_name })
             })
             .collect();
-        Struct { original: node, attrs, fields }
+        Struct { original: node, attrs, name, fields }
     }
 
-    /// Fields that exist on the wire.
+    /// Fields that exist on the wire, read or written.
     pub fn wire_fields(&self) -> impl Iterator<Item = &Field<'a>> {
         self.fields.iter().filter(|field| !field.attrs.skip)
     }
@@ -93,6 +104,7 @@ impl<'a> Struct<'a> {
 impl<'a> Enum<'a> {
     fn from_syn(cx: &mut Ctxt, node: &'a DeriveInput) -> Self {
         let attrs = attr::parse(cx, &node.attrs, Target::Enum);
+        let name = type_name(&attrs, &node.ident);
         let Data::Enum(data) = &node.data else { unreachable!("Input::from_syn only passes enums") };
         let variants = data
             .variants
@@ -108,7 +120,7 @@ impl<'a> Enum<'a> {
                 Variant { original: variant, attrs: variant_attrs, rust_name, wire_name }
             })
             .collect();
-        Enum { original: node, attrs, variants }
+        Enum { original: node, attrs, name, variants }
     }
 
     /// The variant that keeps unknown strings, if the enum is open.
@@ -133,6 +145,11 @@ impl Variant<'_> {
     pub fn name_span(&self) -> Span {
         attr::name_span(&self.attrs, self.original.ident.span())
     }
+}
+
+/// A container's `#[serde(rename)]`, which serde uses in its own messages, names the type.
+fn type_name(attrs: &Attrs, ident: &Ident) -> String {
+    attrs.rename.as_ref().map_or_else(|| ident.unraw().to_string(), LitStr::value)
 }
 
 /// serde's order: an explicit rename wins over the container's rule.

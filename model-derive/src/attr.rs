@@ -11,6 +11,7 @@ use syn::{Attribute, Expr, ExprLit, ExprPath, Lit, LitStr, Meta, Path, Token};
 
 use crate::case::{RenameRule, RULES};
 use crate::ctxt::Ctxt;
+use crate::suggest;
 
 // serde keys this derive honours.
 const RENAME: &str = "rename";
@@ -98,7 +99,10 @@ pub struct Attrs {
     pub rename_all: Option<RenameRule>,
     pub aliases: Vec<LitStr>,
     pub default: Default,
+    /// `#[serde(skip)]`: neither read nor written.
     pub skip: bool,
+    /// `#[serde(skip_deserializing)]`: written, never read.
+    pub read_only: bool,
     pub deny_unknown_fields: bool,
     /// The `other` path of `#[api(other)]`, for errors that point at it.
     pub other: Option<Path>,
@@ -116,6 +120,7 @@ pub fn parse(cx: &mut Ctxt, attrs: &[Attribute], target: Target) -> Attrs {
         aliases: Vec::new(),
         default: Default::None,
         skip: false,
+        read_only: false,
         deny_unknown_fields: false,
         other: None,
         examples: Vec::new(),
@@ -174,7 +179,12 @@ fn parse_serde_key(
         RENAME => attrs.rename = one_name(cx, meta, RENAME)?,
         RENAME_ALL => {
             if let Some(rule) = one_name(cx, meta, RENAME_ALL)? {
-                attrs.rename_all = rename_rule(cx, &rule);
+                attrs.rename_all = RenameRule::from_str(&rule.value());
+                // serde's derive reports an unknown rule on a struct; on an
+                // enum, whose serde impls this derive writes, it is ours to.
+                if attrs.rename_all.is_none() && string_enum {
+                    cx.error_spanned_by(&rule, unknown_rule(&rule));
+                }
             }
         }
         ALIAS => attrs.aliases.push(string(meta)?),
@@ -192,7 +202,8 @@ fn parse_serde_key(
                 Default::Trait
             }
         }
-        SKIP | SKIP_DESERIALIZING => attrs.skip = true,
+        SKIP => attrs.skip = true,
+        SKIP_DESERIALIZING => attrs.read_only = true,
         DENY_UNKNOWN_FIELDS => attrs.deny_unknown_fields = true,
         _ => return skip_value(meta),
     }
@@ -228,13 +239,8 @@ fn parse_api_key(
 /// `unknown #[api] key `exmaple` on a field; did you mean `example`?`
 fn unknown_key(ns: &str, key: &str, target: Target, known: &[&str]) -> String {
     let mut message = format!("unknown #[{ns}] key `{key}` on {}", target.describe());
-    let closest = known
-        .iter()
-        .map(|candidate| (strsim::damerau_levenshtein(key, candidate), candidate))
-        .filter(|&(distance, candidate)| distance <= candidate.len().div_ceil(3).max(1))
-        .min_by_key(|&(distance, _)| distance);
-    match closest {
-        Some((_, candidate)) => message += &format!("; did you mean `{candidate}`?"),
+    match suggest::closest(key, known.iter().copied()) {
+        Some(candidate) => message += &format!("; did you mean `{candidate}`?"),
         None if known.is_empty() => message += &format!("; #[{ns}] takes no keys here"),
         None => message += &format!("; expected one of: {}", known.join(", ")),
     }
@@ -270,16 +276,14 @@ fn one_name(cx: &mut Ctxt, meta: &ParseNestedMeta, key: &str) -> syn::Result<Opt
     }
 }
 
-fn rename_rule(cx: &mut Ctxt, rule: &LitStr) -> Option<RenameRule> {
-    let found = RenameRule::from_str(&rule.value());
-    if found.is_none() {
-        let valid: Vec<String> = RULES.iter().map(|(name, _)| format!("\"{name}\"")).collect();
-        cx.error_spanned_by(
-            rule,
-            format!("unknown rename_all rule \"{}\"; expected one of {}", rule.value(), valid.join(", ")),
-        );
+fn unknown_rule(rule: &LitStr) -> String {
+    let names = RULES.iter().map(|(name, _)| *name);
+    let valid: Vec<String> = names.clone().map(|name| format!("\"{name}\"")).collect();
+    let mut message = format!("unknown rename_all rule \"{}\"", rule.value());
+    if let Some(near) = suggest::closest(&rule.value(), names) {
+        message += &format!("; did you mean \"{near}\"?");
     }
-    found
+    message + &format!(" Expected one of {}", valid.join(", "))
 }
 
 /// The string literal after `=`, with a message naming the key when it is another literal.

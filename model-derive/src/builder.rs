@@ -7,7 +7,10 @@ use syn::{GenericArgument, PathArguments, Type};
 
 use crate::ast::{Field, Struct};
 use crate::attr::Default;
-use crate::expand::model_generics;
+use crate::bound;
+
+/// Names the builder takes for itself, which a field of the model cannot have.
+pub const RESERVED: &[&str] = &["build", "__marker"];
 
 // Input:
 //     pub struct Invoice { pub number: String, pub note: Option<String>, #[serde(skip)] cache: u8 }
@@ -17,7 +20,7 @@ use crate::expand::model_generics;
 //     impl Invoice { pub fn builder() -> InvoiceBuilder }
 //     impl InvoiceBuilder {
 //         pub fn number(self, value: impl Into<String>) -> Self;
-//         pub fn note(self, value: impl Into<String>) -> Self;   // no `Some` needed
+//         pub fn note(self, value: impl IntoOption<String>) -> Self;   // "a", String or Option
 //         pub fn build(self) -> Result<Invoice, ValidationError>; // every unset required field at once
 //     }
 //     impl Debug for InvoiceBuilder   // which fields are set, never their values
@@ -26,7 +29,7 @@ pub fn expand(input: &Struct) -> TokenStream {
     let vis = &input.original.vis;
     let builder = format_ident!("{}Builder", ident, span = ident.span());
     let (impl_generics, ty_generics, where_clause) = input.original.generics.split_for_impl();
-    let bounded = model_generics(input);
+    let bounded = bound::build(input);
     let (_, _, bounded_where) = bounded.split_for_impl();
     let wire_fields: Vec<&Field> = input.wire_fields().collect();
     let names: Vec<&Ident> = wire_fields.iter().map(|field| field.ident).collect();
@@ -90,21 +93,21 @@ pub fn expand(input: &Struct) -> TokenStream {
 
 fn setter(field: &Field) -> TokenStream {
     let name = field.ident;
+    let ty = field.ty;
     let vis = &field.original.vis;
     let doc = match &field.attrs.docs {
         Some(docs) => format!("Sets `{}`: {docs}", field.wire_name),
         None => format!("Sets `{}`.", field.wire_name),
     };
-    let inner = option_inner(field.ty);
-    let value_ty = inner.unwrap_or(field.ty);
-    let (param, mut value) = if takes_into(value_ty) {
-        (quote!(impl ::core::convert::Into<#value_ty>), quote!(__value.into()))
-    } else {
-        (quote!(#value_ty), quote!(__value))
+    let (param, value) = match option_inner(field.ty) {
+        // `Some` implied, `None` accepted: `.note("paid")` and `.note(maybe_note)`.
+        Some(inner) => (
+            quote!(impl ::model_core::__private::IntoOption<#inner>),
+            quote!(::model_core::__private::IntoOption::into_option(__value)),
+        ),
+        None if takes_into(field.ty) => (quote!(impl ::core::convert::Into<#ty>), quote!(__value.into())),
+        None => (quote!(#ty), quote!(__value)),
     };
-    if inner.is_some() {
-        value = quote!(::core::option::Option::Some(#value));
-    }
     // A deprecated field's setter warns its callers the same way.
     let deprecated = field.original.attrs.iter().filter(|attr| attr.path().is_ident("deprecated"));
     quote_spanned! {field.ty.span()=>
@@ -143,23 +146,32 @@ fn build(input: &Struct) -> TokenStream {
             Default::Trait => Some(quote!(::core::default::Default::default)),
             Default::Path(path) => Some(quote!(#path)),
         };
-        let init = match (field.attrs.skip, field_default, container_default.is_some()) {
-            (true, Some(default), _) => quote!(#default()),
-            (true, None, true) => quote!(__default.#name),
-            (true, None, false) => quote!(::core::default::Default::default()),
-            (false, Some(default), _) => {
+        // A read-only field may be set, and gets serde's value for it when not.
+        let (settable, required) = match (field.attrs.skip, field.attrs.read_only) {
+            (true, _) => (false, false),
+            (false, read_only) => (true, !read_only),
+        };
+        let init = match (settable, field_default, container_default.is_some()) {
+            (false, Some(default), _) => quote!(#default()),
+            (false, None, true) => quote!(__default.#name),
+            (false, None, false) => quote!(::core::default::Default::default()),
+            (true, Some(default), _) => {
                 unset.push(quote!(false));
                 quote!(self.#name.unwrap_or_else(#default))
             }
-            (false, None, true) => {
+            (true, None, true) => {
                 unset.push(quote!(false));
                 quote!(self.#name.unwrap_or(__default.#name))
             }
-            (false, None, false) => {
+            (true, None, false) if !required => {
+                unset.push(quote!(false));
+                quote!(self.#name.unwrap_or_default())
+            }
+            (true, None, false) => {
                 // The whole call is spanned: its `FnOnce` obligation is where
                 // rustc reports a field type without `ApiType`.
                 checked.push(quote_spanned! {ty.span()=>
-                    self.#name.or_else(<#ty as ::model_core::__private::ApiType>::absent)
+                    self.#name.or_else(::model_core::__private::absent::<#ty>)
                 });
                 unset.push(quote!(#local.is_none()));
                 checked_locals.push(local.clone());
@@ -178,7 +190,10 @@ fn build(input: &Struct) -> TokenStream {
             match (#(#checked,)*) {
                 (#(::core::option::Option::Some(#checked_locals),)*) => ::core::result::Result::Ok(#value),
                 (#(#checked_locals,)*) => ::core::result::Result::Err(
-                    ::model_core::__private::missing_fields::<#ident #ty_generics>(&[#(#unset),*]),
+                    ::model_core::__private::missing_fields(
+                        &<#ident #ty_generics as ::model_core::__private::ApiModel>::DOC,
+                        &[#(#unset),*],
+                    ),
                 ),
             }
         }

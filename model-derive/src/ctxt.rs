@@ -1,7 +1,8 @@
-//! Every misuse in one input, reported together.
+//! Every misuse in one input, reported together: the derive's one error channel.
 
 use std::fmt::Display;
 
+use proc_macro2::Span;
 use quote::ToTokens;
 
 /// Collects errors so the user sees all of them at once, each at its own span.
@@ -13,6 +14,10 @@ pub struct Ctxt {
 impl Ctxt {
     pub fn error_spanned_by(&mut self, tokens: impl ToTokens, message: impl Display) {
         self.push(syn::Error::new_spanned(tokens, message));
+    }
+
+    pub fn error_at(&mut self, span: Span, message: impl Display) {
+        self.push(syn::Error::new(span, message));
     }
 
     pub fn push(&mut self, error: syn::Error) {

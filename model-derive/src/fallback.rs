@@ -5,17 +5,17 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 use syn::ext::IdentExt;
-use syn::{parse_quote, Data, DeriveInput, Generics};
+use syn::{Data, DeriveInput};
 
-use crate::expand::with_api_type_bounds;
+use crate::bound;
 
 pub fn expand(node: &DeriveInput) -> TokenStream {
     let ident = &node.ident;
     let name = ident.unraw().to_string();
     let unreachable = quote!(::core::unreachable!("ApiModel failed to expand"));
     let generics = match &node.data {
-        Data::Struct(_) => model_generics(node),
-        Data::Enum(_) | Data::Union(_) => with_api_type_bounds(&node.generics),
+        Data::Struct(_) => bound::self_deserialize_owned(bound::params_api_type(&node.generics), node),
+        Data::Enum(_) | Data::Union(_) => bound::params_api_type(&node.generics),
     };
     let (impl_generics, ty_generics, where_clause) = generics.split_for_impl();
     let api_type = quote! {
@@ -33,9 +33,13 @@ pub fn expand(node: &DeriveInput) -> TokenStream {
         Data::Struct(_) => quote! {
             #[automatically_derived]
             impl #impl_generics ::model_core::__private::ApiModel for #ident #ty_generics #where_clause {
-                const NAME: &'static str = #name;
-                const DESCRIPTION: ::core::option::Option<&'static str> = ::core::option::Option::None;
-                const FIELDS: &'static [::model_core::__private::FieldDoc] = &[];
+                const DOC: ::model_core::__private::ModelDoc = ::model_core::__private::ModelDoc::new(
+                    #name,
+                    ::core::option::Option::None,
+                    &[],
+                    ::core::option::Option::None,
+                    false,
+                );
             }
         },
         // A generic enum is itself the mistake; there is nothing more to stand in for.
@@ -93,19 +97,4 @@ pub fn expand(node: &DeriveInput) -> TokenStream {
             #rest
         };
     }
-}
-
-/// `ApiType` bounds, and `Self: DeserializeOwned` for a generic struct, as
-/// its real `ApiModel` impl would have.
-fn model_generics(node: &DeriveInput) -> Generics {
-    let mut generics = with_api_type_bounds(&node.generics);
-    if !node.generics.params.is_empty() {
-        let ident = &node.ident;
-        let (_, ty_generics, _) = node.generics.split_for_impl();
-        generics
-            .make_where_clause()
-            .predicates
-            .push(parse_quote!(#ident #ty_generics: ::model_core::__private::DeserializeOwned));
-    }
-    generics
 }

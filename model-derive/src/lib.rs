@@ -4,6 +4,7 @@
 
 mod ast;
 mod attr;
+mod bound;
 mod builder;
 mod case;
 mod ctxt;
@@ -11,6 +12,11 @@ mod expand;
 mod fallback;
 mod model;
 mod string_enum;
+// The runtime's own "did you mean", so attribute keys and wire values are
+// matched by one rule. Shared by path because a proc-macro crate cannot
+// depend on the crate that re-exports it.
+#[path = "../../model-core/src/suggest.rs"]
+mod suggest;
 mod valid;
 
 use proc_macro::TokenStream;

@@ -2,13 +2,12 @@
 
 use proc_macro2::TokenStream;
 use quote::{quote, quote_spanned};
-use syn::ext::IdentExt;
 use syn::spanned::Spanned;
 
 use crate::ast::{Field, Struct};
 use crate::attr::Default;
-use crate::builder;
-use crate::expand::{docs, model_generics};
+use crate::expand::docs;
+use crate::{bound, builder};
 
 // Input:
 //     #[derive(ApiModel)]
@@ -17,34 +16,33 @@ use crate::expand::{docs, model_generics};
 // Output:
 //     const _: () = {
 //         impl ApiType for Invoice {
-//             const TYPE: TypeDoc = TypeDoc::Model("Invoice");
-//             fn check(node, report) { check_object(node, report, &ObjectSpec { fields: FIELDS, .. }) }
+//             const TYPE: TypeDoc = TypeDoc::Model(<Self as ApiModel>::doc);
+//             fn check(node, report) { check_object(node, report, &ObjectSpec { fields: DOC.fields, .. }) }
 //         }
 //         impl ApiModel for Invoice {
-//             const NAME: &str = "Invoice";
-//             const FIELDS: &[FieldDoc] = &[FieldDoc { wire_name: "number", .. }, ..];
+//             const DOC: ModelDoc = ModelDoc::new("Invoice", None, &[FieldDoc::from_parts(FieldParts {
+//                 wire_name: "number", check: <String as ApiType>::check, ..
+//             }), ..], None, false);
 //         }
 //     };
 //     pub struct InvoiceBuilder { .. }   // see builder.rs
 pub fn expand(input: &Struct) -> TokenStream {
     let ident = &input.original.ident;
-    let name = ident.unraw().to_string();
-    // Both impls need the model's bounds: the check reads `ApiModel::FIELDS`.
-    let generics = model_generics(input);
+    let name = &input.name;
+    // Both impls need the model's bounds: the check reads `ApiModel::DOC`.
+    let generics = bound::model(input);
     let (impl_generics, ty_generics, where_clause) = generics.split_for_impl();
     let container_default = !matches!(input.attrs.default, Default::None);
     let fields = input.wire_fields().map(|field| field_doc(field, container_default));
     let deny_unknown_fields = input.attrs.deny_unknown_fields;
     let description = docs(&input.attrs.docs);
-    let example = input.attrs.examples.first().map(|example| {
-        let example = example_fn(example);
-        quote!(const EXAMPLE: ::core::option::Option<::model_core::__private::Example> = ::core::option::Option::Some(#example);)
-    });
-    let deny_const = deny_unknown_fields.then(|| {
-        quote!(
-            const DENY_UNKNOWN_FIELDS: bool = true;
-        )
-    });
+    let example = match input.attrs.examples.first() {
+        Some(example) => {
+            let example = example_fn(example);
+            quote!(::core::option::Option::Some(#example))
+        }
+        None => quote!(::core::option::Option::None),
+    };
     let builder = builder::expand(input);
 
     quote! {
@@ -67,7 +65,7 @@ pub fn expand(input: &Struct) -> TokenStream {
                         __report,
                         &::model_core::__private::ObjectSpec {
                             ty: &<Self as ::model_core::__private::ApiType>::TYPE,
-                            fields: <Self as ::model_core::__private::ApiModel>::FIELDS,
+                            fields: <Self as ::model_core::__private::ApiModel>::DOC.fields,
                             deny_unknown_fields: #deny_unknown_fields,
                         },
                     );
@@ -76,11 +74,13 @@ pub fn expand(input: &Struct) -> TokenStream {
 
             #[automatically_derived]
             impl #impl_generics ::model_core::__private::ApiModel for #ident #ty_generics #where_clause {
-                const NAME: &'static str = #name;
-                const DESCRIPTION: ::core::option::Option<&'static str> = #description;
-                const FIELDS: &'static [::model_core::__private::FieldDoc] = &[#(#fields),*];
-                #example
-                #deny_const
+                const DOC: ::model_core::__private::ModelDoc = ::model_core::__private::ModelDoc::new(
+                    #name,
+                    #description,
+                    &[#(#fields),*],
+                    #example,
+                    #deny_unknown_fields,
+                );
             }
         };
 
@@ -106,24 +106,26 @@ fn field_doc(field: &Field, container_default: bool) -> TokenStream {
     };
     let examples = field.attrs.examples.iter().map(example_fn);
     let deprecated = field.attrs.deprecated;
+    let read_only = field.attrs.read_only;
     quote! {
-        ::model_core::__private::FieldDoc {
+        ::model_core::__private::FieldDoc::from_parts(::model_core::__private::FieldParts {
             rust_name: #rust_name,
             wire_name: #wire_name,
             aliases: &[#(#aliases),*],
             required: #required,
+            read_only: #read_only,
             description: #description,
             ty: &#type_doc,
             examples: &[#(#examples),*],
             deprecated: #deprecated,
             check: #check,
-        }
+        })
     }
 }
 
-/// `Example(|| example_value(&(expr)))`: serialized only when docs ask.
+/// `Example::new(|| example_value(&(expr)))`: serialized only when docs ask.
 fn example_fn(expr: &syn::Expr) -> TokenStream {
     quote_spanned! {expr.span()=>
-        ::model_core::__private::Example(|| ::model_core::__private::example_value(&(#expr)))
+        ::model_core::__private::Example::new(|| ::model_core::__private::example_value(&(#expr)))
     }
 }

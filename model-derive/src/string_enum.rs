@@ -2,7 +2,6 @@
 
 use proc_macro2::TokenStream;
 use quote::quote;
-use syn::ext::IdentExt;
 
 use crate::ast::Enum;
 use crate::expand::docs;
@@ -24,7 +23,7 @@ use crate::expand::docs;
 //     impl Category { pub fn as_str(&self) -> &str; pub fn is_known(&self) -> bool }
 pub fn expand(input: &Enum) -> TokenStream {
     let ident = &input.original.ident;
-    let name = ident.unraw().to_string();
+    let name = &input.name;
     let known: Vec<_> = input.known().collect();
     let variants: Vec<_> = known.iter().map(|variant| &variant.original.ident).collect();
     let wire_names: Vec<&str> = known.iter().map(|variant| variant.wire_name.as_str()).collect();
@@ -34,12 +33,7 @@ pub fn expand(input: &Enum) -> TokenStream {
         let aliases = &variant.attrs.aliases;
         let description = docs(&variant.attrs.docs);
         quote! {
-            ::model_core::__private::EnumValue {
-                rust_name: #rust_name,
-                wire_name: #wire_name,
-                aliases: &[#(#aliases),*],
-                description: #description,
-            }
+            ::model_core::__private::EnumValue::new(#rust_name, #wire_name, &[#(#aliases),*], #description)
         }
     });
     let accepted = known.iter().map(|variant| {
@@ -118,7 +112,8 @@ pub fn expand(input: &Enum) -> TokenStream {
             impl ::core::fmt::Display for #ident {
                 #[inline]
                 fn fmt(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                    __f.write_str(::model_core::__private::ApiEnum::as_str(self))
+                    // `pad`, not `write_str`: width and alignment apply, as for `str`.
+                    __f.pad(::model_core::__private::ApiEnum::as_str(self))
                 }
             }
 

@@ -6,6 +6,7 @@ use proc_macro2::Span;
 use syn::{Fields, GenericParam, Type};
 
 use crate::ast::{Enum, Input, Struct};
+use crate::builder;
 use crate::ctxt::Ctxt;
 
 impl Input<'_> {
@@ -25,7 +26,7 @@ impl Struct<'_> {
             for alias in &field.attrs.aliases {
                 names.claim(cx, &alias.value(), alias.span(), "field");
             }
-            if let Some(clash) = ["build", "__marker"].iter().find(|name| field.rust_name == **name) {
+            if let Some(clash) = builder::RESERVED.iter().find(|name| field.rust_name == **name) {
                 cx.error_spanned_by(
                     field.ident,
                     format!(

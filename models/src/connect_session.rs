@@ -86,11 +86,11 @@ pub enum ConnectSessionTokenAuthLinkCategories {
     Ticketing,
     /// Background screening.
     Screening,
-    /// Messaging (added after the seed's release).
+    /// Messaging (added after StackOne's SDK docs were written).
     Messaging,
-    /// Accounting (added after the seed's release).
+    /// Accounting (added after StackOne's SDK docs were written).
     Accounting,
-    /// Scheduling (added after the seed's release).
+    /// Scheduling (added after StackOne's SDK docs were written).
     Scheduling,
     /// A category this version does not know yet, kept as it came.
     #[api(other)]

@@ -2,13 +2,18 @@
 
 use std::fmt;
 
-use crate::doc::{EnumDoc, ModelDoc};
+use super::enum_doc::EnumDoc;
+use super::model::ModelDoc;
 
 /// The type of a value as docs and reports name it: `string`, `date-time`,
 /// `ConnectSessionTokenAuthLinkCategories[]`.
 ///
 /// Models and enums are linked through functions rather than references, so
 /// a model may contain itself (`Option<Box<Self>>`).
+///
+/// A walk over a type goes through [`inner`](Self::inner), the one place that
+/// says which variants wrap another type, and matches the rest without a
+/// catch-all, so that a new variant is a compile error wherever it matters.
 #[derive(Debug, Clone, Copy)]
 #[non_exhaustive]
 pub enum TypeDoc {
@@ -46,29 +51,79 @@ pub enum TypeDoc {
 }
 
 impl TypeDoc {
+    /// The type a wrapper holds: the item of an array, the value of a map,
+    /// what a nullable or a secret wraps. `None` for every other type.
+    ///
+    /// ```
+    /// use model_core::{ApiType, TypeDoc};
+    ///
+    /// let ty = <Option<Vec<String>> as ApiType>::TYPE;
+    /// assert!(matches!(ty.inner(), Some(TypeDoc::Array(_))));
+    /// assert!(matches!(ty.inner().and_then(TypeDoc::inner), Some(TypeDoc::String)));
+    /// ```
+    pub const fn inner(&self) -> Option<&'static TypeDoc> {
+        match self {
+            TypeDoc::Array(inner) | TypeDoc::Map(inner) | TypeDoc::Nullable(inner) | TypeDoc::Secret(inner) => {
+                Some(inner)
+            }
+            TypeDoc::String
+            | TypeDoc::Number
+            | TypeDoc::Integer { .. }
+            | TypeDoc::Boolean
+            | TypeDoc::DateTime
+            | TypeDoc::Any
+            | TypeDoc::Object
+            | TypeDoc::Model(_)
+            | TypeDoc::Enum(_) => None,
+        }
+    }
+
     /// Whether the value may be `null`.
     pub const fn nullable(&self) -> bool {
         match self {
             TypeDoc::Nullable(_) | TypeDoc::Any => true,
+            // A secret is as nullable as what it holds.
             TypeDoc::Secret(inner) => inner.nullable(),
-            _ => false,
+            TypeDoc::Array(_)
+            | TypeDoc::Map(_)
+            | TypeDoc::String
+            | TypeDoc::Number
+            | TypeDoc::Integer { .. }
+            | TypeDoc::Boolean
+            | TypeDoc::DateTime
+            | TypeDoc::Object
+            | TypeDoc::Model(_)
+            | TypeDoc::Enum(_) => false,
         }
     }
 
     /// Whether the value is, or holds, a credential.
     pub const fn secret(&self) -> bool {
-        match self {
-            TypeDoc::Secret(_) => true,
-            TypeDoc::Nullable(inner) | TypeDoc::Array(inner) | TypeDoc::Map(inner) => inner.secret(),
-            _ => false,
+        if let TypeDoc::Secret(_) = self {
+            return true;
+        }
+        match self.inner() {
+            Some(inner) => inner.secret(),
+            None => false,
         }
     }
 
-    /// The type under any `Nullable` and `Secret` wrappers.
+    /// The type under any `Nullable` and `Secret` wrappers: what the value is
+    /// when it is there.
     pub const fn innermost(&self) -> &TypeDoc {
         match self {
             TypeDoc::Nullable(inner) | TypeDoc::Secret(inner) => inner.innermost(),
-            other => other,
+            TypeDoc::Array(_)
+            | TypeDoc::Map(_)
+            | TypeDoc::String
+            | TypeDoc::Number
+            | TypeDoc::Integer { .. }
+            | TypeDoc::Boolean
+            | TypeDoc::DateTime
+            | TypeDoc::Any
+            | TypeDoc::Object
+            | TypeDoc::Model(_)
+            | TypeDoc::Enum(_) => self,
         }
     }
 }

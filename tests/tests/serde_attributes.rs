@@ -84,9 +84,13 @@ struct Order {
 
 #[test]
 fn rename_alias_default_and_skip() {
-    assert_eq!(wire_names::<Order>(), ["ORDER-ID", "lineItems", "grandTotal", "note"]);
+    // `skip` is off the wire; `skip_deserializing` is written, so it is
+    // documented, as read-only: never required, never read.
+    assert_eq!(wire_names::<Order>(), ["ORDER-ID", "lineItems", "grandTotal", "computed", "note"]);
     let required: Vec<bool> = Order::fields().iter().map(|field| field.required).collect();
-    assert_eq!(required, [true, false, false, false]);
+    assert_eq!(required, [true, false, false, false, false]);
+    let read_only: Vec<bool> = Order::fields().iter().map(|field| field.read_only).collect();
+    assert_eq!(read_only, [false, false, false, true, false]);
     assert_eq!(Order::fields()[0].aliases, ["id", "orderNo"]);
 
     let cases: &[(&str, &[(&str, &str)])] = &[

@@ -1,20 +1,19 @@
-//! Models and enums described as data, for docs, schemas and example checks.
-
-use std::fmt;
+//! Models as data, and the example payload their docs show.
 
 use serde_json::Value;
 
-use crate::field::FieldDoc;
-use crate::string_enum::EnumValue;
-use crate::type_doc::TypeDoc;
+use super::example::Example;
+use super::field::FieldDoc;
+use super::type_doc::TypeDoc;
 
 /// What docs show in place of a secret: never a value, real or sample.
 pub const SECRET_PLACEHOLDER: &str = "<secret>";
 
 /// A model as docs see it: `T::doc()` for a type that derives `ApiModel`.
 #[derive(Debug, Clone, Copy)]
+#[non_exhaustive]
 pub struct ModelDoc {
-    /// The model's name in Rust.
+    /// The model's name: its Rust name, or its `#[serde(rename)]`.
     pub name: &'static str,
     /// The model's doc comment; `None` without one.
     pub description: Option<&'static str>,
@@ -26,39 +25,19 @@ pub struct ModelDoc {
     pub deny_unknown_fields: bool,
 }
 
-/// A string enum as docs see it: `E::doc()` for an enum that derives `ApiModel`.
-#[derive(Debug, Clone, Copy)]
-pub struct EnumDoc {
-    /// The enum's name in Rust.
-    pub name: &'static str,
-    /// The enum's doc comment; `None` without one.
-    pub description: Option<&'static str>,
-    /// The known values, in declaration order.
-    pub values: &'static [EnumValue],
-    /// Whether unknown strings are kept rather than refused.
-    pub open: bool,
-}
-
-/// One `#[api(example = …)]`: an expression, serialized to JSON when asked.
-#[derive(Clone, Copy)]
-pub struct Example(#[doc(hidden)] pub fn() -> Result<Value, serde_json::Error>);
-
-impl Example {
-    /// The example as JSON; an error when its expression does not serialize.
-    pub fn value(&self) -> Result<Value, serde_json::Error> {
-        (self.0)()
-    }
-}
-
-impl fmt::Debug for Example {
-    // Never the value: an example may sit on a secret by mistake, and `Debug`
-    // of a `FieldDoc` must stay safe to log.
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("Example(..)")
-    }
-}
-
 impl ModelDoc {
+    /// The derive's constructor.
+    #[doc(hidden)]
+    pub const fn new(
+        name: &'static str,
+        description: Option<&'static str>,
+        fields: &'static [FieldDoc],
+        example: Option<Example>,
+        deny_unknown_fields: bool,
+    ) -> Self {
+        ModelDoc { name, description, fields, example, deny_unknown_fields }
+    }
+
     /// A payload for the docs: the model's own example if it has one, else
     /// one built from each field's first example (and from nested models' own
     /// payloads), when at least one field has an example. Every secret shows
@@ -124,50 +103,4 @@ impl ModelDoc {
 /// string, nothing otherwise.
 fn secret_placeholder(field: &FieldDoc) -> Option<Value> {
     (field.required && matches!(field.ty.innermost(), TypeDoc::String)).then(|| Value::from(SECRET_PLACEHOLDER))
-}
-
-/// A model or enum that a type refers to, for pages and `$defs`.
-#[derive(Debug, Clone, Copy)]
-pub enum Linked {
-    /// A model.
-    Model(ModelDoc),
-    /// A string enum.
-    Enum(EnumDoc),
-}
-
-impl Linked {
-    /// The type's name in Rust.
-    pub fn name(&self) -> &'static str {
-        match self {
-            Linked::Model(doc) => doc.name,
-            Linked::Enum(doc) => doc.name,
-        }
-    }
-}
-
-/// Every model and enum reachable from `ty`, itself included, each once, in
-/// the order first met.
-pub fn linked(ty: &TypeDoc) -> Vec<Linked> {
-    let mut found: Vec<Linked> = Vec::new();
-    let mut pending = vec![*ty];
-    while let Some(ty) = pending.pop() {
-        let next = match ty {
-            TypeDoc::Model(doc) => Linked::Model(doc()),
-            TypeDoc::Enum(doc) => Linked::Enum(doc()),
-            TypeDoc::Array(inner) | TypeDoc::Map(inner) | TypeDoc::Nullable(inner) | TypeDoc::Secret(inner) => {
-                pending.push(*inner);
-                continue;
-            }
-            _ => continue,
-        };
-        if found.iter().any(|seen| seen.name() == next.name()) {
-            continue;
-        }
-        if let Linked::Model(doc) = next {
-            // Reversed so that fields are visited in declaration order.
-            pending.extend(doc.fields.iter().rev().map(|field| *field.ty));
-        }
-        found.push(next);
-    }
-    found
 }

@@ -8,10 +8,10 @@ use model_core::{ApiType, ValidationError};
 use serde::de::DeserializeOwned;
 
 /// A valid auth link with every field, unknown keys and an unknown category.
-pub const VALID_AUTH_LINK: &str = include_str!("../examples/payloads/auth_link_valid.json");
+pub const VALID_AUTH_LINK: &str = include_str!("../../examples/payloads/auth_link_valid.json");
 
 /// An auth link with a problem in most fields.
-pub const BROKEN_AUTH_LINK: &str = include_str!("../examples/payloads/auth_link_broken.json");
+pub const BROKEN_AUTH_LINK: &str = include_str!("../../examples/payloads/auth_link_broken.json");
 
 /// The smallest valid auth link: required fields only.
 pub const MINIMAL_AUTH_LINK: &str = r#"{

@@ -1,0 +1,117 @@
+//! A model's fields as data.
+
+use super::example::Example;
+use super::type_doc::TypeDoc;
+use crate::node::Node;
+use crate::report::Report;
+
+/// One field of a model, as `#[derive(ApiModel)]` describes it.
+///
+/// ```
+/// use model_core::ApiModel;
+///
+/// #[derive(serde::Deserialize, ApiModel)]
+/// struct Invoice {
+///     /// Invoice number as printed.
+///     #[serde(rename = "invoiceNumber")]
+///     number: String,
+///     note: Option<String>,
+/// }
+///
+/// let [number, note] = Invoice::fields() else { unreachable!() };
+/// assert_eq!((number.rust_name, number.wire_name), ("number", "invoiceNumber"));
+/// assert_eq!(number.description, Some("Invoice number as printed."));
+/// assert!(number.required && !note.required);
+/// assert_eq!(note.ty.to_string(), "string");
+/// ```
+#[derive(Debug, Clone, Copy)]
+#[non_exhaustive]
+pub struct FieldDoc {
+    /// The field's name in Rust, without `r#`.
+    pub rust_name: &'static str,
+    /// The key on the wire.
+    pub wire_name: &'static str,
+    /// Other keys accepted on input (`#[serde(alias)]`).
+    pub aliases: &'static [&'static str],
+    /// Whether the key must be present: not an `Option`, without
+    /// `#[serde(default)]`, and read on input.
+    pub required: bool,
+    /// Whether the field is written but never read (`#[serde(skip_deserializing)]`):
+    /// a key of that name on input is not this field.
+    pub read_only: bool,
+    /// The doc comment, its lines joined; `None` without one.
+    pub description: Option<&'static str>,
+    /// The field's type as a reader sees it.
+    pub ty: &'static TypeDoc,
+    /// Values given with `#[api(example = …)]`, in order.
+    pub examples: &'static [Example],
+    /// Whether the field is `#[deprecated]`.
+    pub deprecated: bool,
+    check: fn(&Node<'_>, &mut Report<'_>),
+}
+
+/// What the derive writes for one field; see [`FieldDoc::from_parts`].
+#[doc(hidden)]
+pub struct FieldParts {
+    pub rust_name: &'static str,
+    pub wire_name: &'static str,
+    pub aliases: &'static [&'static str],
+    pub required: bool,
+    pub read_only: bool,
+    pub description: Option<&'static str>,
+    pub ty: &'static TypeDoc,
+    pub examples: &'static [Example],
+    pub deprecated: bool,
+    pub check: fn(&Node<'_>, &mut Report<'_>),
+}
+
+impl FieldDoc {
+    /// The derive's constructor: generated code cannot name the fields of a
+    /// `#[non_exhaustive]` struct, and a field added later stays additive.
+    #[doc(hidden)]
+    pub const fn from_parts(parts: FieldParts) -> Self {
+        FieldDoc {
+            rust_name: parts.rust_name,
+            wire_name: parts.wire_name,
+            aliases: parts.aliases,
+            required: parts.required && !parts.read_only,
+            read_only: parts.read_only,
+            description: parts.description,
+            ty: parts.ty,
+            examples: parts.examples,
+            deprecated: parts.deprecated,
+            check: parts.check,
+        }
+    }
+
+    /// Whether the value may be `null`.
+    pub const fn nullable(&self) -> bool {
+        self.ty.nullable()
+    }
+
+    /// Whether the value is a credential, never shown in docs or reports.
+    pub const fn secret(&self) -> bool {
+        self.ty.secret()
+    }
+
+    /// Every key this field is read from: its wire name, then its aliases.
+    pub fn names(&self) -> impl Iterator<Item = &'static str> + Clone {
+        std::iter::once(self.wire_name).chain(self.aliases.iter().copied())
+    }
+
+    /// Whether `key` names this field on input. A read-only field is never read.
+    pub fn accepts_key(&self, key: &str) -> bool {
+        !self.read_only && self.names().any(|name| name == key)
+    }
+
+    /// Checks a value of this field, adding its issues to `report`.
+    pub(crate) fn check(&self, node: &Node<'_>, report: &mut Report<'_>) {
+        (self.check)(node, report);
+    }
+
+    /// The same field, neither checked nor required: how the docs' example
+    /// payload treats a secret, which shows a placeholder or nothing.
+    pub(crate) fn unchecked(&self) -> FieldDoc {
+        FieldDoc { required: false, check: |_, _| {}, ..*self }
+    }
+}

@@ -1,0 +1,61 @@
+//! The models and enums a type refers to, each once: what gets a page or a `$defs` entry.
+
+use super::enum_doc::EnumDoc;
+use super::model::ModelDoc;
+use super::type_doc::TypeDoc;
+
+/// A model or enum that a type refers to, for pages and `$defs`.
+#[derive(Debug, Clone, Copy)]
+#[non_exhaustive]
+pub enum Linked {
+    /// A model.
+    Model(ModelDoc),
+    /// A string enum.
+    Enum(EnumDoc),
+}
+
+impl Linked {
+    /// The type's name, which is also its page's file stem and its `$defs` key.
+    pub fn name(&self) -> &'static str {
+        match self {
+            Linked::Model(doc) => doc.name,
+            Linked::Enum(doc) => doc.name,
+        }
+    }
+}
+
+/// Every model and enum reachable from `ty`, itself included, each once, in
+/// the order first met.
+pub fn linked(ty: &TypeDoc) -> Vec<Linked> {
+    let mut found: Vec<Linked> = Vec::new();
+    let mut pending = vec![*ty];
+    while let Some(ty) = pending.pop() {
+        let next = match ty {
+            TypeDoc::Model(doc) => Linked::Model(doc()),
+            TypeDoc::Enum(doc) => Linked::Enum(doc()),
+            TypeDoc::Array(_)
+            | TypeDoc::Map(_)
+            | TypeDoc::Nullable(_)
+            | TypeDoc::Secret(_)
+            | TypeDoc::String
+            | TypeDoc::Number
+            | TypeDoc::Integer { .. }
+            | TypeDoc::Boolean
+            | TypeDoc::DateTime
+            | TypeDoc::Any
+            | TypeDoc::Object => {
+                pending.extend(ty.inner().copied());
+                continue;
+            }
+        };
+        if found.iter().any(|seen| seen.name() == next.name()) {
+            continue;
+        }
+        if let Linked::Model(doc) = next {
+            // Reversed so that fields are visited in declaration order.
+            pending.extend(doc.fields.iter().rev().map(|field| *field.ty));
+        }
+        found.push(next);
+    }
+    found
+}

@@ -1,0 +1,16 @@
+//! Models, fields, enums and types described as data: what the docs, the
+//! schema and the example checks read. Nothing here renders or parses.
+
+mod enum_doc;
+mod example;
+mod field;
+mod linked;
+mod model;
+mod type_doc;
+
+pub use self::enum_doc::{EnumDoc, EnumValue};
+pub use self::example::Example;
+pub use self::field::{FieldDoc, FieldParts};
+pub use self::linked::{linked, Linked};
+pub use self::model::{ModelDoc, SECRET_PLACEHOLDER};
+pub use self::type_doc::TypeDoc;
