@@ -62,28 +62,28 @@
 #![warn(missing_docs)]
 
 // Layer 1: reading JSON.
-mod suggest;
-mod node;
 mod issue;
+mod node;
 mod report;
+mod suggest;
 // Layer 2: types as data.
 mod doc;
 // Layer 3: field types at run time.
 mod api_type;
+mod builder;
 mod impls;
+mod object;
 mod secret;
 mod timestamp;
-mod object;
-mod builder;
 // Layer 4: outputs.
+mod examples;
 mod markdown;
 mod schema;
-mod examples;
 // Layer 5: entry points and traits.
-mod parse;
 mod model;
-mod string_enum;
+mod parse;
 mod private;
+mod string_enum;
 
 pub use crate::api_type::ApiType;
 pub use crate::builder::IntoOption;

@@ -81,4 +81,3 @@ pub trait ApiModel: ApiType + DeserializeOwned {
         parse::from_value(value)
     }
 }
-

@@ -25,10 +25,8 @@ pub fn json_schema(ty: &TypeDoc) -> Value {
         rooted.insert("$schema".to_owned(), json!(DIALECT));
         rooted.append(object);
         if !all.is_empty() {
-            let defs: Map<String, Value> = all
-                .iter()
-                .map(|linked| (linked.name().to_owned(), writer.linked(linked)))
-                .collect();
+            let defs: Map<String, Value> =
+                all.iter().map(|linked| (linked.name().to_owned(), writer.linked(linked))).collect();
             rooted.insert("$defs".to_owned(), Value::Object(defs));
         }
         *object = rooted;

@@ -27,7 +27,7 @@ fn committed_docs_are_up_to_date() {
     }
 }
 
-/// The seed's table, in the seed's order, with its Required marks and its two descriptions.
+/// The table of StackOne's SDK docs, in its order, with its Required marks and its two descriptions.
 const SEED_ROWS: [(&str, bool, Option<&str>); 15] = [
     ("account_id", false, None),
     ("auth_link_url", true, None),
@@ -113,7 +113,7 @@ fn every_model_in_models_has_sound_examples() {
 #[derive(Debug, Deserialize, ApiModel)]
 #[allow(dead_code)]
 struct SeedMistakes {
-    /// The seed's own Example column.
+    /// The Example column of StackOne's SDK docs.
     #[api(example = json!(["ats", "hrisLegacy", "crm", "stackOne"]))]
     categories: Vec<Category>,
     #[api(example = "production", example = "staging")]

@@ -100,7 +100,7 @@ fn models_builders_and_docs_never_show_it() {
     assert_hidden("builder", &[format!("{builder:?}"), format!("{builder:#?}")]);
     let docs = [AuthLink::docs_markdown(), AuthLink::json_schema().to_string()];
     assert_hidden("docs", &docs);
-    assert!(!docs[0].contains("f0bc3d88"), "the seed's sample token is not published either");
+    assert!(!docs[0].contains("f0bc3d88"), "the sample token of StackOne's SDK docs is not published either");
 
     // Serialization still sends the real value: the API needs it.
     assert_eq!(serde_json::to_value(&link).unwrap()["token"], json!(CANARY));
