@@ -95,3 +95,32 @@ fn defaults_and_skipped_fields_follow_serde() {
     let error = Settings::builder().retries(1).build().unwrap_err();
     assert_eq!(pointers_and_codes(&error), [("/name".to_owned(), "missing")]);
 }
+
+#[derive(Debug, PartialEq, Deserialize, ApiModel)]
+struct Note {
+    text: String,
+    author: Option<String>,
+    token: Option<Secret<String>>,
+    pages: Option<u16>,
+    boxed: Box<Option<u8>>,
+    hidden: Secret<Option<String>>,
+}
+
+#[test]
+fn optional_setters_take_a_value_or_an_option() {
+    let maybe_author: Option<String> = Some("ada".to_owned());
+    let built = Note::builder().text("t").author("bob").author(maybe_author).token("k").pages(3).build().unwrap();
+    assert_eq!(built.author.as_deref(), Some("ada"));
+    assert_eq!(built.token.as_ref().map(Secret::expose).map(String::as_str), Some("k"));
+    assert_eq!(built.pages, Some(3));
+
+    // `None` clears a field set before, of any type.
+    let none: Option<&str> = None;
+    let cleared = Note::builder().text("t").author("bob").author(none).pages(3).pages(None).build().unwrap();
+    assert_eq!((cleared.author, cleared.pages), (None, None));
+
+    // An absent optional field is what serde makes of an absent key, wrappers included.
+    let parsed = Note::from_json(r#"{"text": "t"}"#).unwrap();
+    assert_eq!(Note::builder().text("t").build().unwrap(), parsed);
+    assert_eq!((*parsed.boxed, parsed.hidden.expose()), (None, &None));
+}

@@ -255,3 +255,38 @@ fn an_incomplete_check_falls_back_to_serde() {
     assert_eq!(pointers_and_codes(&error), [(String::new(), "invalid_value")]);
     assert_eq!(error.issues()[0].line(), Some(2));
 }
+
+#[test]
+fn an_output_only_field_is_documented_as_read_only() {
+    let page = Order::docs_markdown();
+    let row = page.lines().find(|line| line.starts_with("| `computed`")).unwrap();
+    assert_eq!(row, "| `computed` | *integer* | :heavy_minus_sign: | **Read-only:** sent by the API, ignored on input. N/A |  |");
+    let schema = Order::json_schema();
+    assert_eq!(schema["properties"]["computed"]["readOnly"], true);
+    assert!(!schema.to_string().contains(r#"["computed"]"#), "never required, alone or among aliases");
+    assert_eq!(schema["properties"].get("cached"), None, "`skip` stays off the wire");
+}
+
+/// A model whose container rename names it everywhere.
+#[derive(Debug, PartialEq, Deserialize, ApiModel)]
+#[serde(rename = "Invoice")]
+struct InvoiceV2 {
+    number: String,
+}
+
+#[derive(Debug, PartialEq, Eq, ApiModel)]
+#[serde(rename = "Colour")]
+enum Color {
+    Red,
+}
+
+#[test]
+fn a_container_rename_names_the_type_in_docs_schema_and_reports() {
+    assert_eq!(InvoiceV2::doc().name, "Invoice");
+    assert!(InvoiceV2::docs_markdown().starts_with("# Invoice\n"));
+    assert_eq!(InvoiceV2::json_schema()["title"], "Invoice");
+    assert_eq!(InvoiceV2::from_json("{}").unwrap_err().model(), "Invoice");
+    assert_eq!(InvoiceV2::builder().build().unwrap_err().model(), "Invoice");
+    assert_eq!(<Color as model_core::ApiEnum>::doc().name, "Colour");
+    assert!("Blue".parse::<Color>().unwrap_err().to_string().starts_with("unknown Colour value"));
+}

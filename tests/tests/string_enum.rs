@@ -168,3 +168,11 @@ fn docs_are_data() {
     assert_eq!(Category::DESCRIPTION.map(|d| d.starts_with("A category")), Some(true));
     assert_eq!(Category::VALUES[2].rust_name, "HrisLegacy");
 }
+
+#[test]
+fn display_honours_width_and_alignment() {
+    assert_eq!(format!("[{:>8}]", Plan::Free), "[    free]");
+    assert_eq!(format!("[{:<6}]", Category::Ats), "[ats   ]");
+    assert_eq!(format!("[{:^9}]", Category::Unknown("pay".to_owned())), "[   pay   ]");
+    assert_eq!(format!("[{:.2}]", Category::Hris), "[hr]");
+}

@@ -289,3 +289,46 @@ fn a_report_stops_at_max_issues() {
     assert_eq!(error.issues()[model_core::MAX_ISSUES - 1].pointer(), format!("/list/{}", model_core::MAX_ISSUES - 1));
     assert_eq!(error.issues()[model_core::MAX_ISSUES].code(), "too_many_issues");
 }
+
+#[derive(Debug, PartialEq, Deserialize, ApiModel)]
+struct Counter {
+    number: u32,
+    label: String,
+}
+
+#[test]
+fn a_missing_key_names_a_near_key_that_came_instead() {
+    let error = parse_agreeing::<Counter>("{\"numbr\": 1, \"label\": \"a\"}").unwrap_err();
+    assert_eq!(pointers_and_codes(&error), [("/number".to_owned(), "missing")]);
+    assert_eq!(error.issues()[0].found_key(), Some("numbr"));
+    assert_eq!(
+        error.issues()[0].to_string(),
+        "/number: missing in `number`, expected integer (did you mean to write `number`? found `numbr`) at 1:1"
+    );
+    // A key far from every missing one is still ignored, and named nowhere.
+    let error = parse_agreeing::<Counter>(r#"{"total": 1, "label": "a"}"#).unwrap_err();
+    assert_eq!(error.issues()[0].found_key(), None);
+    // The near key stays ignored: it is not an error of its own.
+    assert_eq!(error.issues().len(), 1);
+}
+
+#[derive(Debug, PartialEq, Deserialize, ApiModel)]
+#[serde(deny_unknown_fields)]
+struct StrictCounter {
+    number: u32,
+}
+
+#[test]
+fn unknown_and_duplicate_keys_point_at_the_key() {
+    let json = "{\n  \"number\": 1,\n  \"extra\":\n    2,\n  \"number\" : 3\n}";
+    let error = parse_agreeing::<StrictCounter>(json).unwrap_err();
+    let found: Vec<_> =
+        error.issues().iter().map(|issue| (issue.pointer(), issue.code(), issue.line(), issue.column())).collect();
+    assert_eq!(
+        found,
+        [("/extra", "unknown_field", Some(3), Some(3)), ("/number", "duplicate_key", Some(5), Some(3))]
+    );
+    // Escaped quotes inside a key do not end it early.
+    let error = parse_agreeing::<StrictCounter>(r#"{"number": 1, "a\"b\\": 2}"#).unwrap_err();
+    assert_eq!((error.issues()[0].pointer(), error.issues()[0].column()), ("/a\"b\\", Some(15)));
+}
