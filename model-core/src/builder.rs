@@ -6,7 +6,6 @@ use std::fmt;
 
 use serde::de::{self, Deserialize, Deserializer, Visitor};
 
-use crate::api_type::ApiType;
 use crate::doc::ModelDoc;
 use crate::issue::ValidationError;
 use crate::report::Report;
@@ -77,12 +76,15 @@ into_option! {
 }
 
 /// The value an absent key stands for, when the type says it may be absent
-/// ([`ApiType::OPTIONAL`]): what its `Deserialize` makes of "absent", as
-/// serde's derive asks it for a missing field.
+/// (`optional`, its [`ApiType::OPTIONAL`](crate::ApiType::OPTIONAL)): what its `Deserialize` makes of
+/// "absent", as serde's derive asks it for a missing field.
+///
+/// `optional` is passed in, not read here, so that a field type without
+/// `ApiType` is reported once, where the derive names `<T as ApiType>`.
 #[doc(hidden)]
 #[inline]
-pub fn absent<'de, T: ApiType + Deserialize<'de>>() -> Option<T> {
-    if T::OPTIONAL {
+pub fn absent<'de, T: Deserialize<'de>>(optional: bool) -> Option<T> {
+    if optional {
         T::deserialize(Absent).ok()
     } else {
         None
@@ -113,7 +115,7 @@ impl<'de> Deserializer<'de> for Absent {
 /// The error of a builder whose required fields were not all set: one
 /// `missing` issue per unset field, in declaration order.
 #[doc(hidden)]
-pub fn missing_fields(model: &ModelDoc, unset: &[bool]) -> ValidationError {
+pub(crate) fn missing_fields(model: &ModelDoc, unset: &[bool]) -> ValidationError {
     let mut report = Report::new("", false);
     for (field, _) in model.fields.iter().zip(unset).filter(|&(_, unset)| *unset) {
         report.at_key(field.wire_name, |report| report.push_missing(0, field.ty.to_string(), None));

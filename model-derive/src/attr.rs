@@ -103,6 +103,10 @@ pub struct Attrs {
     pub skip: bool,
     /// `#[serde(skip_deserializing)]`: written, never read.
     pub read_only: bool,
+    /// A mistake serde's own derive reports on a struct (an unknown
+    /// `rename_all` rule): the derive then stays silent rather than add
+    /// errors that follow from serde's.
+    pub serde_refuses: bool,
     pub deny_unknown_fields: bool,
     /// The `other` path of `#[api(other)]`, for errors that point at it.
     pub other: Option<Path>,
@@ -121,6 +125,7 @@ pub fn parse(cx: &mut Ctxt, attrs: &[Attribute], target: Target) -> Attrs {
         default: Default::None,
         skip: false,
         read_only: false,
+        serde_refuses: false,
         deny_unknown_fields: false,
         other: None,
         examples: Vec::new(),
@@ -182,8 +187,10 @@ fn parse_serde_key(
                 attrs.rename_all = RenameRule::from_str(&rule.value());
                 // serde's derive reports an unknown rule on a struct; on an
                 // enum, whose serde impls this derive writes, it is ours to.
-                if attrs.rename_all.is_none() && string_enum {
-                    cx.error_spanned_by(&rule, unknown_rule(&rule));
+                match (attrs.rename_all, string_enum) {
+                    (Some(_), _) => {}
+                    (None, true) => cx.error_spanned_by(&rule, unknown_rule(&rule)),
+                    (None, false) => attrs.serde_refuses = true,
                 }
             }
         }
@@ -279,11 +286,11 @@ fn one_name(cx: &mut Ctxt, meta: &ParseNestedMeta, key: &str) -> syn::Result<Opt
 fn unknown_rule(rule: &LitStr) -> String {
     let names = RULES.iter().map(|(name, _)| *name);
     let valid: Vec<String> = names.clone().map(|name| format!("\"{name}\"")).collect();
-    let mut message = format!("unknown rename_all rule \"{}\"", rule.value());
-    if let Some(near) = suggest::closest(&rule.value(), names) {
-        message += &format!("; did you mean \"{near}\"?");
+    let message = format!("unknown rename_all rule \"{}\"", rule.value());
+    match suggest::closest(&rule.value(), names) {
+        Some(near) => format!("{message}; did you mean \"{near}\"?"),
+        None => format!("{message}; expected one of {}", valid.join(", ")),
     }
-    message + &format!(" Expected one of {}", valid.join(", "))
 }
 
 /// The string literal after `=`, with a message naming the key when it is another literal.

@@ -171,7 +171,9 @@ fn build(input: &Struct) -> TokenStream {
                 // The whole call is spanned: its `FnOnce` obligation is where
                 // rustc reports a field type without `ApiType`.
                 checked.push(quote_spanned! {ty.span()=>
-                    self.#name.or_else(::model_core::__private::absent::<#ty>)
+                    self.#name.or_else(|| {
+                        ::model_core::__private::absent::<#ty>(<#ty as ::model_core::__private::ApiType>::OPTIONAL)
+                    })
                 });
                 unset.push(quote!(#local.is_none()));
                 checked_locals.push(local.clone());
@@ -190,10 +192,7 @@ fn build(input: &Struct) -> TokenStream {
             match (#(#checked,)*) {
                 (#(::core::option::Option::Some(#checked_locals),)*) => ::core::result::Result::Ok(#value),
                 (#(#checked_locals,)*) => ::core::result::Result::Err(
-                    ::model_core::__private::missing_fields(
-                        &<#ident #ty_generics as ::model_core::__private::ApiModel>::DOC,
-                        &[#(#unset),*],
-                    ),
+                    ::model_core::__private::missing_fields::<#ident #ty_generics>(&[#(#unset),*]),
                 ),
             }
         }

@@ -16,7 +16,11 @@ pub fn derive(node: &DeriveInput) -> TokenStream {
     if let Some(input) = &input {
         input.validate(&mut cx);
     }
+    let serde_refuses = matches!(&input, Some(Input::Struct(input)) if input.attrs.serde_refuses);
     match (input, cx.check()) {
+        // serde's derive fails on this input and says why; any impl of ours
+        // would only add errors about the missing `Deserialize`.
+        (_, checked) if serde_refuses => checked.err().map(|errors| errors.to_compile_error()).unwrap_or_default(),
         (Some(Input::Struct(input)), Ok(())) => model::expand(&input),
         (Some(Input::Enum(input)), Ok(())) => string_enum::expand(&input),
         (_, checked) => {
