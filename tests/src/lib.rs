@@ -69,3 +69,8 @@ pub fn without_key(json: &str, key: &str) -> String {
     object.remove(key);
     serde_json::Value::Object(object).to_string()
 }
+
+/// The README's Rust snippets, compiled and run as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../../README.md")]
+pub struct ReadmeDoctests;
