@@ -260,7 +260,10 @@ fn an_incomplete_check_falls_back_to_serde() {
 fn an_output_only_field_is_documented_as_read_only() {
     let page = Order::docs_markdown();
     let row = page.lines().find(|line| line.starts_with("| `computed`")).unwrap();
-    assert_eq!(row, "| `computed` | *integer* | :heavy_minus_sign: | **Read-only:** sent by the API, ignored on input. N/A |  |");
+    assert_eq!(
+        row,
+        "| `computed` | *integer* | :heavy_minus_sign: | **Read-only:** sent by the API, ignored on input. N/A |  |"
+    );
     let schema = Order::json_schema();
     assert_eq!(schema["properties"]["computed"]["readOnly"], true);
     assert!(!schema.to_string().contains(r#"["computed"]"#), "never required, alone or among aliases");

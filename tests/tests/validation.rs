@@ -324,10 +324,7 @@ fn unknown_and_duplicate_keys_point_at_the_key() {
     let error = parse_agreeing::<StrictCounter>(json).unwrap_err();
     let found: Vec<_> =
         error.issues().iter().map(|issue| (issue.pointer(), issue.code(), issue.line(), issue.column())).collect();
-    assert_eq!(
-        found,
-        [("/extra", "unknown_field", Some(3), Some(3)), ("/number", "duplicate_key", Some(5), Some(3))]
-    );
+    assert_eq!(found, [("/extra", "unknown_field", Some(3), Some(3)), ("/number", "duplicate_key", Some(5), Some(3))]);
     // Escaped quotes inside a key do not end it early.
     let error = parse_agreeing::<StrictCounter>(r#"{"number": 1, "a\"b\\": 2}"#).unwrap_err();
     assert_eq!((error.issues()[0].pointer(), error.issues()[0].column()), ("/a\"b\\", Some(15)));
