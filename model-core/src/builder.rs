@@ -75,7 +75,7 @@ into_option! {
     chrono::DateTime<chrono::Utc> => crate::timestamp::Timestamp;
 }
 
-/// The value an absent key stands for, when the type says it may be absent
+/// The value set, else the value an absent key stands for, when the type says it may be absent
 /// (`optional`, its [`ApiType::OPTIONAL`](crate::ApiType::OPTIONAL)): what its `Deserialize` makes of
 /// "absent", as serde's derive asks it for a missing field.
 ///
@@ -83,11 +83,11 @@ into_option! {
 /// `ApiType` is reported once, where the derive names `<T as ApiType>`.
 #[doc(hidden)]
 #[inline]
-pub fn absent<'de, T: Deserialize<'de>>(optional: bool) -> Option<T> {
-    if optional {
-        T::deserialize(Absent).ok()
-    } else {
-        None
+pub fn or_absent<'de, T: Deserialize<'de>>(set: Option<T>, optional: bool) -> Option<T> {
+    match set {
+        Some(value) => Some(value),
+        None if optional => T::deserialize(Absent).ok(),
+        None => None,
     }
 }
 

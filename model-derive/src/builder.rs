@@ -171,9 +171,10 @@ fn build(input: &Struct) -> TokenStream {
                 // The whole call is spanned: its `FnOnce` obligation is where
                 // rustc reports a field type without `ApiType`.
                 checked.push(quote_spanned! {ty.span()=>
-                    self.#name.or_else(|| {
-                        ::model_core::__private::absent::<#ty>(<#ty as ::model_core::__private::ApiType>::OPTIONAL)
-                    })
+                    ::model_core::__private::or_absent::<#ty>(
+                        self.#name,
+                        <#ty as ::model_core::__private::ApiType>::OPTIONAL,
+                    )
                 });
                 unset.push(quote!(#local.is_none()));
                 checked_locals.push(local.clone());
