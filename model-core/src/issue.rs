@@ -95,6 +95,25 @@ pub struct Issue {
 }
 
 impl Issue {
+    /// An issue about the input as a whole, at the root pointer.
+    pub(crate) fn at_root(
+        kind: IssueKind,
+        expected: Cow<'static, str>,
+        position: (Option<usize>, Option<usize>),
+    ) -> Self {
+        Issue {
+            kind,
+            pointer: String::new(),
+            wire_name: None,
+            expected,
+            received: None,
+            suggestion: None,
+            found_key: None,
+            line: position.0,
+            column: position.1,
+        }
+    }
+
     /// The kind of problem.
     pub fn kind(&self) -> IssueKind {
         self.kind

@@ -31,6 +31,14 @@ pub struct Report<'a> {
     truncated: bool,
 }
 
+/// What an issue says beside its kind and what was expected.
+#[derive(Default)]
+struct Detail {
+    received: Option<String>,
+    suggestion: Option<String>,
+    found_key: Option<String>,
+}
+
 struct Segment {
     pointer_len: usize,
     key: Option<String>,
@@ -79,7 +87,7 @@ impl<'a> Report<'a> {
     /// Adds an issue about `node`, quoting what came unless it is secret.
     pub fn push(&mut self, node: &Node<'_>, kind: IssueKind, expected: impl Into<Cow<'static, str>>) {
         let received = self.describe(node);
-        self.push_at(node.offset(), kind, expected.into(), Some(received), None, None);
+        self.push_at(node.offset(), kind, expected.into(), Detail { received: Some(received), ..Detail::default() });
     }
 
     /// Whether the value being checked sits inside a [`Secret`](crate::Secret).
@@ -104,43 +112,36 @@ impl<'a> Report<'a> {
             (Category::Data, _) => self.push(node, kind, expected),
             (_, Kind::Number) => self.push(node, IssueKind::OutOfRange, "a number within the range of f64"),
             (_, Kind::String) => self.push(node, IssueKind::InvalidFormat, "a string of Unicode scalar values"),
-            _ => self.push_at(node.offset(), IssueKind::Syntax, Cow::Owned(syntax_message(error)), None, None, None),
+            _ => self.push_absent(node.offset(), IssueKind::Syntax, Cow::Owned(syntax_message(error))),
         }
     }
 
     pub(crate) fn push_unknown_variant(&mut self, node: &Node<'_>, expected: String, suggestion: Option<&str>) {
-        let received = self.describe(node);
+        let received = Some(self.describe(node));
         let suggestion = if self.in_secret() { None } else { suggestion.map(str::to_owned) };
-        self.push_at(node.offset(), IssueKind::UnknownVariant, Cow::Owned(expected), Some(received), suggestion, None);
+        let detail = Detail { received, suggestion, ..Detail::default() };
+        self.push_at(node.offset(), IssueKind::UnknownVariant, Cow::Owned(expected), detail);
     }
 
     /// A key the model does not know, at the key itself.
     pub(crate) fn push_unknown_key(&mut self, entry: &Entry<'_>, expected: String, suggestion: Option<&str>) {
-        let suggestion = suggestion.map(str::to_owned);
-        self.push_at(entry.key_offset, IssueKind::UnknownField, Cow::Owned(expected), None, suggestion, None);
+        let detail = Detail { suggestion: suggestion.map(str::to_owned), ..Detail::default() };
+        self.push_at(entry.key_offset, IssueKind::UnknownField, Cow::Owned(expected), detail);
     }
 
     /// A required key that is absent, reported at its object's position; `near`
     /// is a key the object does have that is one edit away, a likely typo.
     pub(crate) fn push_missing(&mut self, object_offset: usize, expected: String, near: Option<&str>) {
-        let near = near.map(str::to_owned);
-        self.push_at(object_offset, IssueKind::Missing, Cow::Owned(expected), None, None, near);
+        let detail = Detail { found_key: near.map(str::to_owned), ..Detail::default() };
+        self.push_at(object_offset, IssueKind::Missing, Cow::Owned(expected), detail);
     }
 
     /// An issue at a byte offset with nothing received, such as a duplicate key.
     pub(crate) fn push_absent(&mut self, offset: usize, kind: IssueKind, expected: Cow<'static, str>) {
-        self.push_at(offset, kind, expected, None, None, None);
+        self.push_at(offset, kind, expected, Detail::default());
     }
 
-    fn push_at(
-        &mut self,
-        offset: usize,
-        kind: IssueKind,
-        expected: Cow<'static, str>,
-        received: Option<String>,
-        suggestion: Option<String>,
-        found_key: Option<String>,
-    ) {
+    fn push_at(&mut self, offset: usize, kind: IssueKind, expected: Cow<'static, str>, detail: Detail) {
         if self.issues.len() >= MAX_ISSUES {
             self.truncated = true;
             return;
@@ -155,9 +156,9 @@ impl<'a> Report<'a> {
             pointer: self.pointer.clone(),
             wire_name,
             expected,
-            received,
-            suggestion,
-            found_key,
+            received: detail.received,
+            suggestion: detail.suggestion,
+            found_key: detail.found_key,
             line,
             column,
         });
@@ -197,7 +198,7 @@ impl<'a> Report<'a> {
 
     pub(crate) fn push_too_deep(&mut self, offset: usize) {
         let expected = format!("at most {MAX_DEPTH} nested arrays and objects");
-        self.push_at(offset, IssueKind::TooDeep, Cow::Owned(expected), None, None, None);
+        self.push_absent(offset, IssueKind::TooDeep, Cow::Owned(expected));
     }
 
     /// Runs `check` with `key` appended to the pointer.
@@ -260,18 +261,8 @@ impl<'a> Report<'a> {
     }
 
     pub(crate) fn push_syntax(&mut self, error: &serde_json::Error) {
-        let (line, column) = self.serde_position(error);
-        self.issues.push(Issue {
-            kind: IssueKind::Syntax,
-            pointer: String::new(),
-            wire_name: None,
-            expected: Cow::Owned(syntax_message(error)),
-            received: None,
-            suggestion: None,
-            found_key: None,
-            line,
-            column,
-        });
+        let position = self.serde_position(error);
+        self.issues.push(Issue::at_root(IssueKind::Syntax, Cow::Owned(syntax_message(error)), position));
     }
 
     /// serde_json's line and column, made 1-based: right after a newline it
@@ -290,17 +281,8 @@ impl<'a> Report<'a> {
 
     pub(crate) fn into_issues(mut self) -> Vec<Issue> {
         if self.truncated {
-            self.issues.push(Issue {
-                kind: IssueKind::TooManyIssues,
-                pointer: String::new(),
-                wire_name: None,
-                expected: Cow::Owned(format!("at most {MAX_ISSUES} issues; the rest were not reported")),
-                received: None,
-                suggestion: None,
-                found_key: None,
-                line: None,
-                column: None,
-            });
+            let expected = format!("at most {MAX_ISSUES} issues; the rest were not reported");
+            self.issues.push(Issue::at_root(IssueKind::TooManyIssues, Cow::Owned(expected), (None, None)));
         }
         self.issues
     }
@@ -312,18 +294,9 @@ impl<'a> Report<'a> {
         if self.issues.is_empty() {
             match serde_error.classify() {
                 Category::Data => {
-                    let (line, column) = self.serde_position(serde_error);
-                    self.issues.push(Issue {
-                        kind: IssueKind::InvalidValue,
-                        pointer: String::new(),
-                        wire_name: None,
-                        expected: Cow::Borrowed("a value the type's Deserialize accepts"),
-                        received: None,
-                        suggestion: None,
-                        found_key: None,
-                        line,
-                        column,
-                    });
+                    let expected = Cow::Borrowed("a value the type's Deserialize accepts");
+                    let position = self.serde_position(serde_error);
+                    self.issues.push(Issue::at_root(IssueKind::InvalidValue, expected, position));
                 }
                 _ => self.push_syntax(serde_error),
             }

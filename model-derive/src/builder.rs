@@ -146,30 +146,26 @@ fn build(input: &Struct) -> TokenStream {
             Default::Trait => Some(quote!(::core::default::Default::default)),
             Default::Path(path) => Some(quote!(#path)),
         };
-        // A read-only field may be set, and gets serde's value for it when not.
-        let (settable, required) = match (field.attrs.skip, field.attrs.read_only) {
-            (true, _) => (false, false),
-            (false, read_only) => (true, !read_only),
-        };
-        let init = match (settable, field_default, container_default.is_some()) {
-            (false, Some(default), _) => quote!(#default()),
-            (false, None, true) => quote!(__default.#name),
-            (false, None, false) => quote!(::core::default::Default::default()),
-            (true, Some(default), _) => {
+        // A read-only field has a setter, and serde's value for it when unset.
+        let init = match (field.attrs.skip, field_default, container_default.is_some()) {
+            (true, Some(default), _) => quote!(#default()),
+            (true, None, true) => quote!(__default.#name),
+            (true, None, false) => quote!(::core::default::Default::default()),
+            (false, Some(default), _) => {
                 unset.push(quote!(false));
                 quote!(self.#name.unwrap_or_else(#default))
             }
-            (true, None, true) => {
+            (false, None, true) => {
                 unset.push(quote!(false));
                 quote!(self.#name.unwrap_or(__default.#name))
             }
-            (true, None, false) if !required => {
+            (false, None, false) if field.attrs.read_only => {
                 unset.push(quote!(false));
                 quote!(self.#name.unwrap_or_default())
             }
-            (true, None, false) => {
-                // The whole call is spanned: its `FnOnce` obligation is where
-                // rustc reports a field type without `ApiType`.
+            (false, None, false) => {
+                // Spanned at the type, whose `<T as ApiType>` is where rustc
+                // reports a field type without `ApiType`.
                 checked.push(quote_spanned! {ty.span()=>
                     ::model_core::__private::or_absent::<#ty>(
                         self.#name,

@@ -33,18 +33,9 @@ pub fn linked(ty: &TypeDoc) -> Vec<Linked> {
         let next = match ty {
             TypeDoc::Model(doc) => Linked::Model(doc()),
             TypeDoc::Enum(doc) => Linked::Enum(doc()),
-            TypeDoc::Array(_)
-            | TypeDoc::Map(_)
-            | TypeDoc::Nullable(_)
-            | TypeDoc::Secret(_)
-            | TypeDoc::String
-            | TypeDoc::Number
-            | TypeDoc::Integer { .. }
-            | TypeDoc::Boolean
-            | TypeDoc::DateTime
-            | TypeDoc::Any
-            | TypeDoc::Object => {
-                pending.extend(ty.inner().copied());
+            // Through any wrapper, as `inner` declares them; past any leaf.
+            other => {
+                pending.extend(other.inner().copied());
                 continue;
             }
         };

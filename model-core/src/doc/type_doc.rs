@@ -11,9 +11,10 @@ use super::model::ModelDoc;
 /// Models and enums are linked through functions rather than references, so
 /// a model may contain itself (`Option<Box<Self>>`).
 ///
-/// A walk over a type goes through [`inner`](Self::inner), the one place that
-/// says which variants wrap another type, and matches the rest without a
-/// catch-all, so that a new variant is a compile error wherever it matters.
+/// [`inner`](Self::inner) is the one place that says which variants wrap
+/// another type. A walk either goes through it or names every variant, so a
+/// new wrapper is never skipped silently: it is walked, or it is a compile
+/// error where it must be rendered.
 #[derive(Debug, Clone, Copy)]
 #[non_exhaustive]
 pub enum TypeDoc {
