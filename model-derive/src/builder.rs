@@ -16,7 +16,7 @@ pub const RESERVED: &[&str] = &["build", "__marker"];
 //     pub struct Invoice { pub number: String, pub note: Option<String>, #[serde(skip)] cache: u8 }
 //
 // Output:
-//     pub struct InvoiceBuilder { number: Option<String>, note: Option<Option<String>>, .. }
+//     pub struct InvoiceBuilder { number: Option<String>, note: Option<String>, .. }  // `note` as it is
 //     impl Invoice { pub fn builder() -> InvoiceBuilder }
 //     impl InvoiceBuilder {
 //         pub fn number(self, value: impl Into<String>) -> Self;
@@ -34,8 +34,8 @@ pub fn expand(input: &Struct) -> TokenStream {
     let wire_fields: Vec<&Field> = input.wire_fields().collect();
     let names: Vec<&Ident> = wire_fields.iter().map(|field| field.ident).collect();
     let rust_names = wire_fields.iter().map(|field| &field.rust_name);
-    let types = wire_fields.iter().map(|field| field.ty);
-    let setters = wire_fields.iter().map(|field| setter(field));
+    let slots = wire_fields.iter().map(|field| slot(input, field));
+    let setters = wire_fields.iter().map(|field| setter(input, field));
     let builder_doc = format!("Builds a [`{ident}`]; see [`{ident}::builder`].");
     let start_doc = format!(
         "Starts a [`{ident}`] with nothing set. [`build`]({builder}::build) lists every required field left unset."
@@ -50,7 +50,7 @@ pub fn expand(input: &Struct) -> TokenStream {
         #[must_use]
         #[allow(dead_code, deprecated)]
         #vis struct #builder #impl_generics #where_clause {
-            #(#names: ::core::option::Option<#types>,)*
+            #(#names: #slots,)*
             __marker: ::core::marker::PhantomData<fn() -> #ident #ty_generics>,
         }
 
@@ -91,7 +91,26 @@ pub fn expand(input: &Struct) -> TokenStream {
     }
 }
 
-fn setter(field: &Field) -> TokenStream {
+/// Whether a field's slot in the builder is its own `Option<U>`: an optional
+/// field that serde leaves `None` when absent needs no "unset" of its own, so
+/// `build()` takes it as it is, and `.note(None)` clears it.
+fn flat(input: &Struct, field: &Field) -> bool {
+    option_inner(field.ty).is_some()
+        && matches!(field.attrs.default, Default::None)
+        && matches!(input.attrs.default, Default::None)
+}
+
+/// The builder's slot for a field: the field's own `Option`, or one around it.
+fn slot(input: &Struct, field: &Field) -> TokenStream {
+    let ty = field.ty;
+    if flat(input, field) {
+        quote!(#ty)
+    } else {
+        quote!(::core::option::Option<#ty>)
+    }
+}
+
+fn setter(input: &Struct, field: &Field) -> TokenStream {
     let name = field.ident;
     let ty = field.ty;
     let vis = &field.original.vis;
@@ -99,15 +118,18 @@ fn setter(field: &Field) -> TokenStream {
         Some(docs) => format!("Sets `{}`: {docs}", field.wire_name),
         None => format!("Sets `{}`.", field.wire_name),
     };
-    let (param, value) = match option_inner(field.ty) {
+    let (param, mut value) = match option_inner(field.ty) {
         // `Some` implied, `None` accepted: `.note("paid")` and `.note(maybe_note)`.
         Some(inner) => (
             quote!(impl ::model_core::__private::IntoOption<#inner>),
-            quote!(::model_core::__private::IntoOption::into_option(__value)),
+            quote!(::model_core::__private::IntoOption::<#inner>::into_option(__value)),
         ),
         None if takes_into(field.ty) => (quote!(impl ::core::convert::Into<#ty>), quote!(__value.into())),
         None => (quote!(#ty), quote!(__value)),
     };
+    if !flat(input, field) {
+        value = quote!(::core::option::Option::Some(#value));
+    }
     // A deprecated field's setter warns its callers the same way.
     let deprecated = field.original.attrs.iter().filter(|attr| attr.path().is_ident("deprecated"));
     quote_spanned! {field.ty.span()=>
@@ -115,7 +137,7 @@ fn setter(field: &Field) -> TokenStream {
         #(#deprecated)*
         #[inline]
         #vis fn #name(mut self, __value: #param) -> Self {
-            self.#name = ::core::option::Option::Some(#value);
+            self.#name = #value;
             self
         }
     }
@@ -158,6 +180,10 @@ fn build(input: &Struct) -> TokenStream {
             (false, None, true) => {
                 unset.push(quote!(false));
                 quote!(self.#name.unwrap_or(__default.#name))
+            }
+            (false, None, false) if flat(input, field) => {
+                unset.push(quote!(false));
+                quote!(self.#name)
             }
             (false, None, false) if field.attrs.read_only => {
                 unset.push(quote!(false));

@@ -20,9 +20,9 @@ use crate::{bound, builder};
 //             fn check(node, report) { check_object(node, report, &ObjectSpec { fields: DOC.fields, .. }) }
 //         }
 //         impl ApiModel for Invoice {
-//             const DOC: ModelDoc = ModelDoc::new("Invoice", None, &[FieldDoc::from_parts(FieldParts {
+//             const DOC: ModelDoc = ModelDoc::new("Invoice", None, &FieldDoc::from_parts([FieldParts {
 //                 wire_name: "number", check: <String as ApiType>::check, ..
-//             }), ..], None, false);
+//             }, ..]), None, false);
 //         }
 //     };
 //     pub struct InvoiceBuilder { .. }   // see builder.rs
@@ -77,7 +77,7 @@ pub fn expand(input: &Struct) -> TokenStream {
                 const DOC: ::model_core::__private::ModelDoc = ::model_core::__private::ModelDoc::new(
                     #name,
                     #description,
-                    &[#(#fields),*],
+                    &::model_core::__private::FieldDoc::from_parts([#(#fields),*]),
                     #example,
                     #deny_unknown_fields,
                 );
@@ -108,7 +108,7 @@ fn field_doc(field: &Field, container_default: bool) -> TokenStream {
     let deprecated = field.attrs.deprecated;
     let read_only = field.attrs.read_only;
     quote! {
-        ::model_core::__private::FieldDoc::from_parts(::model_core::__private::FieldParts {
+        ::model_core::__private::FieldParts {
             rust_name: #rust_name,
             wire_name: #wire_name,
             aliases: &[#(#aliases),*],
@@ -119,7 +119,7 @@ fn field_doc(field: &Field, container_default: bool) -> TokenStream {
             examples: &[#(#examples),*],
             deprecated: #deprecated,
             check: #check,
-        })
+        }
     }
 }
 

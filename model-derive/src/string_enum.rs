@@ -33,7 +33,7 @@ pub fn expand(input: &Enum) -> TokenStream {
         let aliases = &variant.attrs.aliases;
         let description = docs(&variant.attrs.docs);
         quote! {
-            ::model_core::__private::EnumValue::new(#rust_name, #wire_name, &[#(#aliases),*], #description)
+            (#rust_name, #wire_name, &[#(#aliases),*], #description)
         }
     });
     let accepted = known.iter().map(|variant| {
@@ -61,7 +61,7 @@ pub fn expand(input: &Enum) -> TokenStream {
             impl ::model_core::__private::ApiEnum for #ident {
                 const NAME: &'static str = #name;
                 const DESCRIPTION: ::core::option::Option<&'static str> = #description;
-                const VALUES: &'static [::model_core::__private::EnumValue] = &[#(#values),*];
+                const VALUES: &'static [::model_core::__private::EnumValue] = &::model_core::__private::EnumValue::from_parts([#(#values),*]);
                 const WIRE_NAMES: &'static [&'static str] = &[#(#wire_names),*];
                 const OPEN: bool = #open;
 

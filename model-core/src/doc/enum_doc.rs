@@ -39,16 +39,23 @@ pub struct EnumValue {
     pub description: Option<&'static str>,
 }
 
+/// What the derive writes for one value: `(rust_name, wire_name, aliases, description)`.
+#[doc(hidden)]
+pub type EnumValueParts = (&'static str, &'static str, &'static [&'static str], Option<&'static str>);
+
 impl EnumValue {
-    /// The derive's constructor.
+    /// The derive's constructor, for all of an enum's values at once, as
+    /// [`FieldDoc::from_parts`](super::FieldDoc::from_parts) and for its reason.
     #[doc(hidden)]
-    pub const fn new(
-        rust_name: &'static str,
-        wire_name: &'static str,
-        aliases: &'static [&'static str],
-        description: Option<&'static str>,
-    ) -> Self {
-        EnumValue { rust_name, wire_name, aliases, description }
+    pub const fn from_parts<const N: usize>(parts: [EnumValueParts; N]) -> [EnumValue; N] {
+        let mut values = [EnumValue { rust_name: "", wire_name: "", aliases: &[], description: None }; N];
+        let mut index = 0;
+        while index < N {
+            let (rust_name, wire_name, aliases, description) = parts[index];
+            values[index] = EnumValue { rust_name, wire_name, aliases, description };
+            index += 1;
+        }
+        values
     }
 
     /// Every string read as this value: its wire name, then its aliases.

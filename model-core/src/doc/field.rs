@@ -52,6 +52,7 @@ pub struct FieldDoc {
 
 /// What the derive writes for one field; see [`FieldDoc::from_parts`].
 #[doc(hidden)]
+#[derive(Clone, Copy)]
 pub struct FieldParts {
     pub rust_name: &'static str,
     pub wire_name: &'static str,
@@ -66,23 +67,49 @@ pub struct FieldParts {
 }
 
 impl FieldDoc {
-    /// The derive's constructor: generated code cannot name the fields of a
-    /// `#[non_exhaustive]` struct, and a field added later stays additive.
+    /// The derive's constructor, for all of a model's fields at once:
+    /// generated code cannot name the fields of a `#[non_exhaustive]` struct,
+    /// so that a field added later stays additive.
+    ///
+    /// One call per model, not one per field: the const evaluator's cost is
+    /// per call, and one call a field made a 40-model crate take 1 % more
+    /// instructions to compile (measured with cachegrind).
     #[doc(hidden)]
-    pub const fn from_parts(parts: FieldParts) -> Self {
-        FieldDoc {
-            rust_name: parts.rust_name,
-            wire_name: parts.wire_name,
-            aliases: parts.aliases,
-            required: parts.required && !parts.read_only,
-            read_only: parts.read_only,
-            description: parts.description,
-            ty: parts.ty,
-            examples: parts.examples,
-            deprecated: parts.deprecated,
-            check: parts.check,
+    pub const fn from_parts<const N: usize>(parts: [FieldParts; N]) -> [FieldDoc; N] {
+        let mut fields = [FieldDoc::UNSET; N];
+        let mut index = 0;
+        while index < N {
+            let part = parts[index];
+            fields[index] = FieldDoc {
+                rust_name: part.rust_name,
+                wire_name: part.wire_name,
+                aliases: part.aliases,
+                required: part.required && !part.read_only,
+                read_only: part.read_only,
+                description: part.description,
+                ty: part.ty,
+                examples: part.examples,
+                deprecated: part.deprecated,
+                check: part.check,
+            };
+            index += 1;
         }
+        fields
     }
+
+    /// What `from_parts` starts from before it writes each field.
+    const UNSET: FieldDoc = FieldDoc {
+        rust_name: "",
+        wire_name: "",
+        aliases: &[],
+        required: false,
+        read_only: false,
+        description: None,
+        ty: &TypeDoc::Any,
+        examples: &[],
+        deprecated: false,
+        check: |_, _| {},
+    };
 
     /// Whether the value may be `null`.
     pub const fn nullable(&self) -> bool {
