@@ -75,20 +75,29 @@ into_option! {
     chrono::DateTime<chrono::Utc> => crate::timestamp::Timestamp;
 }
 
-/// The value set, else the value an absent key stands for, when the type says it may be absent
-/// (`optional`, its [`ApiType::OPTIONAL`](crate::ApiType::OPTIONAL)): what its `Deserialize` makes of
-/// "absent", as serde's derive asks it for a missing field.
+/// The value set, else the value an absent key stands for, when the type says
+/// it may be absent (`optional`, its [`ApiType::OPTIONAL`](crate::ApiType::OPTIONAL)):
+/// what its `Deserialize` makes of "absent", as serde's derive asks it for a
+/// missing field.
 ///
 /// `optional` is passed in, not read here, so that a field type without
 /// `ApiType` is reported once, where the derive names `<T as ApiType>`.
+/// Always inlined, so that `optional` is a constant at each call and a set
+/// value costs a move.
 #[doc(hidden)]
-#[inline]
+#[inline(always)]
 pub fn or_absent<'de, T: Deserialize<'de>>(set: Option<T>, optional: bool) -> Option<T> {
     match set {
         Some(value) => Some(value),
-        None if optional => T::deserialize(Absent).ok(),
+        None if optional => absent(),
         None => None,
     }
+}
+
+#[cold]
+#[inline(never)]
+fn absent<'de, T: Deserialize<'de>>() -> Option<T> {
+    T::deserialize(Absent).ok()
 }
 
 /// A deserializer for a missing key: `None` to an `Option`, an error to anything else.
@@ -123,9 +132,18 @@ pub(crate) fn missing_fields(model: &ModelDoc, unset: &[bool]) -> ValidationErro
     ValidationError::new(Cow::Borrowed(model.name), report.into_issues())
 }
 
-/// How a builder's `Debug` shows a field: whether it is set, never its value.
+/// A builder's `Debug`: which fields are set, never their values.
 #[doc(hidden)]
-pub struct Presence(pub bool);
+pub fn fmt_builder(f: &mut fmt::Formatter<'_>, name: &str, fields: &[(&str, bool)]) -> fmt::Result {
+    let mut out = f.debug_struct(name);
+    for &(field, set) in fields {
+        out.field(field, &Presence(set));
+    }
+    out.finish()
+}
+
+/// How a builder's `Debug` shows a field.
+struct Presence(bool);
 
 impl fmt::Debug for Presence {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

@@ -108,15 +108,7 @@ impl<'a> Node<'a> {
     /// The members of an object, in input order, duplicates kept.
     pub(crate) fn entries(&self) -> Result<Vec<Entry<'a>>, serde_json::Error> {
         let entries: Entries<'a> = self.parse()?;
-        Ok(entries
-            .0
-            .into_iter()
-            .map(|(key, raw)| {
-                let value = self.child(raw);
-                let key_offset = self.offset + key_start(self.text(), value.offset - self.offset);
-                Entry { key: key.0, key_offset, value }
-            })
-            .collect())
+        Ok(entries.0.into_iter().map(|(key, raw)| Entry { key: key.0, value: self.child(raw) }).collect())
     }
 
     /// The items of an array, in order.
@@ -141,11 +133,18 @@ impl fmt::Debug for Node<'_> {
     }
 }
 
-/// One member of an object: its key, where the key starts, and its value.
+/// One member of an object: its key and its value.
 pub(crate) struct Entry<'a> {
     pub(crate) key: Cow<'a, str>,
-    pub(crate) key_offset: usize,
     pub(crate) value: Node<'a>,
+}
+
+impl Node<'_> {
+    /// Byte offset in the input where the key of `entry`, a member of this
+    /// object, starts. Found only when an issue is about the key itself.
+    pub(crate) fn key_offset(&self, entry: &Entry<'_>) -> usize {
+        self.offset + key_start(self.text(), entry.value.offset - self.offset)
+    }
 }
 
 /// Where the key of the member whose value starts at `value_start` begins in

@@ -32,7 +32,7 @@ pub fn check_object(node: &Node<'_>, report: &mut Report<'_>, spec: &ObjectSpec<
             // secret: the issue never quotes it.
             Some(index) if seen[index] => report.at_key(key, |report| {
                 let expected = format!("`{}` at most once", spec.fields[index].wire_name);
-                report.push_absent(entry.key_offset, IssueKind::DuplicateKey, Cow::Owned(expected));
+                report.push_absent(node.key_offset(entry), IssueKind::DuplicateKey, Cow::Owned(expected));
             }),
             Some(index) => {
                 seen[index] = true;
@@ -42,7 +42,7 @@ pub fn check_object(node: &Node<'_>, report: &mut Report<'_>, spec: &ObjectSpec<
                 let known = spec.fields.iter().filter(|field| !field.read_only).map(|field| field.wire_name);
                 let suggestion = suggest::closest(key, known.clone());
                 let expected = format!("one of the keys {}", suggest::list(known));
-                report.push_unknown_key(entry, expected, suggestion);
+                report.push_unknown_key(node.key_offset(entry), expected, suggestion);
             }),
             None => unknown_keys.push(key),
         }

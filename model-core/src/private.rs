@@ -8,7 +8,7 @@ pub use ::std::string::String;
 pub use ::std::vec::Vec;
 
 pub use crate::api_type::ApiType;
-pub use crate::builder::{or_absent, IntoOption, Presence};
+pub use crate::builder::{fmt_builder, or_absent, IntoOption};
 pub use crate::doc::{EnumDoc, EnumValue, Example, FieldDoc, FieldParts, ModelDoc, TypeDoc};
 pub use crate::issue::ValidationError;
 pub use crate::model::ApiModel;

@@ -124,9 +124,9 @@ impl<'a> Report<'a> {
     }
 
     /// A key the model does not know, at the key itself.
-    pub(crate) fn push_unknown_key(&mut self, entry: &Entry<'_>, expected: String, suggestion: Option<&str>) {
+    pub(crate) fn push_unknown_key(&mut self, key_offset: usize, expected: String, suggestion: Option<&str>) {
         let detail = Detail { suggestion: suggestion.map(str::to_owned), ..Detail::default() };
-        self.push_at(entry.key_offset, IssueKind::UnknownField, Cow::Owned(expected), detail);
+        self.push_at(key_offset, IssueKind::UnknownField, Cow::Owned(expected), detail);
     }
 
     /// A required key that is absent, reported at its object's position; `near`

@@ -7,6 +7,8 @@
 /// to it ignoring case, `-`, `_` and spaces (`hrisLegacy` → `hris-legacy`),
 /// else the one within a small edit distance (`hirs` → `hris`).
 pub(crate) fn closest<'a>(input: &str, candidates: impl Iterator<Item = &'a str> + Clone) -> Option<&'a str> {
+    // Nothing to compare with: no folding, no allocation.
+    candidates.clone().next()?;
     let folded = fold(input);
     if let Some(same) = candidates.clone().find(|candidate| fold(candidate) == folded) {
         return Some(same);

@@ -83,9 +83,7 @@ pub fn expand(input: &Struct) -> TokenStream {
         impl #impl_generics ::core::fmt::Debug for #builder #ty_generics #where_clause {
             #[inline]
             fn fmt(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                __f.debug_struct(#name)
-                    #(.field(#rust_names, &::model_core::__private::Presence(self.#names.is_some())))*
-                    .finish()
+                ::model_core::__private::fmt_builder(__f, #name, &[#((#rust_names, self.#names.is_some())),*])
             }
         }
     }
@@ -159,10 +157,16 @@ fn build(input: &Struct) -> TokenStream {
     let mut checked_locals = Vec::new();
     let mut unset = Vec::new();
     let mut inits = Vec::new();
+    let mut slots = Vec::new();
     for (index, field) in input.fields.iter().enumerate() {
         let name = field.ident;
         let ty = field.ty;
         let local = format_ident!("__field{}", index);
+        // The builder is taken apart first: each slot a local of its own.
+        let slot = format_ident!("__slot{}", index);
+        if !field.attrs.skip {
+            slots.push(quote!(#name: #slot));
+        }
         let field_default = match &field.attrs.default {
             Default::None => None,
             Default::Trait => Some(quote!(::core::default::Default::default)),
@@ -175,26 +179,26 @@ fn build(input: &Struct) -> TokenStream {
             (true, None, false) => quote!(::core::default::Default::default()),
             (false, Some(default), _) => {
                 unset.push(quote!(false));
-                quote!(self.#name.unwrap_or_else(#default))
+                quote!(#slot.unwrap_or_else(#default))
             }
             (false, None, true) => {
                 unset.push(quote!(false));
-                quote!(self.#name.unwrap_or(__default.#name))
+                quote!(#slot.unwrap_or(__default.#name))
             }
             (false, None, false) if flat(input, field) => {
                 unset.push(quote!(false));
-                quote!(self.#name)
+                quote!(#slot)
             }
             (false, None, false) if field.attrs.read_only => {
                 unset.push(quote!(false));
-                quote!(self.#name.unwrap_or_default())
+                quote!(#slot.unwrap_or_default())
             }
             (false, None, false) => {
                 // Spanned at the type, whose `<T as ApiType>` is where rustc
                 // reports a field type without `ApiType`.
                 checked.push(quote_spanned! {ty.span()=>
                     ::model_core::__private::or_absent::<#ty>(
-                        self.#name,
+                        #slot,
                         <#ty as ::model_core::__private::ApiType>::OPTIONAL,
                     )
                 });
@@ -225,6 +229,7 @@ fn build(input: &Struct) -> TokenStream {
         #[doc = #doc]
         #[inline]
         #vis fn build(self) -> ::core::result::Result<#ident #ty_generics, ::model_core::__private::ValidationError> {
+            let Self { #(#slots,)* __marker: _ } = self;
             #default
             #body
         }
