@@ -1,5 +1,6 @@
-//! What a generated builder needs: the value of an absent optional field, the
-//! argument of an optional field's setter, and the error of `build()`.
+//! What a generated builder needs: the argument of an optional field's
+//! setter, the value of an absent optional field, the error of `build()`, and
+//! a `Debug` that never shows a value.
 
 use std::borrow::Cow;
 use std::fmt;
@@ -123,7 +124,6 @@ impl<'de> Deserializer<'de> for Absent {
 
 /// The error of a builder whose required fields were not all set: one
 /// `missing` issue per unset field, in declaration order.
-#[doc(hidden)]
 pub(crate) fn missing_fields(model: &ModelDoc, unset: &[bool]) -> ValidationError {
     let mut report = Report::new("", false);
     for (field, _) in model.fields.iter().zip(unset).filter(|&(_, unset)| *unset) {
