@@ -101,6 +101,13 @@ impl<T: ApiType> ApiType for Option<T> {
             T::check(node, report);
         }
     }
+    const HAS_RULES: bool = T::HAS_RULES;
+    #[inline]
+    fn check_rules(&self, report: &mut Report<'_>) {
+        if let (true, Some(value)) = (T::HAS_RULES, self) {
+            value.check_rules(report);
+        }
+    }
 }
 
 impl<T: ApiType> ApiType for Box<T> {
@@ -108,6 +115,13 @@ impl<T: ApiType> ApiType for Box<T> {
     const OPTIONAL: bool = T::OPTIONAL;
     fn check(node: &Node<'_>, report: &mut Report<'_>) {
         T::check(node, report);
+    }
+    const HAS_RULES: bool = T::HAS_RULES;
+    #[inline]
+    fn check_rules(&self, report: &mut Report<'_>) {
+        if T::HAS_RULES {
+            (**self).check_rules(report);
+        }
     }
 }
 
@@ -119,6 +133,15 @@ impl<T: ApiType> ApiType for Vec<T> {
             report.at_index(index, |report| T::check(item, report));
         }
     }
+    const HAS_RULES: bool = T::HAS_RULES;
+    #[inline]
+    fn check_rules(&self, report: &mut Report<'_>) {
+        if T::HAS_RULES {
+            for (index, item) in self.iter().enumerate() {
+                report.at_index(index, |report| item.check_rules(report));
+            }
+        }
+    }
 }
 
 impl<T: ApiType, S: BuildHasher + Default> ApiType for HashMap<String, T, S> {
@@ -126,12 +149,30 @@ impl<T: ApiType, S: BuildHasher + Default> ApiType for HashMap<String, T, S> {
     fn check(node: &Node<'_>, report: &mut Report<'_>) {
         check_map::<T>(node, report, &Self::TYPE);
     }
+    const HAS_RULES: bool = T::HAS_RULES;
+    #[inline]
+    fn check_rules(&self, report: &mut Report<'_>) {
+        if T::HAS_RULES {
+            for (key, value) in self {
+                report.at_key(key, |report| value.check_rules(report));
+            }
+        }
+    }
 }
 
 impl<T: ApiType> ApiType for BTreeMap<String, T> {
     const TYPE: TypeDoc = TypeDoc::Map(&T::TYPE);
     fn check(node: &Node<'_>, report: &mut Report<'_>) {
         check_map::<T>(node, report, &Self::TYPE);
+    }
+    const HAS_RULES: bool = T::HAS_RULES;
+    #[inline]
+    fn check_rules(&self, report: &mut Report<'_>) {
+        if T::HAS_RULES {
+            for (key, value) in self {
+                report.at_key(key, |report| value.check_rules(report));
+            }
+        }
     }
 }
 

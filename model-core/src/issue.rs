@@ -13,9 +13,12 @@ pub enum IssueKind {
     Missing,
     /// `invalid_type`: the value has the wrong JSON type (`null` for a required field included).
     InvalidType,
-    /// `invalid_format`: the JSON type is right but the text is not, such as a date-time without offset.
+    /// `invalid_format`: the JSON type is right but the text is not, such as a
+    /// date-time without offset, or a string that breaks a `format` rule.
     InvalidFormat,
-    /// `out_of_range`: an integer that does not fit the field's integer type.
+    /// `out_of_range`: an integer that does not fit the field's integer type,
+    /// or a number outside a `minimum`, `maximum`, `exclusive_minimum` or
+    /// `exclusive_maximum` rule.
     OutOfRange,
     /// `unknown_variant`: a string that is not one of a closed enum's values.
     UnknownVariant,
@@ -27,8 +30,22 @@ pub enum IssueKind {
     TooDeep,
     /// `syntax`: the text is not JSON.
     Syntax,
-    /// `invalid_value`: serde refused the value for a reason the report cannot name more precisely.
+    /// `invalid_value`: serde refused the value for a reason the report cannot
+    /// name more precisely, or a `validate` function refused it (its message
+    /// is the issue's `expected`).
     InvalidValue,
+    /// `too_short`: fewer characters, items or keys than a `min_length`,
+    /// `min_items` or `min_properties` rule asks.
+    TooShort,
+    /// `too_long`: more characters, items or keys than a `max_length`,
+    /// `max_items` or `max_properties` rule allows.
+    TooLong,
+    /// `not_multiple_of`: a number that breaks a `multiple_of` rule.
+    NotMultipleOf,
+    /// `pattern_mismatch`: a string without a match of its `pattern`.
+    PatternMismatch,
+    /// `not_unique`: an item equal to an earlier one, under `unique_items`.
+    NotUnique,
     /// `too_many_issues`: the last issue of a report cut at [`MAX_ISSUES`](crate::MAX_ISSUES).
     TooManyIssues,
 }
@@ -46,6 +63,11 @@ impl IssueKind {
         IssueKind::TooDeep,
         IssueKind::Syntax,
         IssueKind::InvalidValue,
+        IssueKind::TooShort,
+        IssueKind::TooLong,
+        IssueKind::NotMultipleOf,
+        IssueKind::PatternMismatch,
+        IssueKind::NotUnique,
         IssueKind::TooManyIssues,
     ];
 
@@ -66,6 +88,11 @@ impl IssueKind {
             IssueKind::TooDeep => "too_deep",
             IssueKind::Syntax => "syntax",
             IssueKind::InvalidValue => "invalid_value",
+            IssueKind::TooShort => "too_short",
+            IssueKind::TooLong => "too_long",
+            IssueKind::NotMultipleOf => "not_multiple_of",
+            IssueKind::PatternMismatch => "pattern_mismatch",
+            IssueKind::NotUnique => "not_unique",
             IssueKind::TooManyIssues => "too_many_issues",
         }
     }

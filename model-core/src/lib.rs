@@ -71,8 +71,11 @@ mod doc;
 // Layer 3: field types at run time.
 mod api_type;
 mod builder;
+mod format;
 mod impls;
 mod object;
+mod pattern;
+mod rules;
 mod secret;
 mod timestamp;
 // Layer 4: outputs.
@@ -87,7 +90,9 @@ mod string_enum;
 
 pub use crate::api_type::ApiType;
 pub use crate::builder::IntoOption;
-pub use crate::doc::{linked, EnumDoc, EnumValue, Example, FieldDoc, Linked, ModelDoc, TypeDoc, SECRET_PLACEHOLDER};
+pub use crate::doc::{
+    linked, EnumDoc, EnumValue, Example, FieldDoc, Format, Limit, Linked, ModelDoc, Rule, TypeDoc, SECRET_PLACEHOLDER,
+};
 pub use crate::examples::{check_examples, ExampleProblem};
 pub use crate::issue::{Issue, IssueKind, ValidationError};
 pub use crate::markdown::{enum_page, model_page, pages, Page};
@@ -95,6 +100,7 @@ pub use crate::model::ApiModel;
 pub use crate::node::{Kind, Node, MAX_DEPTH};
 pub use crate::parse::{from_json, from_slice, from_value};
 pub use crate::report::{Report, MAX_ISSUES};
+pub use crate::rules::{Elements, ItemsValue, NumberValue, Place, PropertiesValue, TextValue, Violation};
 pub use crate::schema::json_schema;
 pub use crate::secret::Secret;
 pub use crate::string_enum::{ApiEnum, ParseEnumError};

@@ -10,6 +10,7 @@ use crate::examples::{self, ExampleProblem};
 use crate::issue::ValidationError;
 use crate::markdown;
 use crate::parse;
+use crate::rules;
 use crate::schema;
 
 /// A struct with named fields that derives `ApiModel`.
@@ -64,6 +65,29 @@ pub trait ApiModel: ApiType + DeserializeOwned {
     /// Every problem in the examples of this model and the models it refers to.
     fn check_examples() -> Vec<ExampleProblem> {
         examples::check_examples(&Self::TYPE)
+    }
+
+    /// Checks the value rules (`#[api(min_length = 3)]`, …) of a value made or
+    /// changed in code: every broken rule, with its pointer (and no line or
+    /// column, as there is no text). Parsing and `build()` already run them.
+    ///
+    /// ```
+    /// use model_core::ApiModel;
+    ///
+    /// #[derive(Debug, serde::Deserialize, ApiModel)]
+    /// struct User {
+    ///     #[api(min_length = 3)]
+    ///     login: String,
+    /// }
+    ///
+    /// let mut user = User::from_json(r#"{"login": "ada"}"#)?;
+    /// user.login.truncate(2);
+    /// let error = user.validate().unwrap_err();
+    /// assert_eq!(error.issues()[0].to_string(), "/login: too_short in `login`, expected at least 3 characters, got 2");
+    /// # Ok::<(), model_core::ValidationError>(())
+    /// ```
+    fn validate(&self) -> Result<(), ValidationError> {
+        rules::validate(self, Self::DOC.name)
     }
 
     /// Parses JSON text; on failure, reports every problem in it. See [`from_json`](crate::from_json).

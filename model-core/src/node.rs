@@ -117,6 +117,23 @@ impl<'a> Node<'a> {
         Ok(items.into_iter().map(|raw| self.child(raw)).collect())
     }
 
+    /// The value at `pointer` (RFC 6901, relative to this one); `None` when
+    /// there is none. For a key given twice, the last, as serde keeps it.
+    pub(crate) fn find(&self, pointer: &str) -> Option<Node<'a>> {
+        let mut node = *self;
+        for segment in pointer.split('/').skip(1) {
+            node = match node.kind() {
+                Kind::Object => {
+                    let key = segment.replace("~1", "/").replace("~0", "~");
+                    node.entries().ok()?.into_iter().rev().find(|entry| entry.key == key)?.value
+                }
+                Kind::Array => *node.items().ok()?.get(segment.parse::<usize>().ok()?)?,
+                _ => return None,
+            };
+        }
+        Some(node)
+    }
+
     fn child(&self, raw: &'a RawValue) -> Node<'a> {
         Node { raw, offset: self.offset + distance(self.text(), raw.get()), depth: self.depth + 1 }
     }

@@ -15,6 +15,9 @@ pub struct ObjectSpec<'s> {
     pub ty: &'s dyn Display,
     pub fields: &'s [FieldDoc],
     pub deny_unknown_fields: bool,
+    /// The model's own rule (`#[api(validate = …)]`), run on the object once
+    /// its fields have no issue.
+    pub rule: Option<fn(&Node<'_>, &mut Report<'_>)>,
 }
 
 /// Checks every member of an object, then reports each required key that is
@@ -22,6 +25,7 @@ pub struct ObjectSpec<'s> {
 /// are ignored unless denied, and a field given twice is refused.
 #[doc(hidden)]
 pub fn check_object(node: &Node<'_>, report: &mut Report<'_>, spec: &ObjectSpec<'_>) {
+    let before = report.issue_count();
     let Some(entries) = report.open_object(node, spec.ty) else { return };
     let mut seen = vec![false; spec.fields.len()];
     let mut unknown_keys: Vec<&str> = Vec::new();
@@ -52,5 +56,8 @@ pub fn check_object(node: &Node<'_>, report: &mut Report<'_>, spec: &ObjectSpec<
         // the same key misspelt; it stays ignored, the issue names it.
         let near = suggest::closest(field.wire_name, unknown_keys.iter().copied());
         report.at_key(field.wire_name, |report| report.push_missing(node.offset(), field.ty.to_string(), near));
+    }
+    if let (Some(rule), true) = (spec.rule, report.issue_count() == before) {
+        rule(node, report);
     }
 }

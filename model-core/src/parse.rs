@@ -1,5 +1,6 @@
 //! Reading JSON: serde's speed when the input is valid, and, only when serde
-//! refuses it, a second read that reports every problem.
+//! refuses it or a value rule is broken, a second read that reports every
+//! problem.
 
 use std::borrow::Cow;
 
@@ -13,40 +14,85 @@ use crate::report::Report;
 
 /// Parses JSON text into any [`ApiType`], such as `Vec<Model>`.
 ///
-/// Valid input costs exactly what `serde_json::from_str` costs. Only when serde
-/// refuses the input is it read again to report every problem, each with its
-/// pointer, its code, and its line and column. The result always agrees with
-/// serde: `Ok` exactly when `serde_json::from_str` is `Ok`, and an error is
-/// never empty.
+/// Valid input costs what `serde_json::from_str` costs, plus the value rules
+/// (`#[api(min_length = 3)]`, …) on the typed value, when the type has any.
+/// Only when serde refuses the input, or a rule is broken, is it read again to
+/// report every problem, type errors and rules together, each with its
+/// pointer, its code, and its line and column. Apart from the rules, the
+/// result always agrees with serde: `Ok` exactly when `serde_json::from_str`
+/// is `Ok` and every rule holds, and an error is never empty.
 #[inline]
 pub fn from_json<T: ApiType + DeserializeOwned>(json: &str) -> Result<T, ValidationError> {
-    serde_json::from_str(json).map_err(|error| report::<T>(json, &error, true))
+    match serde_json::from_str(json) {
+        Ok(value) if passes_rules(&value) => Ok(value),
+        Ok(value) => Err(report::<T>(json, Refusal::Rules(&value), true)),
+        Err(error) => Err(report::<T>(json, Refusal::Serde(&error), true)),
+    }
 }
 
 /// Parses JSON bytes into any [`ApiType`]. See [`from_json`].
 #[inline]
 pub fn from_slice<T: ApiType + DeserializeOwned>(json: &[u8]) -> Result<T, ValidationError> {
-    serde_json::from_slice(json).map_err(|error| match std::str::from_utf8(json) {
-        Ok(text) => report::<T>(text, &error, true),
-        Err(utf8) => not_utf8::<T>(json, utf8.valid_up_to()),
-    })
+    match serde_json::from_slice(json) {
+        // Valid JSON from serde_json is valid UTF-8.
+        Ok(value) if passes_rules(&value) => Ok(value),
+        Ok(value) => Err(report::<T>(std::str::from_utf8(json).unwrap_or_default(), Refusal::Rules(&value), true)),
+        Err(error) => Err(match std::str::from_utf8(json) {
+            Ok(text) => report::<T>(text, Refusal::Serde(&error), true),
+            Err(utf8) => not_utf8::<T>(json, utf8.valid_up_to()),
+        }),
+    }
 }
 
 /// Converts a JSON value into any [`ApiType`]. See [`from_json`]; the issues
 /// carry no line or column, as a value has no text.
 pub fn from_value<T: ApiType + DeserializeOwned>(value: Value) -> Result<T, ValidationError> {
-    T::deserialize(&value).map_err(|error| report::<T>(&value.to_string(), &error, false))
+    match T::deserialize(&value) {
+        Ok(typed) if passes_rules(&typed) => Ok(typed),
+        Ok(typed) => Err(report::<T>(&value.to_string(), Refusal::Rules(&typed), false)),
+        Err(error) => Err(report::<T>(&value.to_string(), Refusal::Serde(&error), false)),
+    }
+}
+
+/// Checks every value rule of `value`, keeping no issue: the one pass valid
+/// input pays for. A constant `true` for a type without rules.
+#[inline]
+pub(crate) fn passes_rules<T: ApiType>(value: &T) -> bool {
+    if !T::HAS_RULES {
+        return true;
+    }
+    let mut report = Report::untracked();
+    value.check_rules(&mut report);
+    report.issue_count() == 0
+}
+
+/// Why the input is reported on.
+enum Refusal<'v, T> {
+    Serde(&'v serde_json::Error),
+    /// serde read it, and a rule of the value is broken.
+    Rules(&'v T),
 }
 
 #[cold]
 #[inline(never)]
-fn report<T: ApiType>(json: &str, error: &serde_json::Error, positions: bool) -> ValidationError {
+fn report<T: ApiType>(json: &str, refusal: Refusal<'_, T>, positions: bool) -> ValidationError {
     let mut report = Report::new(json, positions);
     match Node::root(json) {
         Ok(root) => T::check(&root, &mut report),
         Err(syntax) => report.push_syntax(&syntax),
     }
-    report.finish(Cow::Owned(T::TYPE.to_string()), error)
+    let model = Cow::Owned(T::TYPE.to_string());
+    match refusal {
+        Refusal::Serde(error) => report.finish(model, error),
+        Refusal::Rules(value) => {
+            // The second read finds the broken rules with their positions;
+            // should it miss one, the typed pass names it without a position.
+            if report.issue_count() == 0 {
+                value.check_rules(&mut report);
+            }
+            ValidationError::new(model, report.into_issues())
+        }
+    }
 }
 
 #[cold]

@@ -9,7 +9,10 @@ pub use ::std::vec::Vec;
 
 pub use crate::api_type::ApiType;
 pub use crate::builder::{fmt_builder, or_absent, IntoOption};
-pub use crate::doc::{EnumDoc, EnumValue, Example, FieldDoc, FieldParts, ModelDoc, TypeDoc};
+pub use crate::doc::{EnumDoc, EnumValue, Example, FieldDoc, FieldParts, Format, Limit, ModelDoc, Rule, TypeDoc};
+pub use crate::format::{Date, Email, Hostname, Ipv4, Ipv6, Uri, Uuid};
+pub use crate::pattern::Pattern;
+pub use crate::rules::{check_then_rules, field_rules, model_rule, model_rule_on_node, nested_rules, Rules};
 pub use crate::issue::ValidationError;
 pub use crate::model::ApiModel;
 pub use crate::node::Node;
@@ -23,6 +26,24 @@ pub use crate::string_enum::{
 pub fn missing_fields<M: crate::model::ApiModel>(unset: &[bool]) -> crate::issue::ValidationError {
     crate::builder::missing_fields(&M::DOC, unset)
 }
+
+/// The end of `build()`: the value, once its rules hold.
+#[inline]
+pub fn built<M: crate::model::ApiModel>(value: M) -> Result<M, crate::issue::ValidationError> {
+    if M::HAS_RULES {
+        value.validate()?;
+    }
+    Ok(value)
+}
+
+/// A rule's comparison: which orderings of value to limit pass.
+pub const AT_LEAST: [core::cmp::Ordering; 2] = [core::cmp::Ordering::Greater, core::cmp::Ordering::Equal];
+/// See [`AT_LEAST`].
+pub const AT_MOST: [core::cmp::Ordering; 2] = [core::cmp::Ordering::Less, core::cmp::Ordering::Equal];
+/// See [`AT_LEAST`].
+pub const ABOVE: [core::cmp::Ordering; 2] = [core::cmp::Ordering::Greater, core::cmp::Ordering::Greater];
+/// See [`AT_LEAST`].
+pub const BELOW: [core::cmp::Ordering; 2] = [core::cmp::Ordering::Less, core::cmp::Ordering::Less];
 
 /// An example's expression as JSON.
 pub fn example_value<T: serde::Serialize + ?Sized>(example: &T) -> Result<serde_json::Value, serde_json::Error> {

@@ -29,6 +29,11 @@ pub struct Report<'a> {
     secret_depth: usize,
     issues: Vec<Issue>,
     truncated: bool,
+    /// Whether issues are written out; off for the quick pass over a typed
+    /// value, which only asks whether every rule holds.
+    tracking: bool,
+    /// Issues pushed so far, kept or not.
+    pushed: usize,
 }
 
 /// What an issue says beside its kind and what was expected.
@@ -55,7 +60,29 @@ impl<'a> Report<'a> {
             secret_depth: 0,
             issues: Vec::new(),
             truncated: false,
+            tracking: true,
+            pushed: 0,
         }
+    }
+
+    /// A report that keeps no issue, only whether there was one: what valid
+    /// input pays for its rules.
+    pub(crate) fn untracked() -> Report<'static> {
+        Report { tracking: false, ..Report::new("", false) }
+    }
+
+    pub(crate) fn tracking(&self) -> bool {
+        self.tracking
+    }
+
+    /// How many issues were pushed so far, kept or not.
+    pub(crate) fn issue_count(&self) -> usize {
+        self.pushed
+    }
+
+    /// An untracked report's one bit: an issue came.
+    pub(crate) fn mark_failed(&mut self) {
+        self.pushed += 1;
     }
 
     /// Checks a scalar by deserializing it alone: a JSON type not in `accepts` is
@@ -87,7 +114,8 @@ impl<'a> Report<'a> {
     /// Adds an issue about `node`, quoting what came unless it is secret.
     pub fn push(&mut self, node: &Node<'_>, kind: IssueKind, expected: impl Into<Cow<'static, str>>) {
         let received = self.describe(node);
-        self.push_at(node.offset(), kind, expected.into(), Detail { received: Some(received), ..Detail::default() });
+        let detail = Detail { received: Some(received), ..Detail::default() };
+        self.push_at(Some(node.offset()), kind, expected.into(), detail);
     }
 
     /// Whether the value being checked sits inside a [`Secret`](crate::Secret).
@@ -120,33 +148,48 @@ impl<'a> Report<'a> {
         let received = Some(self.describe(node));
         let suggestion = if self.in_secret() { None } else { suggestion.map(str::to_owned) };
         let detail = Detail { received, suggestion, ..Detail::default() };
-        self.push_at(node.offset(), IssueKind::UnknownVariant, Cow::Owned(expected), detail);
+        self.push_at(Some(node.offset()), IssueKind::UnknownVariant, Cow::Owned(expected), detail);
     }
 
     /// A key the model does not know, at the key itself.
     pub(crate) fn push_unknown_key(&mut self, key_offset: usize, expected: String, suggestion: Option<&str>) {
         let detail = Detail { suggestion: suggestion.map(str::to_owned), ..Detail::default() };
-        self.push_at(key_offset, IssueKind::UnknownField, Cow::Owned(expected), detail);
+        self.push_at(Some(key_offset), IssueKind::UnknownField, Cow::Owned(expected), detail);
     }
 
     /// A required key that is absent, reported at its object's position; `near`
     /// is a key the object does have that is one edit away, a likely typo.
     pub(crate) fn push_missing(&mut self, object_offset: usize, expected: String, near: Option<&str>) {
         let detail = Detail { found_key: near.map(str::to_owned), ..Detail::default() };
-        self.push_at(object_offset, IssueKind::Missing, Cow::Owned(expected), detail);
+        self.push_at(Some(object_offset), IssueKind::Missing, Cow::Owned(expected), detail);
     }
 
     /// An issue at a byte offset with nothing received, such as a duplicate key.
     pub(crate) fn push_absent(&mut self, offset: usize, kind: IssueKind, expected: Cow<'static, str>) {
-        self.push_at(offset, kind, expected, Detail::default());
+        self.push_at(Some(offset), kind, expected, Detail::default());
     }
 
-    fn push_at(&mut self, offset: usize, kind: IssueKind, expected: Cow<'static, str>, detail: Detail) {
+    /// A broken value rule, at the value's offset when the input has one.
+    pub(crate) fn push_rule(
+        &mut self,
+        offset: Option<usize>,
+        kind: IssueKind,
+        expected: Cow<'static, str>,
+        received: Option<String>,
+    ) {
+        self.push_at(offset, kind, expected, Detail { received, ..Detail::default() });
+    }
+
+    fn push_at(&mut self, offset: Option<usize>, kind: IssueKind, expected: Cow<'static, str>, detail: Detail) {
+        self.pushed += 1;
+        if !self.tracking {
+            return;
+        }
         if self.issues.len() >= MAX_ISSUES {
             self.truncated = true;
             return;
         }
-        let (line, column) = match self.position(offset) {
+        let (line, column) = match offset.and_then(|offset| self.position(offset)) {
             Some((line, column)) => (Some(line), Some(column)),
             None => (None, None),
         };
@@ -203,6 +246,9 @@ impl<'a> Report<'a> {
 
     /// Runs `check` with `key` appended to the pointer.
     pub(crate) fn at_key(&mut self, key: &str, check: impl FnOnce(&mut Self)) {
+        if !self.tracking {
+            return check(self);
+        }
         let pointer_len = self.pointer.len();
         self.pointer.push('/');
         push_pointer_segment(&mut self.pointer, key);
@@ -214,9 +260,27 @@ impl<'a> Report<'a> {
     /// Runs `check` with an array index appended to the pointer.
     pub(crate) fn at_index(&mut self, index: usize, check: impl FnOnce(&mut Self)) {
         use std::fmt::Write;
+        if !self.tracking {
+            return check(self);
+        }
         let pointer_len = self.pointer.len();
         let _ = write!(self.pointer, "/{index}");
         self.segments.push(Segment { pointer_len, key: None });
+        check(self);
+        self.leave();
+    }
+
+    /// Runs `check` with `pointer`, a relative JSON Pointer already escaped,
+    /// appended to the pointer; its last segment names the key.
+    pub(crate) fn at_pointer(&mut self, pointer: &str, check: impl FnOnce(&mut Self)) {
+        if !self.tracking || pointer.is_empty() {
+            return check(self);
+        }
+        let pointer_len = self.pointer.len();
+        self.pointer.push_str(pointer);
+        let last = pointer.rsplit('/').next().unwrap_or_default();
+        let key = last.replace("~1", "/").replace("~0", "~");
+        self.segments.push(Segment { pointer_len, key: Some(key) });
         check(self);
         self.leave();
     }
@@ -326,7 +390,7 @@ fn syntax_message(error: &serde_json::Error) -> String {
     }
 }
 
-fn shorten(text: &str) -> Cow<'_, str> {
+pub(crate) fn shorten(text: &str) -> Cow<'_, str> {
     match text.char_indices().nth(QUOTE_LIMIT) {
         Some((end, _)) => Cow::Owned(format!("{}…", &text[..end])),
         None => Cow::Borrowed(text),

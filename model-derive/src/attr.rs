@@ -11,6 +11,7 @@ use syn::{Attribute, Expr, ExprLit, ExprPath, Lit, LitStr, Meta, Path, Token};
 
 use crate::case::{RenameRule, RULES};
 use crate::ctxt::Ctxt;
+use crate::rule::{self, Rule};
 use crate::suggest;
 
 // serde keys this derive honours.
@@ -45,6 +46,7 @@ const SERDE_UNSUPPORTED: &[(&str, &str)] = &[
 // `#[api(...)]` keys.
 const OTHER: &str = "other";
 const EXAMPLE: &str = "example";
+const VALIDATE: &str = "validate";
 
 /// Where an attribute sits, which decides the keys it may hold.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -65,11 +67,12 @@ impl Target {
         }
     }
 
-    fn api_keys(self) -> &'static [&'static str] {
+    fn api_keys(self) -> Vec<&'static str> {
         match self {
-            Target::Variant => &[OTHER],
-            Target::Struct | Target::Field => &[EXAMPLE],
-            Target::Enum => &[],
+            Target::Variant => vec![OTHER],
+            Target::Struct => vec![EXAMPLE, VALIDATE],
+            Target::Field => std::iter::once(EXAMPLE).chain(rule::KEYS.iter().copied()).collect(),
+            Target::Enum => vec![],
         }
     }
 
@@ -114,6 +117,10 @@ pub struct Attrs {
     pub examples: Vec<Expr>,
     /// Whether the item is `#[deprecated]`.
     pub deprecated: bool,
+    /// A field's value rules, in the order written.
+    pub rules: Vec<Rule>,
+    /// A struct's own rule, `#[api(validate = path)]`.
+    pub validate: Option<ExprPath>,
 }
 
 pub fn parse(cx: &mut Ctxt, attrs: &[Attribute], target: Target) -> Attrs {
@@ -130,6 +137,8 @@ pub fn parse(cx: &mut Ctxt, attrs: &[Attribute], target: Target) -> Attrs {
         other: None,
         examples: Vec::new(),
         deprecated: attrs.iter().any(|attr| attr.path().is_ident("deprecated")),
+        rules: Vec::new(),
+        validate: None,
     };
     let mut seen: Vec<String> = Vec::new();
     for attr in attrs {
@@ -157,6 +166,7 @@ pub fn parse(cx: &mut Ctxt, attrs: &[Attribute], target: Target) -> Attrs {
             cx.push(error);
         }
     }
+    rule::check_limits(cx, &parsed.rules);
     parsed
 }
 
@@ -224,12 +234,20 @@ fn parse_api_key(
     target: Target,
     attrs: &mut Attrs,
 ) -> syn::Result<()> {
-    if !target.api_keys().contains(&key) {
-        cx.error_spanned_by(&meta.path, unknown_key("api", key, target, target.api_keys()));
+    let known = target.api_keys();
+    if !known.contains(&key) {
+        cx.error_spanned_by(&meta.path, unknown_key("api", key, target, &known));
         return skip_value(meta);
     }
     match key {
         EXAMPLE => attrs.examples.push(meta.value()?.parse()?),
+        VALIDATE if target == Target::Struct => {
+            let value = meta.value()?;
+            attrs.validate = Some(value.parse().map_err(|error| {
+                syn::Error::new(error.span(), "expected a path to a function: validate = Self::check")
+            })?);
+        }
+        _ if target == Target::Field && rule::KEYS.contains(&key) => rule::parse(cx, meta, key, &mut attrs.rules)?,
         OTHER => {
             // Marked either way, so the one mistake is the only error.
             attrs.other = Some(meta.path.clone());

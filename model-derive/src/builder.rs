@@ -211,20 +211,24 @@ fn build(input: &Struct) -> TokenStream {
     }
 
     let default = container_default.map(|default| quote!(let __default: #ident #ty_generics = #default;));
-    let value = quote!(#ident { #(#inits,)* });
+    // `built` runs the model's rules, when it has any.
+    let value = quote!(::model_core::__private::built(#ident { #(#inits,)* }));
     let body = if checked.is_empty() {
-        quote!(::core::result::Result::Ok(#value))
+        value
     } else {
         quote! {
             match (#(#checked,)*) {
-                (#(::core::option::Option::Some(#checked_locals),)*) => ::core::result::Result::Ok(#value),
+                (#(::core::option::Option::Some(#checked_locals),)*) => #value,
                 (#(#checked_locals,)*) => ::core::result::Result::Err(
                     ::model_core::__private::missing_fields::<#ident #ty_generics>(&[#(#unset),*]),
                 ),
             }
         }
     };
-    let doc = format!("The [`{ident}`], or a `missing` issue for every required field left unset.");
+    let doc = format!(
+        "The [`{ident}`], or an error with a `missing` issue for every required field left unset, \
+         and an issue for every broken value rule."
+    );
     quote! {
         #[doc = #doc]
         #[inline]
@@ -249,7 +253,7 @@ fn takes_into(ty: &Type) -> bool {
 }
 
 /// `U` when the field is written `Option<U>`, so its setter can take a plain `U`.
-fn option_inner(ty: &Type) -> Option<&Type> {
+pub fn option_inner(ty: &Type) -> Option<&Type> {
     let Type::Path(path) = ty else { return None };
     let last = path.path.segments.last()?;
     if path.qself.is_some() || last.ident != "Option" {

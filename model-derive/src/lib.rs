@@ -11,6 +11,7 @@ mod ctxt;
 mod expand;
 mod fallback;
 mod model;
+mod rule;
 mod string_enum;
 // The runtime's own "did you mean", so attribute keys and wire values are
 // matched by one rule. Shared by path because a proc-macro crate cannot

@@ -4,10 +4,13 @@ use proc_macro2::TokenStream;
 use quote::{quote, quote_spanned};
 use syn::spanned::Spanned;
 
+use syn::{GenericArgument, PathArguments, Type};
+
 use crate::ast::{Field, Struct};
 use crate::attr::Default;
 use crate::expand::docs;
-use crate::{bound, builder};
+use crate::builder::option_inner;
+use crate::{bound, builder, rule};
 
 // Input:
 //     #[derive(ApiModel)]
@@ -26,6 +29,10 @@ use crate::{bound, builder};
 //         }
 //     };
 //     pub struct InvoiceBuilder { .. }   // see builder.rs
+//
+// A field with rules (`#[api(min_length = 1)] number: String`) adds
+//     impl Invoice { fn __api_rules_0(__value: &String, __rules: &mut Rules) { __rules.min_length(__value, 1); } }
+// which both the field's check (`check_then_rules`) and `check_rules` call.
 pub fn expand(input: &Struct) -> TokenStream {
     let ident = &input.original.ident;
     let name = &input.name;
@@ -33,7 +40,18 @@ pub fn expand(input: &Struct) -> TokenStream {
     let generics = bound::model(input);
     let (impl_generics, ty_generics, where_clause) = generics.split_for_impl();
     let container_default = !matches!(input.attrs.default, Default::None);
-    let fields = input.wire_fields().map(|field| field_doc(field, container_default));
+    let fields = input.wire_fields().enumerate().map(|(index, field)| field_doc(index, field, container_default));
+    let rules = rules(input);
+    let has_rules = has_rules(input);
+    let check_rules = check_rules(input);
+    let model_rule = match &input.attrs.validate {
+        Some(path) => quote! {
+            ::core::option::Option::Some(|__node, __report| {
+                ::model_core::__private::model_rule_on_node::<Self, _>(__node, __report, #path)
+            })
+        },
+        None => quote!(::core::option::Option::None),
+    };
     let deny_unknown_fields = input.attrs.deny_unknown_fields;
     let description = docs(&input.attrs.docs);
     let example = match input.attrs.examples.first() {
@@ -67,10 +85,20 @@ pub fn expand(input: &Struct) -> TokenStream {
                             ty: &<Self as ::model_core::__private::ApiType>::TYPE,
                             fields: <Self as ::model_core::__private::ApiModel>::DOC.fields,
                             deny_unknown_fields: #deny_unknown_fields,
+                            rule: #model_rule,
                         },
                     );
                 }
+
+                const HAS_RULES: bool = #has_rules;
+
+                #[inline]
+                fn check_rules(&self, __report: &mut ::model_core::__private::Report<'_>) {
+                    #check_rules
+                }
             }
+
+            #rules
 
             #[automatically_derived]
             impl #impl_generics ::model_core::__private::ApiModel for #ident #ty_generics #where_clause {
@@ -88,7 +116,114 @@ pub fn expand(input: &Struct) -> TokenStream {
     }
 }
 
-fn field_doc(field: &Field, container_default: bool) -> TokenStream {
+/// The inherent impl holding one function per field with rules.
+fn rules(input: &Struct) -> TokenStream {
+    let functions: Vec<TokenStream> = input
+        .wire_fields()
+        .enumerate()
+        .filter(|(_, field)| !field.attrs.rules.is_empty())
+        .map(|(index, field)| {
+            let name = rules_fn(index);
+            let ty = field.ty;
+            let checks = rule::checks(&field.attrs.rules, &quote!(__value), option_inner(ty).is_some());
+            quote! {
+                #[doc(hidden)]
+                #[inline]
+                fn #name(__value: &#ty, __rules: &mut ::model_core::__private::Rules<'_, '_, '_>) {
+                    #checks
+                }
+            }
+        })
+        .collect();
+    if functions.is_empty() {
+        return quote!();
+    }
+    let ident = &input.original.ident;
+    let (impl_generics, ty_generics, where_clause) = input.original.generics.split_for_impl();
+    quote! {
+        #[automatically_derived]
+        #[allow(non_snake_case, deprecated)]
+        impl #impl_generics #ident #ty_generics #where_clause {
+            #(#functions)*
+        }
+    }
+}
+
+fn rules_fn(index: usize) -> syn::Ident {
+    quote::format_ident!("__api_rules_{}", index)
+}
+
+/// `HAS_RULES`: true when the model has rules of its own, else whether any
+/// field's type may hold some (a leaf type such as `String` never does).
+fn has_rules(input: &Struct) -> TokenStream {
+    let own = input.attrs.validate.is_some() || input.wire_fields().any(|field| !field.attrs.rules.is_empty());
+    if own {
+        return quote!(true);
+    }
+    let nested = input.wire_fields().filter(|field| may_hold_rules(field.ty)).map(|field| {
+        let ty = field.ty;
+        quote_spanned!(ty.span()=> <#ty as ::model_core::__private::ApiType>::HAS_RULES)
+    });
+    quote!(false #(|| #nested)*)
+}
+
+/// The body of `check_rules`: each field's rules, the rules inside each field
+/// that may hold some, then the model's own rule.
+fn check_rules(input: &Struct) -> TokenStream {
+    let mut calls = Vec::new();
+    for (index, field) in input.wire_fields().enumerate() {
+        let name = field.ident;
+        let wire_name = &field.wire_name;
+        if !field.attrs.rules.is_empty() {
+            let rules_fn = rules_fn(index);
+            calls.push(quote! {
+                ::model_core::__private::field_rules(__report, #wire_name, &self.#name, Self::#rules_fn);
+            });
+        }
+        if may_hold_rules(field.ty) {
+            calls.push(quote!(::model_core::__private::nested_rules(__report, #wire_name, &self.#name);));
+        }
+    }
+    if let Some(path) = &input.attrs.validate {
+        calls.push(quote!(::model_core::__private::model_rule(__report, ::core::option::Option::None, #path(self));));
+    }
+    if calls.is_empty() {
+        return quote!(let _ = __report;);
+    }
+    quote!(#(#calls)*)
+}
+
+/// Whether a field's type may hold rules: false for the leaf types model-core
+/// knows, and for options, boxes, vectors and maps of them.
+fn may_hold_rules(ty: &Type) -> bool {
+    const LEAVES: &[&str] = &[
+        "String", "bool", "char", "i8", "i16", "i32", "i64", "i128", "isize", "u8", "u16", "u32", "u64", "u128",
+        "usize", "f32", "f64", "Value", "Number", "Map", "Timestamp", "DateTime",
+    ];
+    const WRAPPERS: &[&str] = &["Option", "Box", "Vec", "Secret", "HashMap", "BTreeMap"];
+    let Type::Path(path) = ty else { return true };
+    let Some(last) = path.path.segments.last() else { return true };
+    if path.qself.is_some() {
+        return true;
+    }
+    let ident = last.ident.to_string();
+    if LEAVES.contains(&ident.as_str()) {
+        return false;
+    }
+    if !WRAPPERS.contains(&ident.as_str()) {
+        return true;
+    }
+    let PathArguments::AngleBracketed(args) = &last.arguments else { return true };
+    match args.args.iter().rev().find_map(|arg| match arg {
+        GenericArgument::Type(inner) => Some(inner),
+        _ => None,
+    }) {
+        Some(inner) => may_hold_rules(inner),
+        None => true,
+    }
+}
+
+fn field_doc(index: usize, field: &Field, container_default: bool) -> TokenStream {
     let rust_name = &field.rust_name;
     let wire_name = &field.wire_name;
     let aliases = &field.attrs.aliases;
@@ -98,7 +233,15 @@ fn field_doc(field: &Field, container_default: bool) -> TokenStream {
     // once, where it is written.
     let span = ty.span();
     let type_doc = quote_spanned!(span=> <#ty as ::model_core::__private::ApiType>::TYPE);
-    let check = quote_spanned!(span=> <#ty as ::model_core::__private::ApiType>::check);
+    let check = if field.attrs.rules.is_empty() {
+        quote_spanned!(span=> <#ty as ::model_core::__private::ApiType>::check)
+    } else {
+        let rules_fn = rules_fn(index);
+        quote_spanned! {span=>
+            |__node, __report| ::model_core::__private::check_then_rules::<#ty>(__node, __report, Self::#rules_fn)
+        }
+    };
+    let rules = rule::data(&field.attrs.rules);
     let required = if container_default || !matches!(field.attrs.default, Default::None) {
         quote!(false)
     } else {
@@ -118,6 +261,7 @@ fn field_doc(field: &Field, container_default: bool) -> TokenStream {
             ty: &#type_doc,
             examples: &[#(#examples),*],
             deprecated: #deprecated,
+            rules: #rules,
             check: #check,
         }
     }

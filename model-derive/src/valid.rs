@@ -20,6 +20,14 @@ impl Input<'_> {
 
 impl Struct<'_> {
     fn validate(&self, cx: &mut Ctxt) {
+        for field in self.fields.iter().filter(|field| field.attrs.skip || field.attrs.read_only) {
+            if let Some(rule) = field.attrs.rules.first() {
+                cx.error_at(
+                    rule.span,
+                    "a field serde never reads (`skip` or `skip_deserializing`) has no input to check; remove the rule",
+                );
+            }
+        }
         let mut names = WireNames::default();
         for field in self.wire_fields() {
             names.claim(cx, &field.wire_name, field.name_span(), "field");

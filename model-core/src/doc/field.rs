@@ -1,6 +1,7 @@
 //! A model's fields as data.
 
 use super::example::Example;
+use super::rule::Rule;
 use super::type_doc::TypeDoc;
 use crate::node::Node;
 use crate::report::Report;
@@ -47,6 +48,8 @@ pub struct FieldDoc {
     pub examples: &'static [Example],
     /// Whether the field is `#[deprecated]`.
     pub deprecated: bool,
+    /// The value rules of `#[api(…)]`, in the order written.
+    pub rules: &'static [Rule],
     check: fn(&Node<'_>, &mut Report<'_>),
 }
 
@@ -63,6 +66,7 @@ pub struct FieldParts {
     pub ty: &'static TypeDoc,
     pub examples: &'static [Example],
     pub deprecated: bool,
+    pub rules: &'static [Rule],
     pub check: fn(&Node<'_>, &mut Report<'_>),
 }
 
@@ -90,6 +94,7 @@ impl FieldDoc {
                 ty: part.ty,
                 examples: part.examples,
                 deprecated: part.deprecated,
+                rules: part.rules,
                 check: part.check,
             };
             index += 1;
@@ -108,6 +113,7 @@ impl FieldDoc {
         ty: &TypeDoc::Any,
         examples: &[],
         deprecated: false,
+        rules: &[],
         check: |_, _| {},
     };
 

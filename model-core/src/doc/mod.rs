@@ -6,6 +6,7 @@ mod example;
 mod field;
 mod linked;
 mod model;
+mod rule;
 mod type_doc;
 
 pub use self::enum_doc::{EnumDoc, EnumValue};
@@ -13,4 +14,5 @@ pub use self::example::Example;
 pub use self::field::{FieldDoc, FieldParts};
 pub use self::linked::{linked, Linked};
 pub use self::model::{ModelDoc, SECRET_PLACEHOLDER};
+pub use self::rule::{Format, Limit, Rule};
 pub use self::type_doc::TypeDoc;

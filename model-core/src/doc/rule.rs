@@ -1,0 +1,171 @@
+//! Value rules as data: what `#[api(min_length = 3, …)]` says about a field,
+//! in JSON Schema's own words, for the docs and the schema to show.
+
+use std::fmt;
+
+/// One rule on a field's value, as written in `#[api(…)]`.
+///
+/// The names are JSON Schema's, so that the schema needs no translation.
+/// [`Display`](fmt::Display) gives the readable form the docs and reports
+/// use: `at least 3 characters`.
+///
+/// ```
+/// use model_core::{ApiModel, Rule};
+///
+/// #[derive(serde::Deserialize, ApiModel)]
+/// struct User {
+///     #[api(min_length = 3, max_length = 20)]
+///     login: String,
+/// }
+///
+/// let rules = User::fields()[0].rules;
+/// assert!(matches!(rules, [Rule::MinLength(3), Rule::MaxLength(20)]));
+/// assert_eq!(rules[0].to_string(), "at least 3 characters");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq)]
+#[non_exhaustive]
+pub enum Rule {
+    /// `min_length = N`: at least `N` characters (Unicode scalar values).
+    MinLength(usize),
+    /// `max_length = N`: at most `N` characters (Unicode scalar values).
+    MaxLength(usize),
+    /// `pattern = "regex"`: the string contains a match of the regex (the
+    /// `regex` crate's syntax; anchor it with `^…$` to match the whole).
+    Pattern(&'static str),
+    /// `format = "…"`: the string is of a well-known format.
+    Format(Format),
+    /// `minimum = X`: the number is at least `X`.
+    Minimum(Limit),
+    /// `maximum = X`: the number is at most `X`.
+    Maximum(Limit),
+    /// `exclusive_minimum = X`: the number is greater than `X`.
+    ExclusiveMinimum(Limit),
+    /// `exclusive_maximum = X`: the number is less than `X`.
+    ExclusiveMaximum(Limit),
+    /// `multiple_of = X`: the number divided by `X` is an integer.
+    MultipleOf(Limit),
+    /// `min_items = N`: an array with at least `N` items.
+    MinItems(usize),
+    /// `max_items = N`: an array with at most `N` items.
+    MaxItems(usize),
+    /// `unique_items`: no item of the array equals another.
+    UniqueItems,
+    /// `min_properties = N`: a map with at least `N` keys.
+    MinProperties(usize),
+    /// `max_properties = N`: a map with at most `N` keys.
+    MaxProperties(usize),
+    /// `items(…)`: rules for each item of an array, or each value of a map.
+    Items(&'static [Rule]),
+    /// `validate = path`: a function of the user's, named by its path.
+    Custom(&'static str),
+}
+
+/// A number a rule compares with, as it was written: an integer stays exact.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Limit {
+    /// An integer literal.
+    Integer(i128),
+    /// A literal with a fraction or an exponent.
+    Float(f64),
+}
+
+/// A `format = "…"` rule: JSON Schema's format names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Format {
+    /// `email`: an address as RFC 5321 writes one.
+    Email,
+    /// `uri`: an absolute URI (RFC 3986).
+    Uri,
+    /// `uuid`: the 36-character hyphenated form of RFC 4122.
+    Uuid,
+    /// `ipv4`: dotted quad, no leading zeros.
+    Ipv4,
+    /// `ipv6`: RFC 4291 text form.
+    Ipv6,
+    /// `hostname`: RFC 1123 labels of letters, digits and hyphens.
+    Hostname,
+    /// `date`: RFC 3339 `full-date`, such as `2024-02-29`.
+    Date,
+}
+
+impl Format {
+    /// Every format, in the order above.
+    pub const ALL: &'static [Format] =
+        &[Format::Email, Format::Uri, Format::Uuid, Format::Ipv4, Format::Ipv6, Format::Hostname, Format::Date];
+
+    /// The name JSON Schema and the attribute use: `email`, `ipv4`.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Format::Email => "email",
+            Format::Uri => "uri",
+            Format::Uuid => "uuid",
+            Format::Ipv4 => "ipv4",
+            Format::Ipv6 => "ipv6",
+            Format::Hostname => "hostname",
+            Format::Date => "date",
+        }
+    }
+
+    /// What a reader is told the value should be: `an email address`.
+    pub const fn describe(self) -> &'static str {
+        match self {
+            Format::Email => "an email address",
+            Format::Uri => "an absolute URI",
+            Format::Uuid => "a UUID",
+            Format::Ipv4 => "an IPv4 address",
+            Format::Ipv6 => "an IPv6 address",
+            Format::Hostname => "a hostname",
+            Format::Date => "a date (YYYY-MM-DD)",
+        }
+    }
+}
+
+impl fmt::Display for Limit {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Limit::Integer(value) => value.fmt(f),
+            Limit::Float(value) => value.fmt(f),
+        }
+    }
+}
+
+impl fmt::Display for Rule {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Rule::MinLength(n) => write!(f, "at least {n} {}", plural(*n, "character")),
+            Rule::MaxLength(n) => write!(f, "at most {n} {}", plural(*n, "character")),
+            Rule::Pattern(pattern) => write!(f, "matching `{pattern}`"),
+            Rule::Format(format) => f.write_str(format.describe()),
+            Rule::Minimum(limit) => write!(f, "at least {limit}"),
+            Rule::Maximum(limit) => write!(f, "at most {limit}"),
+            Rule::ExclusiveMinimum(limit) => write!(f, "greater than {limit}"),
+            Rule::ExclusiveMaximum(limit) => write!(f, "less than {limit}"),
+            Rule::MultipleOf(limit) => write!(f, "a multiple of {limit}"),
+            Rule::MinItems(n) => write!(f, "at least {n} {}", plural(*n, "item")),
+            Rule::MaxItems(n) => write!(f, "at most {n} {}", plural(*n, "item")),
+            Rule::UniqueItems => f.write_str("no two items equal"),
+            Rule::MinProperties(n) => write!(f, "at least {n} {}", plural(*n, "key")),
+            Rule::MaxProperties(n) => write!(f, "at most {n} {}", plural(*n, "key")),
+            Rule::Items(rules) => {
+                f.write_str("each item ")?;
+                for (index, rule) in rules.iter().enumerate() {
+                    if index > 0 {
+                        f.write_str(", ")?;
+                    }
+                    rule.fmt(f)?;
+                }
+                Ok(())
+            }
+            Rule::Custom(path) => write!(f, "accepted by `{path}`"),
+        }
+    }
+}
+
+fn plural(n: usize, noun: &str) -> String {
+    if n == 1 {
+        noun.to_owned()
+    } else {
+        format!("{noun}s")
+    }
+}
