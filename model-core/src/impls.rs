@@ -1,6 +1,7 @@
 //! [`ApiType`] for the standard, chrono and serde_json types a model uses.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::hash::Hash;
 use std::hash::BuildHasher;
 
 use chrono::{DateTime, FixedOffset, Utc};
@@ -140,6 +141,41 @@ impl<T: ApiType> ApiType for Vec<T> {
             for (index, item) in self.iter().enumerate() {
                 report.at_index(index, |report| item.check_rules(report));
             }
+        }
+    }
+}
+
+/// A set is an array on the wire; serde keeps one of each repeated item, so a
+/// repeat is not an error (use a `Vec` with `unique_items` to refuse it).
+impl<T: ApiType + Eq + Hash, S: BuildHasher + Default> ApiType for HashSet<T, S> {
+    const TYPE: TypeDoc = TypeDoc::Array(&T::TYPE);
+    fn check(node: &Node<'_>, report: &mut Report<'_>) {
+        Vec::<T>::check(node, report);
+    }
+    const HAS_RULES: bool = T::HAS_RULES;
+    fn check_rules(&self, report: &mut Report<'_>) {
+        check_set_rules(self, report);
+    }
+}
+
+/// See the `HashSet` impl.
+impl<T: ApiType + Ord> ApiType for BTreeSet<T> {
+    const TYPE: TypeDoc = TypeDoc::Array(&T::TYPE);
+    fn check(node: &Node<'_>, report: &mut Report<'_>) {
+        Vec::<T>::check(node, report);
+    }
+    const HAS_RULES: bool = T::HAS_RULES;
+    fn check_rules(&self, report: &mut Report<'_>) {
+        check_set_rules(self, report);
+    }
+}
+
+/// A set's items have no place in the input of their own: their rules are
+/// reported at the set.
+fn check_set_rules<'s, T: ApiType + 's>(set: impl IntoIterator<Item = &'s T>, report: &mut Report<'_>) {
+    if T::HAS_RULES {
+        for item in set {
+            item.check_rules(report);
         }
     }
 }

@@ -100,7 +100,9 @@ pub use crate::model::ApiModel;
 pub use crate::node::{Kind, Node, MAX_DEPTH};
 pub use crate::parse::{from_json, from_slice, from_value};
 pub use crate::report::{Report, MAX_ISSUES};
-pub use crate::rules::{Elements, ItemsValue, NumberValue, Place, PropertiesValue, TextValue, Violation};
+pub use crate::rules::{
+    Elements, ItemsValue, NumberValue, Place, PropertiesValue, TextValue, UniqueItemsValue, Violation,
+};
 pub use crate::schema::json_schema;
 pub use crate::secret::Secret;
 pub use crate::string_enum::{ApiEnum, ParseEnumError};

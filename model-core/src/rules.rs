@@ -9,7 +9,7 @@
 
 use std::borrow::Cow;
 use std::cmp::Ordering;
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::fmt::{self, Display};
 use std::hash::BuildHasher;
 
@@ -49,17 +49,27 @@ pub trait NumberValue {
     fn number(&self) -> Option<Limit>;
 }
 
-/// An array that `min_items`, `max_items` and `unique_items` can count.
+/// An array or set that `min_items` and `max_items` can count.
 #[diagnostic::on_unimplemented(
-    message = "array rules (`min_items`, `max_items`, `unique_items`) do not apply to `{Self}`",
+    message = "array rules (`min_items`, `max_items`) do not apply to `{Self}`",
     label = "not an array",
-    note = "they apply to `Vec<T>`, and to an `Option` or `Box` of one; for a map, use `min_properties` and `max_properties`"
+    note = "they apply to `Vec<T>`, `HashSet<T>`, `BTreeSet<T>`, and to an `Option` or `Box` of one; for a map, use `min_properties` and `max_properties`"
 )]
 pub trait ItemsValue {
-    /// The items, when there are some, for counting and comparing.
-    fn item_list(&self) -> Option<&[Self::Item]>;
-    /// The item type.
-    type Item;
+    /// How many items, when there is an array.
+    fn item_count(&self) -> Option<usize>;
+}
+
+/// An array whose items `unique_items` can compare.
+#[diagnostic::on_unimplemented(
+    message = "`unique_items` does not apply to `{Self}`",
+    label = "not a `Vec` of serializable items",
+    note = "`unique_items` applies to `Vec<T>` with `T: Serialize` (or an `Option` or `Box` of one); a set is unique already"
+)]
+pub trait UniqueItemsValue {
+    /// The index of the first item equal to an earlier one, compared as the
+    /// JSON they write; `None` when all differ or there is no array.
+    fn first_repeat(&self) -> Option<usize>;
 }
 
 /// A map that `min_properties` and `max_properties` can count.
@@ -240,9 +250,9 @@ impl<'r, 'a, 'n> Rules<'r, 'a, 'n> {
     /// `min_items`.
     #[inline]
     pub fn min_items<T: ItemsValue + ?Sized>(&mut self, value: &T, min: usize) {
-        if let Some(items) = value.item_list() {
-            if items.len() < min {
-                self.fail(IssueKind::TooShort, Rule::MinItems(min), || items.len().to_string());
+        if let Some(count) = value.item_count() {
+            if count < min {
+                self.fail(IssueKind::TooShort, Rule::MinItems(min), || count.to_string());
             }
         }
     }
@@ -250,27 +260,16 @@ impl<'r, 'a, 'n> Rules<'r, 'a, 'n> {
     /// `max_items`.
     #[inline]
     pub fn max_items<T: ItemsValue + ?Sized>(&mut self, value: &T, max: usize) {
-        if let Some(items) = value.item_list() {
-            if items.len() > max {
-                self.fail(IssueKind::TooLong, Rule::MaxItems(max), || items.len().to_string());
+        if let Some(count) = value.item_count() {
+            if count > max {
+                self.fail(IssueKind::TooLong, Rule::MaxItems(max), || count.to_string());
             }
         }
     }
 
-    /// `unique_items`: items compared as the JSON they write, as JSON Schema
-    /// compares them; the issue is at the first repeat.
-    pub fn unique_items<T>(&mut self, value: &T)
-    where
-        T: ItemsValue + ?Sized,
-        T::Item: Serialize,
-    {
-        let Some(items) = value.item_list() else { return };
-        let mut seen = HashSet::with_capacity(items.len());
-        let repeat = items.iter().position(|item| match serde_json::to_string(item) {
-            Ok(json) => !seen.insert(json),
-            Err(_) => false,
-        });
-        if let Some(index) = repeat {
+    /// `unique_items`: the issue is at the first repeat.
+    pub fn unique_items<T: UniqueItemsValue + ?Sized>(&mut self, value: &T) {
+        if let Some(index) = value.first_repeat() {
             self.at(Place::Index(index), |rules| {
                 rules.fail(IssueKind::NotUnique, Rule::UniqueItems, || "a repeat of an earlier item".to_owned());
             });
@@ -477,10 +476,15 @@ macro_rules! forward {
         }
 
         impl<T: ItemsValue + ?Sized> ItemsValue for $wrapper<T> {
-            type Item = T::Item;
             #[inline]
-            fn item_list(&self) -> Option<&[T::Item]> {
-                forward!(@get $wrapper self)?.item_list()
+            fn item_count(&self) -> Option<usize> {
+                forward!(@get $wrapper self)?.item_count()
+            }
+        }
+
+        impl<T: UniqueItemsValue + ?Sized> UniqueItemsValue for $wrapper<T> {
+            fn first_repeat(&self) -> Option<usize> {
+                forward!(@get $wrapper self)?.first_repeat()
             }
         }
 
@@ -522,10 +526,15 @@ impl<T: NumberValue> NumberValue for Option<T> {
 }
 
 impl<T: ItemsValue> ItemsValue for Option<T> {
-    type Item = T::Item;
     #[inline]
-    fn item_list(&self) -> Option<&[T::Item]> {
-        self.as_ref()?.item_list()
+    fn item_count(&self) -> Option<usize> {
+        self.as_ref()?.item_count()
+    }
+}
+
+impl<T: UniqueItemsValue> UniqueItemsValue for Option<T> {
+    fn first_repeat(&self) -> Option<usize> {
+        self.as_ref()?.first_repeat()
     }
 }
 
@@ -604,10 +613,31 @@ impl NumberValue for u128 {
 }
 
 impl<T> ItemsValue for Vec<T> {
-    type Item = T;
     #[inline]
-    fn item_list(&self) -> Option<&[T]> {
-        Some(self)
+    fn item_count(&self) -> Option<usize> {
+        Some(self.len())
+    }
+}
+
+impl<T, S: BuildHasher> ItemsValue for HashSet<T, S> {
+    #[inline]
+    fn item_count(&self) -> Option<usize> {
+        Some(self.len())
+    }
+}
+
+impl<T> ItemsValue for BTreeSet<T> {
+    #[inline]
+    fn item_count(&self) -> Option<usize> {
+        Some(self.len())
+    }
+}
+
+/// Items compared as the JSON they write, as JSON Schema compares them.
+impl<T: Serialize> UniqueItemsValue for Vec<T> {
+    fn first_repeat(&self) -> Option<usize> {
+        let mut seen = HashSet::with_capacity(self.len());
+        self.iter().position(|item| serde_json::to_string(item).is_ok_and(|json| !seen.insert(json)))
     }
 }
 
