@@ -102,10 +102,9 @@ impl<T: ApiType> ApiType for Option<T> {
             T::check(node, report);
         }
     }
-    const HAS_RULES: bool = T::HAS_RULES;
     #[inline]
     fn check_rules(&self, report: &mut Report<'_>) {
-        if let (true, Some(value)) = (T::HAS_RULES, self) {
+        if let Some(value) = self {
             value.check_rules(report);
         }
     }
@@ -117,12 +116,9 @@ impl<T: ApiType> ApiType for Box<T> {
     fn check(node: &Node<'_>, report: &mut Report<'_>) {
         T::check(node, report);
     }
-    const HAS_RULES: bool = T::HAS_RULES;
     #[inline]
     fn check_rules(&self, report: &mut Report<'_>) {
-        if T::HAS_RULES {
-            (**self).check_rules(report);
-        }
+        (**self).check_rules(report);
     }
 }
 
@@ -134,13 +130,10 @@ impl<T: ApiType> ApiType for Vec<T> {
             report.at_index(index, |report| T::check(item, report));
         }
     }
-    const HAS_RULES: bool = T::HAS_RULES;
     #[inline]
     fn check_rules(&self, report: &mut Report<'_>) {
-        if T::HAS_RULES {
-            for (index, item) in self.iter().enumerate() {
-                report.at_index(index, |report| item.check_rules(report));
-            }
+        for (index, item) in self.iter().enumerate() {
+            report.at_index(index, |report| item.check_rules(report));
         }
     }
 }
@@ -152,7 +145,6 @@ impl<T: ApiType + Eq + Hash, S: BuildHasher + Default> ApiType for HashSet<T, S>
     fn check(node: &Node<'_>, report: &mut Report<'_>) {
         Vec::<T>::check(node, report);
     }
-    const HAS_RULES: bool = T::HAS_RULES;
     fn check_rules(&self, report: &mut Report<'_>) {
         check_set_rules(self, report);
     }
@@ -164,7 +156,6 @@ impl<T: ApiType + Ord> ApiType for BTreeSet<T> {
     fn check(node: &Node<'_>, report: &mut Report<'_>) {
         Vec::<T>::check(node, report);
     }
-    const HAS_RULES: bool = T::HAS_RULES;
     fn check_rules(&self, report: &mut Report<'_>) {
         check_set_rules(self, report);
     }
@@ -173,10 +164,8 @@ impl<T: ApiType + Ord> ApiType for BTreeSet<T> {
 /// A set's items have no place in the input of their own: their rules are
 /// reported at the set.
 fn check_set_rules<'s, T: ApiType + 's>(set: impl IntoIterator<Item = &'s T>, report: &mut Report<'_>) {
-    if T::HAS_RULES {
-        for item in set {
-            item.check_rules(report);
-        }
+    for item in set {
+        item.check_rules(report);
     }
 }
 
@@ -185,13 +174,10 @@ impl<T: ApiType, S: BuildHasher + Default> ApiType for HashMap<String, T, S> {
     fn check(node: &Node<'_>, report: &mut Report<'_>) {
         check_map::<T>(node, report, &Self::TYPE);
     }
-    const HAS_RULES: bool = T::HAS_RULES;
     #[inline]
     fn check_rules(&self, report: &mut Report<'_>) {
-        if T::HAS_RULES {
-            for (key, value) in self {
-                report.at_key(key, |report| value.check_rules(report));
-            }
+        for (key, value) in self {
+            report.at_key(key, |report| value.check_rules(report));
         }
     }
 }
@@ -201,13 +187,10 @@ impl<T: ApiType> ApiType for BTreeMap<String, T> {
     fn check(node: &Node<'_>, report: &mut Report<'_>) {
         check_map::<T>(node, report, &Self::TYPE);
     }
-    const HAS_RULES: bool = T::HAS_RULES;
     #[inline]
     fn check_rules(&self, report: &mut Report<'_>) {
-        if T::HAS_RULES {
-            for (key, value) in self {
-                report.at_key(key, |report| value.check_rules(report));
-            }
+        for (key, value) in self {
+            report.at_key(key, |report| value.check_rules(report));
         }
     }
 }

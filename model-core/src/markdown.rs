@@ -5,7 +5,7 @@ use std::fmt::Write;
 
 use serde_json::Value;
 
-use crate::doc::{linked, EnumDoc, FieldDoc, Linked, ModelDoc, TypeDoc};
+use crate::doc::{linked, EnumDoc, FieldDoc, Linked, ModelDoc, Rule, TypeDoc};
 
 /// One generated page.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -114,7 +114,24 @@ fn description_cell(field: &FieldDoc) -> String {
     if field.deprecated {
         description = format!("**Deprecated.** {description}");
     }
+    if !field.rules.is_empty() {
+        let rules: Vec<String> = field.rules.iter().map(rule_cell).collect();
+        description = format!("{description}<br/>**Rules:** {}.", rules.join("; "));
+    }
     description
+}
+
+/// A rule as the docs say it: `at least 3 characters`, ``matching `^[a-z]+$` ``.
+fn rule_cell(rule: &Rule) -> String {
+    match rule {
+        Rule::Pattern(pattern) => format!("matching `{}`", code_cell(pattern)),
+        Rule::Custom(path) => format!("accepted by `{}`", code_cell(path)),
+        Rule::Items(rules) => {
+            let rules: Vec<String> = rules.iter().map(rule_cell).collect();
+            format!("each item {}", rules.join(", "))
+        }
+        other => cell(&other.to_string()),
+    }
 }
 
 /// Strings as they are, anything else as compact JSON; several joined by line breaks.

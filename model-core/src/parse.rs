@@ -11,6 +11,7 @@ use crate::api_type::ApiType;
 use crate::issue::{IssueKind, ValidationError};
 use crate::node::Node;
 use crate::report::Report;
+use crate::rules::passes_rules;
 
 /// Parses JSON text into any [`ApiType`], such as `Vec<Model>`.
 ///
@@ -52,18 +53,6 @@ pub fn from_value<T: ApiType + DeserializeOwned>(value: Value) -> Result<T, Vali
         Ok(typed) => Err(report::<T>(&value.to_string(), Refusal::Rules(&typed), false)),
         Err(error) => Err(report::<T>(&value.to_string(), Refusal::Serde(&error), false)),
     }
-}
-
-/// Checks every value rule of `value`, keeping no issue: the one pass valid
-/// input pays for. A constant `true` for a type without rules.
-#[inline]
-pub(crate) fn passes_rules<T: ApiType>(value: &T) -> bool {
-    if !T::HAS_RULES {
-        return true;
-    }
-    let mut report = Report::untracked();
-    value.check_rules(&mut report);
-    report.issue_count() == 0
 }
 
 /// Why the input is reported on.

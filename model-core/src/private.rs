@@ -30,9 +30,7 @@ pub fn missing_fields<M: crate::model::ApiModel>(unset: &[bool]) -> crate::issue
 /// The end of `build()`: the value, once its rules hold.
 #[inline]
 pub fn built<M: crate::model::ApiModel>(value: M) -> Result<M, crate::issue::ValidationError> {
-    if M::HAS_RULES {
-        value.validate()?;
-    }
+    value.validate()?;
     Ok(value)
 }
 

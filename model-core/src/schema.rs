@@ -2,7 +2,7 @@
 
 use serde_json::{json, Map, Value};
 
-use crate::doc::{linked, EnumDoc, EnumValue, Linked, ModelDoc, TypeDoc};
+use crate::doc::{linked, EnumDoc, EnumValue, Limit, Linked, ModelDoc, Rule, TypeDoc};
 
 const DIALECT: &str = "https://json-schema.org/draft/2020-12/schema";
 
@@ -54,6 +54,7 @@ impl Writer {
         for field in doc.fields {
             let mut schema = self.ty(field.ty);
             if let Value::Object(object) = &mut schema {
+                apply_rules(object, field.rules);
                 if let Some(description) = field.description {
                     object.insert("description".to_owned(), json!(description));
                 }
@@ -169,6 +170,54 @@ impl Writer {
         } else {
             json!({ "$ref": format!("#/$defs/{name}") })
         }
+    }
+}
+
+/// A field's rules as JSON Schema keywords, beside its type's; `items(…)`
+/// goes into the array's `items` or the map's `additionalProperties`.
+/// A rule's bound replaces the integer type's own only where it is tighter.
+fn apply_rules(schema: &mut Map<String, Value>, rules: &[Rule]) {
+    for rule in rules {
+        let (keyword, value) = match rule {
+            Rule::MinLength(n) => ("minLength", json!(n)),
+            Rule::MaxLength(n) => ("maxLength", json!(n)),
+            Rule::Pattern(pattern) => ("pattern", json!(pattern)),
+            Rule::Format(format) => ("format", json!(format.as_str())),
+            Rule::Minimum(limit) => ("minimum", limit_value(*limit)),
+            Rule::Maximum(limit) => ("maximum", limit_value(*limit)),
+            Rule::ExclusiveMinimum(limit) => ("exclusiveMinimum", limit_value(*limit)),
+            Rule::ExclusiveMaximum(limit) => ("exclusiveMaximum", limit_value(*limit)),
+            Rule::MultipleOf(limit) => ("multipleOf", limit_value(*limit)),
+            Rule::MinItems(n) => ("minItems", json!(n)),
+            Rule::MaxItems(n) => ("maxItems", json!(n)),
+            Rule::UniqueItems => ("uniqueItems", json!(true)),
+            Rule::MinProperties(n) => ("minProperties", json!(n)),
+            Rule::MaxProperties(n) => ("maxProperties", json!(n)),
+            Rule::Items(inner) => {
+                let elements = if schema.contains_key("items") { "items" } else { "additionalProperties" };
+                if let Some(Value::Object(elements)) = schema.get_mut(elements) {
+                    apply_rules(elements, inner);
+                }
+                continue;
+            }
+            // A function of the user's: nothing a schema can say.
+            Rule::Custom(_) => continue,
+        };
+        let tighter = match (keyword, schema.get(keyword).and_then(Value::as_f64), value.as_f64()) {
+            ("minimum", Some(old), Some(new)) => new > old,
+            ("maximum", Some(old), Some(new)) => new < old,
+            _ => true,
+        };
+        if tighter {
+            schema.insert(keyword.to_owned(), value);
+        }
+    }
+}
+
+fn limit_value(limit: Limit) -> Value {
+    match limit {
+        Limit::Integer(int) => i64::try_from(int).map_or_else(|_| json!(int as f64), |int| json!(int)),
+        Limit::Float(float) => json!(float),
     }
 }
 

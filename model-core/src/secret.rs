@@ -84,11 +84,8 @@ impl<T: ApiType> ApiType for Secret<T> {
     fn check(node: &Node<'_>, report: &mut Report<'_>) {
         report.in_secret_scope(|report| T::check(node, report));
     }
-    const HAS_RULES: bool = T::HAS_RULES;
     #[inline]
     fn check_rules(&self, report: &mut Report<'_>) {
-        if T::HAS_RULES {
-            report.in_secret_scope(|report| self.0.check_rules(report));
-        }
+        report.in_secret_scope(|report| self.0.check_rules(report));
     }
 }

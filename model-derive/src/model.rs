@@ -42,7 +42,6 @@ pub fn expand(input: &Struct) -> TokenStream {
     let container_default = !matches!(input.attrs.default, Default::None);
     let fields = input.wire_fields().enumerate().map(|(index, field)| field_doc(index, field, container_default));
     let rules = rules(input);
-    let has_rules = has_rules(input);
     let check_rules = check_rules(input);
     let model_rule = match &input.attrs.validate {
         Some(path) => quote! {
@@ -90,8 +89,6 @@ pub fn expand(input: &Struct) -> TokenStream {
                     );
                 }
 
-                const HAS_RULES: bool = #has_rules;
-
                 #[inline]
                 fn check_rules(&self, __report: &mut ::model_core::__private::Report<'_>) {
                     #check_rules
@@ -125,7 +122,7 @@ fn rules(input: &Struct) -> TokenStream {
         .map(|(index, field)| {
             let name = rules_fn(index);
             let ty = field.ty;
-            let checks = rule::checks(&field.attrs.rules, &quote!(__value), option_inner(ty).is_some());
+            let checks = rule::checks(&field.attrs.rules, "__value", option_inner(ty).is_some());
             quote! {
                 #[doc(hidden)]
                 #[inline]
@@ -151,20 +148,6 @@ fn rules(input: &Struct) -> TokenStream {
 
 fn rules_fn(index: usize) -> syn::Ident {
     quote::format_ident!("__api_rules_{}", index)
-}
-
-/// `HAS_RULES`: true when the model has rules of its own, else whether any
-/// field's type may hold some (a leaf type such as `String` never does).
-fn has_rules(input: &Struct) -> TokenStream {
-    let own = input.attrs.validate.is_some() || input.wire_fields().any(|field| !field.attrs.rules.is_empty());
-    if own {
-        return quote!(true);
-    }
-    let nested = input.wire_fields().filter(|field| may_hold_rules(field.ty)).map(|field| {
-        let ty = field.ty;
-        quote_spanned!(ty.span()=> <#ty as ::model_core::__private::ApiType>::HAS_RULES)
-    });
-    quote!(false #(|| #nested)*)
 }
 
 /// The body of `check_rules`: each field's rules, the rules inside each field

@@ -333,12 +333,14 @@ pub fn data(rules: &[Rule]) -> TokenStream {
     quote!(&[#(#rules),*])
 }
 
-/// The checks of `rules` on `value` (an expression of type `&T`), one call
-/// per rule, each spanned at its key. `optional`: the value is an `Option`,
-/// whose `validate` function is given the value inside.
-pub fn checks(rules: &[Rule], value: &TokenStream, optional: bool) -> TokenStream {
+/// The checks of `rules` on the variable `value` (of type `&T`), one call
+/// per rule, each spanned at its key, the variable too: rustc blames the
+/// argument whose type lacks the rule's trait. `optional`: the value is an
+/// `Option`, whose `validate` function is given the value inside.
+pub fn checks(rules: &[Rule], value: &str, optional: bool) -> TokenStream {
     let calls = rules.iter().map(|rule| {
         let span = rule.span;
+        let value = syn::Ident::new(value, span);
         match &rule.kind {
             Kind::MinLength(n) => quote_spanned!(span=> __rules.min_length(#value, #n);),
             Kind::MaxLength(n) => quote_spanned!(span=> __rules.max_length(#value, #n);),
@@ -375,7 +377,7 @@ pub fn checks(rules: &[Rule], value: &TokenStream, optional: bool) -> TokenStrea
             Kind::MinProperties(n) => quote_spanned!(span=> __rules.min_properties(#value, #n);),
             Kind::MaxProperties(n) => quote_spanned!(span=> __rules.max_properties(#value, #n);),
             Kind::Items(inner) => {
-                let inner = checks(inner, &quote!(__item), false);
+                let inner = checks(inner, "__item", false);
                 quote_spanned!(span=> __rules.items(#value, |__rules, __item| { #inner });)
             }
             Kind::Validate(path) if optional => quote_spanned! {span=>

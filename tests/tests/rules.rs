@@ -300,10 +300,3 @@ fn items_reach_map_values_and_nested_arrays() {
     let found: Vec<_> = error.issues().iter().map(|issue| (issue.pointer(), issue.code(), issue.column().unwrap())).collect();
     assert_eq!(found, [("/by_sku/b~12", "too_short", 33), ("/grid/0/1", "out_of_range", 52), ("/code", "too_long", 66)]);
 }
-
-#[test]
-fn a_model_without_rules_says_so() {
-    assert!(!<models::ConnectSessionTokenAuthLink as model_core::ApiType>::HAS_RULES);
-    assert!(<Team as model_core::ApiType>::HAS_RULES);
-    assert!(<Vec<Ruled> as model_core::ApiType>::HAS_RULES);
-}

@@ -134,3 +134,108 @@ fn wide_schema_and_parser_agree() {
     // Accepted: the plain one, the aliases, the nullable flag, the scores, the nested one.
     assert_eq!(accepted, 5);
 }
+
+/// Every rule, each on a field of its own, so a payload tests one rule.
+#[derive(Debug, Deserialize, ApiModel)]
+struct Ruled {
+    #[api(min_length = 2, max_length = 4)]
+    text: Option<String>,
+    #[api(pattern = "^[a-z]+(-[a-z]+)*$")]
+    slug: Option<String>,
+    #[api(format = "email")]
+    email: Option<String>,
+    #[api(format = "uri")]
+    uri: Option<String>,
+    #[api(format = "uuid")]
+    uuid: Option<String>,
+    #[api(format = "ipv4")]
+    ipv4: Option<String>,
+    #[api(format = "ipv6")]
+    ipv6: Option<String>,
+    #[api(format = "hostname")]
+    hostname: Option<String>,
+    #[api(format = "date")]
+    date: Option<String>,
+    #[api(minimum = -3, maximum = 3)]
+    closed: Option<i32>,
+    // Looser than the type's own range: the type's bound stays.
+    #[api(minimum = -5, maximum = 300)]
+    byte: Option<u8>,
+    #[api(exclusive_minimum = -1.5, exclusive_maximum = 1.5)]
+    open: Option<f64>,
+    #[api(multiple_of = 3)]
+    triple: Option<i64>,
+    #[api(multiple_of = 0.25)]
+    quarter: Option<f64>,
+    #[api(min_items = 2, max_items = 3, unique_items, items(min_length = 1, max_length = 1))]
+    list: Option<Vec<String>>,
+    #[api(items(minimum = 0))]
+    numbers: Option<Vec<i64>>,
+    #[api(min_properties = 1, max_properties = 2, items(maximum = 9))]
+    map: Option<std::collections::BTreeMap<String, u8>>,
+}
+
+#[test]
+fn rules_schema_and_parser_agree_on_both_sides_of_every_limit() {
+    let validator = validator::<Ruled>();
+    let mut payloads: Vec<(&str, Value)> = Vec::new();
+    for length in 0..=5 {
+        payloads.push(("text", json!("é".repeat(length))));
+    }
+    for number in -5..=5 {
+        payloads.push(("closed", json!(number)));
+        payloads.push(("triple", json!(number)));
+        payloads.push(("open", json!(f64::from(number) / 2.0)));
+        payloads.push(("quarter", json!(f64::from(number) / 8.0)));
+        payloads.push(("numbers", json!([1, number])));
+    }
+    for byte in [-6, -5, -1, 0, 255, 256, 300, 301] {
+        payloads.push(("byte", json!(byte)));
+    }
+    for count in 0..=4 {
+        let distinct: Vec<String> = (0..count).map(|index| format!("{index}")).collect();
+        payloads.push(("list", json!(distinct)));
+        let keys: serde_json::Map<String, Value> = (0..count).map(|index| (format!("k{index}"), json!(index))).collect();
+        payloads.push(("map", Value::Object(keys)));
+    }
+    payloads.extend([
+        ("list", json!(["a", "a"])),
+        ("list", json!(["a", ""])),
+        ("map", json!({"a": 9, "b": 10})),
+        ("slug", json!("stack-one")),
+        ("slug", json!("stack--one")),
+        ("slug", json!("Stack")),
+        ("email", json!("ada@example.com")),
+        ("email", json!("ada.example.com")),
+        ("email", json!("ada@@example.com")),
+        ("uri", json!("https://api.stackone.com/connect_sessions?x=1")),
+        ("uri", json!("urn:isbn:0451450523")),
+        ("uri", json!("/connect_sessions")),
+        ("uri", json!("not a uri")),
+        ("uuid", json!("123e4567-e89b-12d3-a456-426614174000")),
+        ("uuid", json!("123e4567e89b12d3a456426614174000")),
+        ("uuid", json!("123e4567-e89b-12d3-a456-42661417400g")),
+        ("ipv4", json!("192.168.0.1")),
+        ("ipv4", json!("192.168.0")),
+        ("ipv4", json!("256.1.1.1")),
+        ("ipv6", json!("::1")),
+        ("ipv6", json!("2001:db8::8a2e:370:7334")),
+        ("ipv6", json!("2001:db8::8a2e::7334")),
+        ("ipv6", json!("192.168.0.1")),
+        ("hostname", json!("api.stackone.com")),
+        ("hostname", json!("-api.stackone.com")),
+        ("hostname", json!("api_stackone.com")),
+        ("hostname", json!("a".repeat(64))),
+        ("date", json!("2024-02-29")),
+        ("date", json!("2023-02-29")),
+        ("date", json!("2024-2-29")),
+        ("date", json!("2024-02-29T00:00:00Z")),
+    ]);
+    let mut accepted = 0;
+    for (key, value) in &payloads {
+        let payload = json!({ key.to_owned(): value }).to_string();
+        accepted += usize::from(assert_agree::<Ruled>(&validator, &payload));
+    }
+    // Both sides of every limit were reached.
+    assert!(accepted > 30 && accepted < payloads.len() - 30, "{accepted} of {}", payloads.len());
+}
