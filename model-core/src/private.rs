@@ -27,6 +27,19 @@ pub fn missing_fields<M: crate::model::ApiModel>(unset: &[bool]) -> crate::issue
     crate::builder::missing_fields(&M::DOC, unset)
 }
 
+/// The test the derive writes for a model with examples (`cfg(test)` only).
+#[track_caller]
+pub fn assert_examples<M: crate::model::ApiModel>() {
+    let problems = M::check_examples();
+    let listed: Vec<String> = problems.iter().map(ToString::to_string).collect();
+    assert!(
+        problems.is_empty(),
+        "the examples of {} would teach what the API refuses:\n  {}\n(fix them, or opt out with #[api(no_example_test)])",
+        M::DOC.name,
+        listed.join("\n  ")
+    );
+}
+
 /// The end of `build()`: the value, once its rules hold.
 #[inline]
 pub fn built<M: crate::model::ApiModel>(value: M) -> Result<M, crate::issue::ValidationError> {

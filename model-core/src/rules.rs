@@ -445,8 +445,13 @@ pub fn field_rules<T: ?Sized>(
 /// collection of them).
 #[doc(hidden)]
 #[inline]
-pub fn nested_rules<T: ApiType + ?Sized>(report: &mut Report<'_>, wire_name: &str, value: &T) {
-    report.at_key(wire_name, |report| value.check_rules(report));
+pub fn nested_rules<T: ?Sized>(
+    report: &mut Report<'_>,
+    wire_name: &str,
+    value: &T,
+    check_rules: fn(&T, &mut Report<'_>),
+) {
+    report.at_key(wire_name, |report| check_rules(value, report));
 }
 
 /// Checks every value rule of `value`, keeping no issue: the one pass valid

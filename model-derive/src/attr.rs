@@ -47,6 +47,7 @@ const SERDE_UNSUPPORTED: &[(&str, &str)] = &[
 const OTHER: &str = "other";
 const EXAMPLE: &str = "example";
 const VALIDATE: &str = "validate";
+const NO_EXAMPLE_TEST: &str = "no_example_test";
 
 /// Where an attribute sits, which decides the keys it may hold.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -70,7 +71,7 @@ impl Target {
     fn api_keys(self) -> Vec<&'static str> {
         match self {
             Target::Variant => vec![OTHER],
-            Target::Struct => vec![EXAMPLE, VALIDATE],
+            Target::Struct => vec![EXAMPLE, VALIDATE, NO_EXAMPLE_TEST],
             Target::Field => std::iter::once(EXAMPLE).chain(rule::KEYS.iter().copied()).collect(),
             Target::Enum => vec![],
         }
@@ -121,6 +122,8 @@ pub struct Attrs {
     pub rules: Vec<Rule>,
     /// A struct's own rule, `#[api(validate = path)]`.
     pub validate: Option<ExprPath>,
+    /// `#[api(no_example_test)]`: no generated test of the examples.
+    pub no_example_test: bool,
 }
 
 pub fn parse(cx: &mut Ctxt, attrs: &[Attribute], target: Target) -> Attrs {
@@ -139,6 +142,7 @@ pub fn parse(cx: &mut Ctxt, attrs: &[Attribute], target: Target) -> Attrs {
         deprecated: attrs.iter().any(|attr| attr.path().is_ident("deprecated")),
         rules: Vec::new(),
         validate: None,
+        no_example_test: false,
     };
     let mut seen: Vec<String> = Vec::new();
     for attr in attrs {
@@ -247,6 +251,7 @@ fn parse_api_key(
                 syn::Error::new(error.span(), "expected a path to a function: validate = Self::check")
             })?);
         }
+        NO_EXAMPLE_TEST => attrs.no_example_test = true,
         _ if target == Target::Field && rule::KEYS.contains(&key) => rule::parse(cx, meta, key, &mut attrs.rules)?,
         OTHER => {
             // Marked either way, so the one mistake is the only error.

@@ -61,6 +61,7 @@ pub fn expand(input: &Struct) -> TokenStream {
         None => quote!(::core::option::Option::None),
     };
     let builder = builder::expand(input);
+    let example_test = example_test(input);
 
     quote! {
         const _: () = {
@@ -110,6 +111,29 @@ pub fn expand(input: &Struct) -> TokenStream {
         };
 
         #builder
+        #example_test
+    }
+}
+
+/// A test in the user's crate that fails on an example the parser or a rule
+/// refuses, so that a wrong example breaks `cargo test` with no test written.
+/// Only for a model with examples, not generic, declared at module level (a
+/// test inside a function body cannot run, and is skipped without a warning).
+fn example_test(input: &Struct) -> TokenStream {
+    let has_examples = !input.attrs.examples.is_empty() || input.fields.iter().any(|field| !field.attrs.examples.is_empty());
+    if !has_examples || input.attrs.no_example_test || !input.original.generics.params.is_empty() {
+        return quote!();
+    }
+    let ident = &input.original.ident;
+    let test = quote::format_ident!("__api_examples_of_{}", ident);
+    quote! {
+        #[cfg(test)]
+        #[test]
+        #[doc(hidden)]
+        #[allow(non_snake_case, unnameable_test_items)]
+        fn #test() {
+            ::model_core::__private::assert_examples::<#ident>();
+        }
     }
 }
 
@@ -164,7 +188,12 @@ fn check_rules(input: &Struct) -> TokenStream {
             });
         }
         if may_hold_rules(field.ty) {
-            calls.push(quote!(::model_core::__private::nested_rules(__report, #wire_name, &self.#name);));
+            // Spanned at the type, where a type without `ApiType` is blamed once.
+            let ty = field.ty;
+            let check_rules = quote_spanned!(ty.span()=> <#ty as ::model_core::__private::ApiType>::check_rules);
+            calls.push(quote! {
+                ::model_core::__private::nested_rules(__report, #wire_name, &self.#name, #check_rules);
+            });
         }
     }
     if let Some(path) = &input.attrs.validate {

@@ -99,6 +99,59 @@ fn fields_are_data() {
     assert!(matches!(item, TypeDoc::Enum(_)));
 }
 
+/// A payload built from field examples must hold every required field.
+#[derive(Debug, Deserialize, ApiModel)]
+#[allow(dead_code)]
+struct HalfExampled {
+    #[api(example = "A-1")]
+    number: String,
+    total: f64,
+    #[api(example = "paid")]
+    note: Option<String>,
+}
+
+/// Field examples that break the field's rules.
+#[derive(Debug, Deserialize, ApiModel)]
+#[api(no_example_test)]
+#[allow(dead_code)]
+struct RuleBreakingExamples {
+    #[api(min_length = 3, example = "ab")]
+    login: String,
+    #[api(maximum = 10, example = 11)]
+    seats: u8,
+}
+
+#[test]
+fn a_payload_missing_a_required_field_is_not_shown() {
+    assert_eq!(HalfExampled::doc().example_payload(), None);
+    assert!(!HalfExampled::docs_markdown().contains("## Example Usage"));
+    assert!(HalfExampled::check_examples().is_empty());
+}
+
+#[test]
+fn the_derive_writes_a_test_of_the_examples() {
+    // Generated beside `HalfExampled`, whose examples are sound.
+    __api_examples_of_HalfExampled();
+    let panic = std::panic::catch_unwind(model_core::__private::assert_examples::<RuleBreakingExamples>).unwrap_err();
+    let message = panic.downcast_ref::<String>().unwrap();
+    assert!(message.starts_with("the examples of RuleBreakingExamples would teach what the API refuses:\n"), "{message}");
+    assert!(message.contains("RuleBreakingExamples.login: example 1: too_short"), "{message}");
+}
+
+#[test]
+fn examples_that_break_a_rule_are_reported() {
+    let problems: Vec<String> = RuleBreakingExamples::check_examples().iter().map(ToString::to_string).collect();
+    assert_eq!(
+        problems,
+        [
+            "RuleBreakingExamples.login: example 1: too_short, expected at least 3 characters, got 2",
+            "RuleBreakingExamples.seats: example 1: out_of_range, expected at most 10, got 11",
+            "RuleBreakingExamples: example payload: /login: too_short, expected at least 3 characters, got 2",
+            "RuleBreakingExamples: example payload: /seats: out_of_range, expected at most 10, got 11",
+        ]
+    );
+}
+
 #[test]
 fn every_model_in_models_has_sound_examples() {
     for root in models::ROOTS {
@@ -110,7 +163,9 @@ fn every_model_in_models_has_sound_examples() {
     assert!(AuthLink::from_value(payload).is_ok(), "the Example Usage payload parses");
 }
 
+// Its mistakes are the point: `check_examples` is asserted below.
 #[derive(Debug, Deserialize, ApiModel)]
+#[api(no_example_test)]
 #[allow(dead_code)]
 struct SeedMistakes {
     /// The Example column of StackOne's SDK docs.
@@ -151,7 +206,9 @@ fn the_examples_check_catches_the_seeds_mistakes() {
 }
 
 /// A model-level example, checked with `from_json`'s own check.
+// Its mistakes are the point: `check_examples` is asserted below.
 #[derive(Debug, Deserialize, ApiModel)]
+#[api(no_example_test)]
 #[allow(dead_code)]
 #[api(example = json!({ "plan": "free", "seats": 300 }))]
 struct Subscription {
@@ -211,7 +268,9 @@ fn schema_has_types_formats_required_and_defs() {
 }
 
 /// Secrets given examples every way there is, and integer types wider than JSON's.
+// Its mistakes are the point: `check_examples` is asserted below.
 #[derive(Debug, Deserialize, ApiModel)]
+#[api(no_example_test)]
 #[allow(dead_code)]
 #[api(example = json!({ "name": "a", "token": "LEAKED-1", "keys": ["LEAKED-2"], "wide": 1 }))]
 struct LeakyDocs {
@@ -255,7 +314,8 @@ fn secrets_never_reach_docs_schema_or_debug() {
     assert_eq!(schema["properties"]["keys"]["x-secret"], json!(true));
 }
 
-/// A model that requires itself: the docs' payload must still end.
+/// A model that requires itself: no finite payload is valid, so the docs'
+/// payload search must end, with none.
 #[derive(Debug, Deserialize, ApiModel)]
 #[allow(dead_code)]
 struct Loop {
@@ -265,8 +325,8 @@ struct Loop {
 }
 
 #[test]
-fn a_model_that_requires_itself_still_has_a_payload() {
-    assert_eq!(Loop::doc().example_payload(), Some(json!({ "id": 1 })));
+fn a_model_that_requires_itself_ends_with_no_payload() {
+    assert_eq!(Loop::doc().example_payload(), None);
     assert!(Loop::json_schema()["properties"]["next"] == json!({ "$ref": "#" }));
 }
 

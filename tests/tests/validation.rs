@@ -264,6 +264,11 @@ fn every_code_is_documented_and_distinct() {
             "too_deep",
             "syntax",
             "invalid_value",
+            "too_short",
+            "too_long",
+            "not_multiple_of",
+            "pattern_mismatch",
+            "not_unique",
             "too_many_issues"
         ]
     );

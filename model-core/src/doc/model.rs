@@ -40,7 +40,8 @@ impl ModelDoc {
 
     /// A payload for the docs: the model's own example if it has one, else
     /// one built from each field's first example (and from nested models' own
-    /// payloads), when at least one field has an example. Every secret shows
+    /// payloads), when at least one field has an example and every required
+    /// field has a value. Every secret shows
     /// [`SECRET_PLACEHOLDER`] if it is a string and is left out otherwise, even
     /// when the model's own example gives it a value.
     pub fn example_payload(&self) -> Option<Value> {
@@ -90,9 +91,15 @@ impl ModelDoc {
                 (None, TypeDoc::Model(doc)) if field.required => doc().example_payload_within(seen),
                 (None, _) => None,
             };
-            if let Some(value) = value {
-                has_example |= !field.secret() && !field.examples.is_empty();
-                object.insert(field.wire_name.to_owned(), value);
+            match value {
+                Some(value) => {
+                    has_example |= !field.secret() && !field.examples.is_empty();
+                    object.insert(field.wire_name.to_owned(), value);
+                }
+                // A payload without a required field would teach a request
+                // the API refuses: better none at all.
+                None if field.required && !field.secret() => return None,
+                None => {}
             }
         }
         has_example.then_some(object)
