@@ -137,3 +137,26 @@ pub const INVALID: &str = r#"{
   "project_id": "proj_7f36f39b",
   "type": 3
 }"#;
+
+/// A sign-up with five rules, written once with `ApiModel`.
+#[derive(Debug, Clone, PartialEq, Deserialize, model_core::ApiModel)]
+pub struct RuledSignup {
+    #[api(min_length = 3, max_length = 32)]
+    pub login: String,
+    #[api(minimum = 13, maximum = 130)]
+    pub age: u8,
+    #[api(max_items = 10, items(min_length = 1))]
+    pub tags: Vec<String>,
+    #[api(pattern = "^https://")]
+    pub website: String,
+    pub bio: Option<String>,
+}
+
+/// A valid sign-up, for the rules benchmark.
+pub const VALID_SIGNUP: &str = r#"{
+    "login": "ada_lovelace",
+    "age": 36,
+    "tags": ["math", "engines", "poetry"],
+    "website": "https://example.com/ada",
+    "bio": "Wrote the first program."
+}"#;

@@ -5,7 +5,10 @@ use std::hint::black_box;
 use std::str::FromStr;
 
 use criterion::{criterion_group, criterion_main, BatchSize, Criterion};
-use model_benches::{match_category, valid_known_categories, ClosedCategory, PlainAuthLink, PlainCategory, INVALID};
+use model_benches::{
+    match_category, valid_known_categories, ClosedCategory, PlainAuthLink, PlainCategory, RuledSignup, INVALID,
+    VALID_SIGNUP,
+};
 use model_core::ApiModel;
 use models::{ConnectSessionTokenAuthLink as AuthLink, ConnectSessionTokenAuthLinkCategories as Category};
 
@@ -67,6 +70,40 @@ fn enum_parsing(c: &mut Criterion) {
     });
     group.bench_function("ApiModel open", |b| {
         b.iter(|| serde_json::from_str::<Vec<Category>>(black_box(json)).unwrap());
+    });
+    group.finish();
+}
+
+/// serde followed by garde's `validate()`, on the twin of `RuledSignup`.
+#[derive(Debug, serde::Deserialize, garde::Validate)]
+struct GardeSignup {
+    #[garde(length(chars, min = 3, max = 32))]
+    login: String,
+    #[garde(range(min = 13, max = 130))]
+    age: u8,
+    #[garde(length(max = 10), inner(length(chars, min = 1)))]
+    tags: Vec<String>,
+    #[garde(pattern(r"^https://"))]
+    website: String,
+    #[garde(skip)]
+    #[allow(dead_code)]
+    bio: Option<String>,
+}
+
+fn rules_valid(c: &mut Criterion) {
+    use garde::Validate;
+    assert!(RuledSignup::from_json(VALID_SIGNUP).is_ok());
+    assert!(serde_json::from_str::<GardeSignup>(VALID_SIGNUP).unwrap().validate().is_ok());
+    let mut group = c.benchmark_group("6_rules_valid");
+    group.bench_function("serde_json::from_str + garde validate()", |b| {
+        b.iter(|| {
+            let signup = serde_json::from_str::<GardeSignup>(black_box(VALID_SIGNUP)).unwrap();
+            signup.validate().unwrap();
+            signup
+        });
+    });
+    group.bench_function("ApiModel::from_json (rules included)", |b| {
+        b.iter(|| RuledSignup::from_json(black_box(VALID_SIGNUP)).unwrap());
     });
     group.finish();
 }
@@ -135,5 +172,5 @@ fn build(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, from_json_valid, report_invalid, serialize, enum_parsing, build);
+criterion_group!(benches, from_json_valid, report_invalid, serialize, enum_parsing, rules_valid, build);
 criterion_main!(benches);

@@ -108,8 +108,12 @@ fn check_model(doc: &ModelDoc, problems: &mut Vec<ExampleProblem>) {
         // placeholder or nothing, so they are neither checked nor required.
         let fields: Vec<FieldDoc> =
             doc.fields.iter().map(|field| if field.secret() { field.unchecked() } else { *field }).collect();
-        let spec =
-            ObjectSpec { ty: &TypeDoc::Object, fields: &fields, deny_unknown_fields: doc.deny_unknown_fields, rule: None };
+        let spec = ObjectSpec {
+            ty: &TypeDoc::Object,
+            fields: &fields,
+            deny_unknown_fields: doc.deny_unknown_fields,
+            rule: None,
+        };
         let check = |node: &Node<'_>, report: &mut Report<'_>| check_object(node, report, &spec);
         for message in check_value(&payload, check, &TypeDoc::Object) {
             problem(None, format!("example payload: {message}"));

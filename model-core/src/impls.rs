@@ -1,8 +1,8 @@
 //! [`ApiType`] for the standard, chrono and serde_json types a model uses.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
-use std::hash::Hash;
 use std::hash::BuildHasher;
+use std::hash::Hash;
 
 use chrono::{DateTime, FixedOffset, Utc};
 use serde::de::DeserializeOwned;

@@ -20,7 +20,6 @@ impl Pattern {
             compiled: std::sync::OnceLock::new(),
         }
     }
-
 }
 
 /// A pattern that can run. Implemented only with the `regex` feature, so that

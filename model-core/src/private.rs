@@ -11,13 +11,13 @@ pub use crate::api_type::ApiType;
 pub use crate::builder::{fmt_builder, or_absent, IntoOption};
 pub use crate::doc::{EnumDoc, EnumValue, Example, FieldDoc, FieldParts, Format, Limit, ModelDoc, Rule, TypeDoc};
 pub use crate::format::{Date, Email, Hostname, Ipv4, Ipv6, Uri, Uuid};
-pub use crate::pattern::Pattern;
-pub use crate::rules::{check_then_rules, field_rules, model_rule, model_rule_on_node, nested_rules, Rules};
 pub use crate::issue::ValidationError;
 pub use crate::model::ApiModel;
 pub use crate::node::Node;
 pub use crate::object::{check_object, ObjectSpec};
+pub use crate::pattern::Pattern;
 pub use crate::report::Report;
+pub use crate::rules::{check_then_rules, field_rules, model_rule, model_rule_on_node, nested_rules, Rules};
 pub use crate::string_enum::{
     check as check_enum, deserialize as deserialize_enum, parse as parse_enum, ApiEnum, ParseEnumError,
 };

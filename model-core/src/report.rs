@@ -244,30 +244,41 @@ impl<'a> Report<'a> {
         self.push_absent(offset, IssueKind::TooDeep, Cow::Owned(expected));
     }
 
-    /// Runs `check` with `key` appended to the pointer.
+    /// Runs `check` with `key` appended to the pointer. Inlined, so that an
+    /// untracked pass over a type without rules costs nothing here.
+    #[inline]
     pub(crate) fn at_key(&mut self, key: &str, check: impl FnOnce(&mut Self)) {
         if !self.tracking {
             return check(self);
         }
-        let pointer_len = self.pointer.len();
-        self.pointer.push('/');
-        push_pointer_segment(&mut self.pointer, key);
-        self.segments.push(Segment { pointer_len, key: Some(key.to_owned()) });
+        self.enter_key(key);
         check(self);
         self.leave();
     }
 
+    fn enter_key(&mut self, key: &str) {
+        let pointer_len = self.pointer.len();
+        self.pointer.push('/');
+        push_pointer_segment(&mut self.pointer, key);
+        self.segments.push(Segment { pointer_len, key: Some(key.to_owned()) });
+    }
+
     /// Runs `check` with an array index appended to the pointer.
+    #[inline]
     pub(crate) fn at_index(&mut self, index: usize, check: impl FnOnce(&mut Self)) {
-        use std::fmt::Write;
         if !self.tracking {
             return check(self);
         }
+        self.enter_index(index);
+        check(self);
+        self.leave();
+    }
+
+    fn enter_index(&mut self, index: usize) {
+        use std::fmt::Write;
         let pointer_len = self.pointer.len();
         let _ = write!(self.pointer, "/{index}");
         self.segments.push(Segment { pointer_len, key: None });
-        check(self);
-        self.leave();
     }
 
     /// Runs `check` with `pointer`, a relative JSON Pointer already escaped,

@@ -8,8 +8,8 @@ use syn::{GenericArgument, PathArguments, Type};
 
 use crate::ast::{Field, Struct};
 use crate::attr::Default;
-use crate::expand::docs;
 use crate::builder::option_inner;
+use crate::expand::docs;
 use crate::{bound, builder, rule};
 
 // Input:
@@ -120,7 +120,8 @@ pub fn expand(input: &Struct) -> TokenStream {
 /// Only for a model with examples, not generic, declared at module level (a
 /// test inside a function body cannot run, and is skipped without a warning).
 fn example_test(input: &Struct) -> TokenStream {
-    let has_examples = !input.attrs.examples.is_empty() || input.fields.iter().any(|field| !field.attrs.examples.is_empty());
+    let has_examples =
+        !input.attrs.examples.is_empty() || input.fields.iter().any(|field| !field.attrs.examples.is_empty());
     if !has_examples || input.attrs.no_example_test || !input.original.generics.params.is_empty() {
         return quote!();
     }
@@ -209,8 +210,28 @@ fn check_rules(input: &Struct) -> TokenStream {
 /// knows, and for options, boxes, vectors and maps of them.
 fn may_hold_rules(ty: &Type) -> bool {
     const LEAVES: &[&str] = &[
-        "String", "bool", "char", "i8", "i16", "i32", "i64", "i128", "isize", "u8", "u16", "u32", "u64", "u128",
-        "usize", "f32", "f64", "Value", "Number", "Map", "Timestamp", "DateTime",
+        "String",
+        "bool",
+        "char",
+        "i8",
+        "i16",
+        "i32",
+        "i64",
+        "i128",
+        "isize",
+        "u8",
+        "u16",
+        "u32",
+        "u64",
+        "u128",
+        "usize",
+        "f32",
+        "f64",
+        "Value",
+        "Number",
+        "Map",
+        "Timestamp",
+        "DateTime",
     ];
     const WRAPPERS: &[&str] = &["Option", "Box", "Vec", "Secret", "HashMap", "BTreeMap"];
     let Type::Path(path) = ty else { return true };

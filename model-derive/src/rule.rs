@@ -161,39 +161,41 @@ pub fn parse(cx: &mut Ctxt, meta: &ParseNestedMeta, key: &str, rules: &mut Vec<R
 
 /// Limits that no value can meet: a minimum above its maximum.
 pub fn check_limits(cx: &mut Ctxt, rules: &[Rule]) {
-    let find = |wanted: fn(&Kind) -> Option<f64>| rules.iter().find_map(|rule| Some((rule.span, wanted(&rule.kind)?)));
-    let pairs: [(&str, &str, fn(&Kind) -> Option<f64>, fn(&Kind) -> Option<f64>); 4] = [
-        ("min_length", "max_length", |k| count_of(k, "min_length"), |k| count_of(k, "max_length")),
-        ("min_items", "max_items", |k| count_of(k, "min_items"), |k| count_of(k, "max_items")),
-        ("min_properties", "max_properties", |k| count_of(k, "min_properties"), |k| count_of(k, "max_properties")),
-        ("minimum", "maximum", |k| bound_of(k, Bound::Minimum), |k| bound_of(k, Bound::Maximum)),
+    let find = |key: &str| rules.iter().find_map(|rule| Some((rule.span, rule.kind.limit_of(key)?)));
+    let pairs = [
+        ("min_length", "max_length"),
+        ("min_items", "max_items"),
+        ("min_properties", "max_properties"),
+        ("minimum", "maximum"),
     ];
-    for (low_key, high_key, low, high) in pairs {
-        if let (Some((span, low)), Some((_, high))) = (find(low), find(high)) {
+    for (low_key, high_key) in pairs {
+        if let (Some((span, low)), Some((_, high))) = (find(low_key), find(high_key)) {
             if low > high {
-                cx.error_at(span, format!("`{low_key}` ({low}) is above `{high_key}` ({high}): no value can meet both"));
+                cx.error_at(
+                    span,
+                    format!("`{low_key}` ({low}) is above `{high_key}` ({high}): no value can meet both"),
+                );
             }
         }
     }
 }
 
-fn count_of(kind: &Kind, key: &str) -> Option<f64> {
-    #[allow(clippy::cast_precision_loss)]
-    match (kind, key) {
-        (Kind::MinLength(n), "min_length")
-        | (Kind::MaxLength(n), "max_length")
-        | (Kind::MinItems(n), "min_items")
-        | (Kind::MaxItems(n), "max_items")
-        | (Kind::MinProperties(n), "min_properties")
-        | (Kind::MaxProperties(n), "max_properties") => Some(*n as f64),
-        _ => None,
-    }
-}
-
-fn bound_of(kind: &Kind, wanted: Bound) -> Option<f64> {
-    match kind {
-        Kind::Bound(bound, number) if *bound == wanted => Some(number.as_f64()),
-        _ => None,
+impl Kind {
+    /// The limit of a counting or bounding rule, when it is the rule `key`.
+    fn limit_of(&self, key: &str) -> Option<f64> {
+        #[allow(clippy::cast_precision_loss)]
+        match (self, key) {
+            (Kind::MinLength(n), "min_length")
+            | (Kind::MaxLength(n), "max_length")
+            | (Kind::MinItems(n), "min_items")
+            | (Kind::MaxItems(n), "max_items")
+            | (Kind::MinProperties(n), "min_properties")
+            | (Kind::MaxProperties(n), "max_properties") => Some(*n as f64),
+            (Kind::Bound(Bound::Minimum, number), "minimum") | (Kind::Bound(Bound::Maximum, number), "maximum") => {
+                Some(number.as_f64())
+            }
+            _ => None,
+        }
     }
 }
 

@@ -134,7 +134,10 @@ fn the_derive_writes_a_test_of_the_examples() {
     __api_examples_of_HalfExampled();
     let panic = std::panic::catch_unwind(model_core::__private::assert_examples::<RuleBreakingExamples>).unwrap_err();
     let message = panic.downcast_ref::<String>().unwrap();
-    assert!(message.starts_with("the examples of RuleBreakingExamples would teach what the API refuses:\n"), "{message}");
+    assert!(
+        message.starts_with("the examples of RuleBreakingExamples would teach what the API refuses:\n"),
+        "{message}"
+    );
     assert!(message.contains("RuleBreakingExamples.login: example 1: too_short"), "{message}");
 }
 

@@ -61,8 +61,11 @@ fn with(key: &str, value: Value) -> String {
     payload.to_string()
 }
 
-/// `(pointer, code, expected, received, line, column)` of every issue.
-fn issues(json: &str) -> Vec<(String, &'static str, String, Option<String>, usize, usize)> {
+/// `(pointer, code, expected, received, line, column)` of one issue.
+type Found = (String, &'static str, String, Option<String>, usize, usize);
+
+/// Every issue of `json`.
+fn issues(json: &str) -> Vec<Found> {
     let error = Ruled::from_json(json).expect_err(json);
     error
         .issues()
@@ -106,7 +109,16 @@ fn each_rule_on_each_side_of_its_limit() {
         ("nickname", Value::Null, json!("abcde"), "/nickname", "too_long", "at most 4 characters", "5", 0),
         ("tags", json!(["a"]), json!([]), "/tags", "too_short", "at least 1 item", "0", 0),
         ("tags", json!(["a", "b", "c"]), json!(["a", "b", "c", "d"]), "/tags", "too_long", "at most 3 items", "4", 0),
-        ("tags", json!(["a", "b"]), json!(["a", "a"]), "/tags/1", "not_unique", "no two items equal", "a repeat of an earlier item", 5),
+        (
+            "tags",
+            json!(["a", "b"]),
+            json!(["a", "a"]),
+            "/tags/1",
+            "not_unique",
+            "no two items equal",
+            "a repeat of an earlier item",
+            5,
+        ),
         ("tags", json!(["abcd"]), json!([""]), "/tags/0", "too_short", "at least 1 character", "0", 1),
         ("tags", json!(["abcd"]), json!(["a", "abcde"]), "/tags/1", "too_long", "at most 4 characters", "5", 5),
         ("seats", json!(10), json!(0), "/seats", "out_of_range", "at least 1", "0", 0),
@@ -120,9 +132,36 @@ fn each_rule_on_each_side_of_its_limit() {
         ("limits", json!({"a": 1, "b": 2}), json!({}), "/limits", "too_short", "at least 1 key", "0", 0),
         ("limits", json!({"a": 1}), json!({"a": 1, "b": 2, "c": 3}), "/limits", "too_long", "at most 2 keys", "3", 0),
         ("limits", json!({"a": 9}), json!({"a": 1, "b": 10}), "/limits/b", "out_of_range", "at most 9", "10", 11),
-        ("slug", json!("a-b"), json!("a--b"), "/slug", "pattern_mismatch", "matching `^[a-z]+(-[a-z]+)*$`", "string \"a--b\"", 0),
-        ("email", json!("a@b.co"), json!("a.b.co"), "/email", "invalid_format", "an email address", "string \"a.b.co\"", 0),
-        ("birthday", json!("2024-02-29"), json!("2023-02-29"), "/birthday", "invalid_format", "a date (YYYY-MM-DD)", "string \"2023-02-29\"", 0),
+        (
+            "slug",
+            json!("a-b"),
+            json!("a--b"),
+            "/slug",
+            "pattern_mismatch",
+            "matching `^[a-z]+(-[a-z]+)*$`",
+            "string \"a--b\"",
+            0,
+        ),
+        (
+            "email",
+            json!("a@b.co"),
+            json!("a.b.co"),
+            "/email",
+            "invalid_format",
+            "an email address",
+            "string \"a.b.co\"",
+            0,
+        ),
+        (
+            "birthday",
+            json!("2024-02-29"),
+            json!("2023-02-29"),
+            "/birthday",
+            "invalid_format",
+            "a date (YYYY-MM-DD)",
+            "string \"2023-02-29\"",
+            0,
+        ),
         // A secret is counted, never quoted.
         ("password", json!("12345678"), json!("1234567"), "/password", "too_short", "at least 8 characters", "7", 0),
     ];
@@ -164,7 +203,8 @@ struct Signup {
 
 #[test]
 fn type_errors_missing_fields_and_rules_come_in_one_report_in_document_order() {
-    let json = "{\n  \"login\": \"ab\",\n  \"age\": \"forty\",\n  \"email\": \"nobody\",\n  \"teams\": [\"a\", \"b\"]\n}";
+    let json =
+        "{\n  \"login\": \"ab\",\n  \"age\": \"forty\",\n  \"email\": \"nobody\",\n  \"teams\": [\"a\", \"b\"]\n}";
     let error = Signup::from_json(json).unwrap_err();
     let found: Vec<_> = error
         .issues()
@@ -207,7 +247,9 @@ impl Booking {
         if self.start < self.end {
             return Ok(());
         }
-        Err(Violation::new(format!("`end` ({}) must come after `start` ({})", self.end, self.start)).at("end").at("start"))
+        Err(Violation::new(format!("`end` ({}) must come after `start` ({})", self.end, self.start))
+            .at("end")
+            .at("start"))
     }
 }
 
@@ -231,7 +273,8 @@ fn custom_field_rules_and_cross_field_rules_carry_their_messages() {
 
     let json = r#"{"room": "a", "start": 9, "end": 3}"#;
     let error = Booking::from_json(json).unwrap_err();
-    let found: Vec<_> = error.issues().iter().map(|issue| (issue.pointer(), issue.expected(), issue.column())).collect();
+    let found: Vec<_> =
+        error.issues().iter().map(|issue| (issue.pointer(), issue.expected(), issue.column())).collect();
     assert_eq!(
         found,
         [
@@ -278,7 +321,8 @@ fn the_builder_and_validate_run_the_rules() {
 
 #[test]
 fn from_value_reports_rules_without_positions() {
-    let error = Signup::from_value(json!({"login": "a", "age": 1, "email": "a@b.co", "teams": [], "plan": "x"})).unwrap_err();
+    let error =
+        Signup::from_value(json!({"login": "a", "age": 1, "email": "a@b.co", "teams": [], "plan": "x"})).unwrap_err();
     let issue = &error.issues()[0];
     assert_eq!((issue.pointer(), issue.code(), issue.line()), ("/login", "too_short", None));
 }
@@ -289,14 +333,18 @@ struct Inventory {
     by_sku: HashMap<String, String>,
     #[api(items(items(minimum = 0)))]
     grid: Vec<Vec<i32>>,
-    #[api(max_length = 3)]
-    code: Option<Box<String>>,
+    #[api(maximum = 3)]
+    code: Option<Box<u32>>,
 }
 
 #[test]
 fn items_reach_map_values_and_nested_arrays() {
-    let json = r#"{"by_sku": {"a-1": "ok", "b/2": "x"}, "grid": [[1, -2]], "code": "ABCD"}"#;
+    let json = r#"{"by_sku": {"a-1": "ok", "b/2": "x"}, "grid": [[1, -2]], "code": 4}"#;
     let error = Inventory::from_json(json).unwrap_err();
-    let found: Vec<_> = error.issues().iter().map(|issue| (issue.pointer(), issue.code(), issue.column().unwrap())).collect();
-    assert_eq!(found, [("/by_sku/b~12", "too_short", 33), ("/grid/0/1", "out_of_range", 52), ("/code", "too_long", 66)]);
+    let found: Vec<_> =
+        error.issues().iter().map(|issue| (issue.pointer(), issue.code(), issue.column().unwrap())).collect();
+    assert_eq!(
+        found,
+        [("/by_sku/b~12", "too_short", 33), ("/grid/0/1", "out_of_range", 52), ("/code", "out_of_range", 66)]
+    );
 }

@@ -195,7 +195,8 @@ fn rules_schema_and_parser_agree_on_both_sides_of_every_limit() {
     for count in 0..=4 {
         let distinct: Vec<String> = (0..count).map(|index| format!("{index}")).collect();
         payloads.push(("list", json!(distinct)));
-        let keys: serde_json::Map<String, Value> = (0..count).map(|index| (format!("k{index}"), json!(index))).collect();
+        let keys: serde_json::Map<String, Value> =
+            (0..count).map(|index| (format!("k{index}"), json!(index))).collect();
         payloads.push(("map", Value::Object(keys)));
     }
     payloads.extend([
