@@ -164,3 +164,60 @@ proptest! {
         let _ = AuthLink::from_value(value);
     }
 }
+
+/// A model with rules, for the properties of the rule pass.
+#[derive(Debug, serde::Deserialize, ApiModel)]
+struct Ruled {
+    #[api(min_length = 2, max_length = 5)]
+    login: String,
+    #[api(minimum = 1, maximum = 9, multiple_of = 2)]
+    seats: Option<i32>,
+    #[api(max_items = 2, unique_items, items(min_length = 1))]
+    tags: Vec<String>,
+    #[api(pattern = "^[a-c]+$")]
+    code: Option<String>,
+}
+
+/// Values near every limit of `Ruled`, and of the wrong type now and then.
+fn ruled_payload() -> impl Strategy<Value = Value> {
+    let text = prop_oneof![4 => "[a-d]{0,7}".prop_map(Value::from), 1 => json_value()];
+    let seats = prop_oneof![4 => (-1_i32..12).prop_map(Value::from), 1 => json_value()];
+    let tags = prop_oneof![4 => prop::collection::vec("[ab]{0,2}".prop_map(Value::from), 0..4).prop_map(Value::Array), 1 => json_value()];
+    (text.clone(), seats, tags, text, any::<u8>()).prop_map(|(login, seats, tags, code, absent)| {
+        let mut object = Map::new();
+        for (bit, (key, value)) in
+            [("login", login), ("seats", seats), ("tags", tags), ("code", code)].into_iter().enumerate()
+        {
+            if absent & (1 << bit) == 0 || bit == 0 && absent & 0x80 == 0 {
+                object.insert(key.to_owned(), value);
+            }
+        }
+        Value::Object(object)
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 512, ..ProptestConfig::default() })]
+
+    /// `from_json` is `Ok` exactly when serde is `Ok` and every rule holds;
+    /// an error is never empty; and when only rules fail, the report holds
+    /// exactly the issues `validate()` finds, now with positions.
+    #[test]
+    fn rules_report_exactly_what_serde_and_validate_say(payload in ruled_payload()) {
+        let text = serde_json::to_string_pretty(&payload).unwrap();
+        let ours = Ruled::from_json(&text);
+        match serde_json::from_str::<Ruled>(&text) {
+            Ok(typed) => match (typed.validate(), &ours) {
+                (Ok(()), Ok(_)) => {}
+                (Err(rules), Err(report)) => {
+                    let expected: Vec<(&str, &str)> = rules.issues().iter().map(|i| (i.pointer(), i.code())).collect();
+                    let found: Vec<(&str, &str)> = report.issues().iter().map(|i| (i.pointer(), i.code())).collect();
+                    prop_assert_eq!(found, expected);
+                    prop_assert!(report.issues().iter().all(|issue| issue.line().is_some()));
+                }
+                (rules, ours) => prop_assert!(false, "validate() says {:?}, from_json says {:?}", rules, ours),
+            },
+            Err(_) => prop_assert!(!ours.unwrap_err().issues().is_empty()),
+        }
+    }
+}

@@ -348,3 +348,25 @@ fn items_reach_map_values_and_nested_arrays() {
         [("/by_sku/b~12", "too_short", 33), ("/grid/0/1", "out_of_range", 52), ("/code", "out_of_range", 66)]
     );
 }
+
+#[test]
+fn docs_and_schema_show_the_rules() {
+    let page = Inventory::docs_markdown();
+    assert!(page.contains("| `by_sku` | map of *string* | :heavy_check_mark: | N/A<br/>**Rules:** each item at least 2 characters. |  |"), "{page}");
+    assert!(page.contains("| `code` | *integer* | :heavy_minus_sign: | N/A<br/>**Rules:** at most 3. |  |"), "{page}");
+    let page = Ruled::docs_markdown();
+    assert!(page.contains("**Rules:** matching `^[a-z]+(-[a-z]+)*$`."), "{page}");
+    let schema = Ruled::json_schema();
+    assert_eq!(schema["properties"]["login"], json!({"type": "string", "minLength": 3, "maxLength": 8}));
+    assert_eq!(
+        schema["properties"]["tags"],
+        json!({"type": "array", "items": {"type": "string", "minLength": 1, "maxLength": 4}, "minItems": 1, "maxItems": 3, "uniqueItems": true})
+    );
+    assert_eq!(schema["properties"]["seats"], json!({"type": "integer", "minimum": 1, "maximum": 10}));
+    assert_eq!(
+        schema["properties"]["discount"],
+        json!({"type": "number", "exclusiveMinimum": -1, "exclusiveMaximum": 100.5, "multipleOf": 0.5})
+    );
+    assert_eq!(schema["properties"]["email"], json!({"type": "string", "format": "email"}));
+    assert_eq!(schema["properties"]["birthday"], json!({"type": ["string", "null"], "format": "date"}));
+}
