@@ -90,10 +90,7 @@ pub fn expand(input: &Struct) -> TokenStream {
                     );
                 }
 
-                #[inline]
-                fn check_rules(&self, __report: &mut ::model_core::__private::Report<'_>) {
-                    #check_rules
-                }
+                #check_rules
             }
 
             #rules
@@ -175,7 +172,7 @@ fn rules_fn(index: usize) -> syn::Ident {
     quote::format_ident!("__api_rules_{}", index)
 }
 
-/// The body of `check_rules`: each field's rules, the rules inside each field
+/// `check_rules`: each field's rules, the rules inside each field
 /// that may hold some, then the model's own rule.
 fn check_rules(input: &Struct) -> TokenStream {
     let mut calls = Vec::new();
@@ -200,10 +197,16 @@ fn check_rules(input: &Struct) -> TokenStream {
     if let Some(path) = &input.attrs.validate {
         calls.push(quote!(::model_core::__private::model_rule(__report, ::core::option::Option::None, #path(self));));
     }
+    // Without any, the trait's default (which does nothing) serves.
     if calls.is_empty() {
-        return quote!(let _ = __report;);
+        return quote!();
     }
-    quote!(#(#calls)*)
+    quote! {
+        #[inline]
+        fn check_rules(&self, __report: &mut ::model_core::__private::Report<'_>) {
+            #(#calls)*
+        }
+    }
 }
 
 /// Whether a field's type may hold rules: false for the leaf types model-core
