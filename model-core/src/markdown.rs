@@ -114,6 +114,9 @@ fn description_cell(field: &FieldDoc) -> String {
     if field.deprecated {
         description = format!("**Deprecated.** {description}");
     }
+    if let Some(default) = field.published_default() {
+        description = format!("{description}<br/>**Default:** `{}`.", code_cell(&default.to_string()));
+    }
     if !field.rules.is_empty() {
         let rules: Vec<String> = field.rules.iter().map(rule_cell).collect();
         description = format!("{description}<br/>**Rules:** {}.", rules.join("; "));

@@ -62,6 +62,9 @@ impl Writer {
                 if !examples.is_empty() && !field.secret() {
                     object.insert("examples".to_owned(), Value::Array(examples));
                 }
+                if let Some(default) = field.published_default() {
+                    object.insert("default".to_owned(), default);
+                }
                 if field.deprecated {
                     object.insert("deprecated".to_owned(), json!(true));
                 }

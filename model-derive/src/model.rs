@@ -278,6 +278,19 @@ fn field_doc(index: usize, field: &Field, container_default: bool) -> TokenStrea
         }
     };
     let rules = rule::data(&field.attrs.rules);
+    let default = match &field.attrs.default {
+        Default::None => quote!(::core::option::Option::None),
+        Default::Trait => quote_spanned! {span=>
+            ::core::option::Option::Some(::model_core::__private::Example::new(|| {
+                ::model_core::__private::example_value(&<#ty as ::core::default::Default>::default())
+            }))
+        },
+        Default::Path(path) => quote_spanned! {span=>
+            ::core::option::Option::Some(::model_core::__private::Example::new(|| {
+                ::model_core::__private::example_value(&#path())
+            }))
+        },
+    };
     let required = if container_default || !matches!(field.attrs.default, Default::None) {
         quote!(false)
     } else {
@@ -298,6 +311,7 @@ fn field_doc(index: usize, field: &Field, container_default: bool) -> TokenStrea
             examples: &[#(#examples),*],
             deprecated: #deprecated,
             rules: #rules,
+            default: #default,
             check: #check,
         }
     }

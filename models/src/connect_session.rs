@@ -114,3 +114,43 @@ pub enum ConnectSessionTokenAuthLinkType {
     #[api(other)]
     Unknown(String),
 }
+
+/// A Connect Session, as `POST /connect_sessions/authenticate` returns it
+/// (`201`): the auth link's fields without `auth_link_url` and `token`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ApiModel)]
+pub struct ConnectSession {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub account_id: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[api(example = json!(["ats", "hris"]))]
+    pub categories: Option<Vec<ConnectSessionTokenAuthLinkCategories>>,
+    #[api(example = "2024-08-22T09:15:37.633Z")]
+    pub created_at: Timestamp,
+    /// External trigger token to be used to trigger actions on the account
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub external_trigger_token: Option<Secret<String>>,
+    #[api(example = 2748.23)]
+    pub id: Number,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub label: Option<String>,
+    /// Arbitrary set of key and values defined during the session token creation. This can be used to tag an account (eg. based on their pricing plan)
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[api(example = json!({ "plan": "enterprise" }))]
+    pub metadata: Option<Map<String, Value>>,
+    #[api(example = 5922.31)]
+    pub organization_id: Number,
+    #[api(example = "<id>")]
+    pub origin_owner_id: String,
+    #[api(example = "<value>")]
+    pub origin_owner_name: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub origin_username: Option<String>,
+    #[api(example = "<id>")]
+    pub project_id: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub provider: Option<String>,
+    /// The connect session account type
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[api(example = "production")]
+    pub r#type: Option<ConnectSessionTokenAuthLinkType>,
+}

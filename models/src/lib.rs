@@ -1,7 +1,18 @@
-//! Real API models built with `#[derive(ApiModel)]`.
+//! Real API models built with `#[derive(ApiModel)]`: StackOne's Connect
+//! Sessions resource.
 //!
-//! The first is StackOne's [`ConnectSessionTokenAuthLink`], the object
-//! `POST /connect_sessions` returns.
+//! | call | request body | `201` response |
+//! | --- | --- | --- |
+//! | `POST /connect_sessions` | [`ConnectSessionCreate`] | [`ConnectSessionTokenAuthLink`] |
+//! | `POST /connect_sessions/authenticate` | [`ConnectSessionAuthenticate`] | [`ConnectSession`] |
+//!
+//! One open enum of categories serves the three models that have them
+//! ([`ConnectSessionTokenAuthLinkCategories`], also named
+//! [`ConnectSessionCreateCategories`] and [`ConnectSessionCategories`] as in
+//! StackOne's SDK): StackOne's SDK declares one closed enum per model with
+//! the same values, so a category the API adds breaks each of them, and a
+//! category read from one model cannot be sent in another without a
+//! conversion. Open, a new category is kept as it came.
 //!
 //! ```
 //! use model_core::ApiModel;
@@ -24,17 +35,33 @@
 #![forbid(unsafe_code)]
 
 mod connect_session;
+mod create;
 
 pub use crate::connect_session::{
-    ConnectSessionTokenAuthLink, ConnectSessionTokenAuthLinkBuilder, ConnectSessionTokenAuthLinkCategories,
-    ConnectSessionTokenAuthLinkType,
+    ConnectSession, ConnectSessionBuilder, ConnectSessionTokenAuthLink, ConnectSessionTokenAuthLinkBuilder,
+    ConnectSessionTokenAuthLinkCategories, ConnectSessionTokenAuthLinkType,
 };
+pub use crate::create::{
+    ConnectSessionAuthenticate, ConnectSessionAuthenticateBuilder, ConnectSessionCreate, ConnectSessionCreateBuilder,
+    ConnectSessionCreateType,
+};
+
+/// The categories of a [`ConnectSessionCreate`]: the same open enum as the auth link's.
+pub type ConnectSessionCreateCategories = ConnectSessionTokenAuthLinkCategories;
+
+/// The categories of a [`ConnectSession`]: the same open enum as the auth link's.
+pub type ConnectSessionCategories = ConnectSessionTokenAuthLinkCategories;
 
 use model_core::{ApiType, TypeDoc};
 
 /// The models this crate defines for their own sake; the enums and nested
 /// models they use follow from them.
-pub const ROOTS: &[TypeDoc] = &[<ConnectSessionTokenAuthLink as ApiType>::TYPE];
+pub const ROOTS: &[TypeDoc] = &[
+    <ConnectSessionCreate as ApiType>::TYPE,
+    <ConnectSessionTokenAuthLink as ApiType>::TYPE,
+    <ConnectSessionAuthenticate as ApiType>::TYPE,
+    <ConnectSession as ApiType>::TYPE,
+];
 
 /// Where the generated docs live, relative to this crate.
 pub const DOCS_DIR: &str = "docs";

@@ -15,7 +15,14 @@ use serde::Deserialize;
 fn committed_docs_are_up_to_date() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../models").join(models::DOCS_DIR);
     let files = models::doc_files();
-    assert_eq!(files.len(), 4, "three pages and one schema");
+    // Four models and three enums, a page each, and a schema per model.
+    assert_eq!(files.len(), 11);
+    let mut on_disk: Vec<String> =
+        std::fs::read_dir(&dir).unwrap().map(|entry| entry.unwrap().file_name().into_string().unwrap()).collect();
+    let mut expected: Vec<String> = files.iter().map(|(name, _)| name.clone()).collect();
+    on_disk.sort();
+    expected.sort();
+    assert_eq!(on_disk, expected, "models/docs holds exactly the generated files");
     for (name, generated) in files {
         let committed = std::fs::read_to_string(dir.join(&name)).unwrap_or_default();
         assert!(

@@ -50,6 +50,9 @@ pub struct FieldDoc {
     pub deprecated: bool,
     /// The value rules of `#[api(…)]`, in the order written.
     pub rules: &'static [Rule],
+    /// The value an absent key stands for, from `#[serde(default)]` or
+    /// `#[serde(default = "path")]` on the field.
+    pub default: Option<Example>,
     check: fn(&Node<'_>, &mut Report<'_>),
 }
 
@@ -67,6 +70,7 @@ pub struct FieldParts {
     pub examples: &'static [Example],
     pub deprecated: bool,
     pub rules: &'static [Rule],
+    pub default: Option<Example>,
     pub check: fn(&Node<'_>, &mut Report<'_>),
 }
 
@@ -95,6 +99,7 @@ impl FieldDoc {
                 examples: part.examples,
                 deprecated: part.deprecated,
                 rules: part.rules,
+                default: part.default,
                 check: part.check,
             };
             index += 1;
@@ -114,6 +119,7 @@ impl FieldDoc {
         examples: &[],
         deprecated: false,
         rules: &[],
+        default: None,
         check: |_, _| {},
     };
 
@@ -135,6 +141,14 @@ impl FieldDoc {
     /// Whether `key` names this field on input. A read-only field is never read.
     pub fn accepts_key(&self, key: &str) -> bool {
         !self.read_only && self.names().any(|name| name == key)
+    }
+
+    /// The default the docs and schema show: never a secret's, never `null`.
+    pub fn published_default(&self) -> Option<serde_json::Value> {
+        if self.secret() {
+            return None;
+        }
+        self.default.and_then(|default| default.value().ok()).filter(|value| !value.is_null())
     }
 
     /// Checks a value of this field, adding its issues to `report`.
