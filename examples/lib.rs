@@ -1,5 +1,8 @@
-//! Sample payloads bundled with the examples, as `POST /connect_sessions` might answer.
+//! What the examples share: sample payloads, as `POST /connect_sessions`
+//! might answer, and [`fake_stackone`], a local StackOne server.
 #![forbid(unsafe_code)]
+
+pub mod fake_stackone;
 
 /// A valid auth link: every field, an unknown category and an unknown key.
 pub const VALID_AUTH_LINK: &str = include_str!("payloads/auth_link_valid.json");

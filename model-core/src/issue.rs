@@ -4,6 +4,8 @@ use std::borrow::Cow;
 use std::error::Error;
 use std::fmt;
 
+use serde::ser::{Serialize, SerializeMap, Serializer};
+
 /// The kind of problem an [`Issue`] describes. [`IssueKind::code`] gives its
 /// stable name, the one tools should match on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -199,6 +201,34 @@ impl Issue {
     }
 }
 
+impl Issue {
+    /// The issue as one sentence for a reader, without its pointer or
+    /// position: `expected at least 3 characters, got 2`.
+    pub fn detail(&self) -> String {
+        Detail(self).to_string()
+    }
+}
+
+/// What [`Issue::detail`] writes, and `Display` around it.
+struct Detail<'i>(&'i Issue);
+
+impl fmt::Display for Detail<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let issue = self.0;
+        write!(f, "expected {}", issue.expected)?;
+        if let Some(received) = &issue.received {
+            write!(f, ", got {received}")?;
+        }
+        if let Some(suggestion) = &issue.suggestion {
+            write!(f, " (did you mean `{suggestion}`?)")?;
+        }
+        if let (Some(found), Some(wire_name)) = (&issue.found_key, &issue.wire_name) {
+            write!(f, " (did you mean to write `{wire_name}`? found `{found}`)")?;
+        }
+        Ok(())
+    }
+}
+
 impl fmt::Display for Issue {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let pointer = if self.pointer.is_empty() { "(root)" } else { &self.pointer };
@@ -206,20 +236,63 @@ impl fmt::Display for Issue {
         if let Some(wire_name) = &self.wire_name {
             write!(f, " in `{wire_name}`")?;
         }
-        write!(f, ", expected {}", self.expected)?;
-        if let Some(received) = &self.received {
-            write!(f, ", got {received}")?;
-        }
-        if let Some(suggestion) = &self.suggestion {
-            write!(f, " (did you mean `{suggestion}`?)")?;
-        }
-        if let (Some(found), Some(wire_name)) = (&self.found_key, &self.wire_name) {
-            write!(f, " (did you mean to write `{wire_name}`? found `{found}`)")?;
-        }
+        write!(f, ", {}", Detail(self))?;
         if let (Some(line), Some(column)) = (self.line, self.column) {
             write!(f, " at {line}:{column}")?;
         }
         Ok(())
+    }
+}
+
+/// An issue as JSON, for an API's error body:
+/// `{"pointer", "code", "detail", "wire_name", "expected", "received",
+/// "suggestion", "found_key", "line", "column"}`, where the last six are left
+/// out when the issue has none. `received` never holds a secret's value, as
+/// nothing in an issue does.
+///
+/// ```
+/// use model_core::ApiModel;
+///
+/// #[derive(Debug, serde::Deserialize, ApiModel)]
+/// struct Invoice {
+///     total: f64,
+/// }
+///
+/// let error = Invoice::from_json(r#"{"total": "12"}"#).unwrap_err();
+/// assert_eq!(serde_json::to_value(&error.issues()[0]).unwrap(), serde_json::json!({
+///     "pointer": "/total",
+///     "code": "invalid_type",
+///     "detail": "expected number, got string \"12\"",
+///     "wire_name": "total",
+///     "expected": "number",
+///     "received": "string \"12\"",
+///     "line": 1,
+///     "column": 11,
+/// }));
+/// ```
+impl Serialize for Issue {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("pointer", &self.pointer)?;
+        map.serialize_entry("code", self.code())?;
+        map.serialize_entry("detail", &Detail(self).to_string())?;
+        let optional = [
+            ("wire_name", self.wire_name.as_deref()),
+            ("expected", Some(&*self.expected)),
+            ("received", self.received.as_deref()),
+            ("suggestion", self.suggestion.as_deref()),
+            ("found_key", self.found_key.as_deref()),
+        ];
+        for (key, value) in optional {
+            if let Some(value) = value {
+                map.serialize_entry(key, value)?;
+            }
+        }
+        if let (Some(line), Some(column)) = (self.line, self.column) {
+            map.serialize_entry("line", &line)?;
+            map.serialize_entry("column", &column)?;
+        }
+        map.end()
     }
 }
 
@@ -276,3 +349,13 @@ impl fmt::Display for ValidationError {
 }
 
 impl Error for ValidationError {}
+
+/// `{"model": "Invoice", "issues": [...]}`, each issue as [`Issue`] writes itself.
+impl Serialize for ValidationError {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(2))?;
+        map.serialize_entry("model", &self.model)?;
+        map.serialize_entry("issues", &self.issues)?;
+        map.end()
+    }
+}

@@ -83,6 +83,8 @@ mod examples;
 mod markdown;
 mod schema;
 // Layer 5: entry points and traits.
+#[cfg(feature = "axum")]
+mod extract;
 mod model;
 mod parse;
 mod private;
@@ -94,6 +96,8 @@ pub use crate::doc::{
     linked, EnumDoc, EnumValue, Example, FieldDoc, Format, Limit, Linked, ModelDoc, Rule, TypeDoc, SECRET_PLACEHOLDER,
 };
 pub use crate::examples::{check_examples, ExampleProblem};
+#[cfg(feature = "axum")]
+pub use crate::extract::{ApiJson, ApiJsonRejection, FastApiJson, FastApiRejection};
 pub use crate::issue::{Issue, IssueKind, ValidationError};
 pub use crate::markdown::{enum_page, model_page, pages, Page};
 pub use crate::model::ApiModel;

@@ -1,0 +1,2 @@
+//! Helpers of the HTTP tests: see `tests/`.
+#![forbid(unsafe_code)]
