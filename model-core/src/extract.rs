@@ -170,7 +170,7 @@ impl ApiJsonRejection {
         let status = self.status();
         let mut problem = Map::new();
         problem.insert("type".to_owned(), json!("about:blank"));
-        problem.insert("title".to_owned(), json!(status.canonical_reason().unwrap_or_default()));
+        problem.insert("title".to_owned(), json!(title(status)));
         problem.insert("status".to_owned(), json!(status.as_u16()));
         let detail = match self {
             ApiJsonRejection::UnsupportedMediaType => {
@@ -215,6 +215,16 @@ impl ApiJsonRejection {
     /// This rejection as a response in FastAPI's shape.
     pub fn fastapi_response(&self) -> Response {
         respond(self.status(), "application/json", &self.fastapi())
+    }
+}
+
+/// The status's name as RFC 9110 gives it (the `http` crate still has the
+/// older names of 413 and 422).
+fn title(status: StatusCode) -> &'static str {
+    match status {
+        StatusCode::PAYLOAD_TOO_LARGE => "Content Too Large",
+        StatusCode::UNPROCESSABLE_ENTITY => "Unprocessable Content",
+        other => other.canonical_reason().unwrap_or_default(),
     }
 }
 

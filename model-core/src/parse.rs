@@ -35,9 +35,13 @@ pub fn from_json<T: ApiType + DeserializeOwned>(json: &str) -> Result<T, Validat
 #[inline]
 pub fn from_slice<T: ApiType + DeserializeOwned>(json: &[u8]) -> Result<T, ValidationError> {
     match serde_json::from_slice(json) {
-        // Valid JSON from serde_json is valid UTF-8.
         Ok(value) if passes_rules(&value) => Ok(value),
-        Ok(value) => Err(report::<T>(std::str::from_utf8(json).unwrap_or_default(), Refusal::Rules(&value), true)),
+        // serde_json does not check the UTF-8 of a string it skips; without
+        // text to read again, the typed pass names the broken rules.
+        Ok(value) => Err(match std::str::from_utf8(json) {
+            Ok(text) => report::<T>(text, Refusal::Rules(&value), true),
+            Err(_) => report::<T>("", Refusal::Rules(&value), false),
+        }),
         Err(error) => Err(match std::str::from_utf8(json) {
             Ok(text) => report::<T>(text, Refusal::Serde(&error), true),
             Err(utf8) => not_utf8::<T>(json, utf8.valid_up_to()),
@@ -66,9 +70,11 @@ enum Refusal<'v, T> {
 #[inline(never)]
 fn report<T: ApiType>(json: &str, refusal: Refusal<'_, T>, positions: bool) -> ValidationError {
     let mut report = Report::new(json, positions);
-    match Node::root(json) {
-        Ok(root) => T::check(&root, &mut report),
-        Err(syntax) => report.push_syntax(&syntax),
+    match (Node::root(json), &refusal) {
+        (Ok(root), _) => T::check(&root, &mut report),
+        // No text to read: the typed pass below reports the rules.
+        (Err(_), Refusal::Rules(_)) => {}
+        (Err(syntax), Refusal::Serde(_)) => report.push_syntax(&syntax),
     }
     let model = Cow::Owned(T::TYPE.to_string());
     match refusal {

@@ -40,6 +40,12 @@ pub fn assert_examples<M: crate::model::ApiModel>() {
     );
 }
 
+/// How many issues `report` holds so far.
+#[inline]
+pub fn issue_count(report: &crate::report::Report<'_>) -> usize {
+    report.issue_count()
+}
+
 /// The end of `build()`: the value, once its rules hold.
 #[inline]
 pub fn built<M: crate::model::ApiModel>(value: M) -> Result<M, crate::issue::ValidationError> {

@@ -45,6 +45,8 @@ pub trait TextValue {
     note = "they apply to integers, `f32`, `f64`, and to an `Option` or `Box` of one"
 )]
 pub trait NumberValue {
+    /// Whether the number is a credential, never quoted.
+    const SECRET: bool = false;
     /// The number, when there is one.
     fn number(&self) -> Option<Limit>;
 }
@@ -147,8 +149,9 @@ impl Violation {
         Violation { message: message.to_string(), places: Vec::new() }
     }
 
-    /// Blames `place` too: a wire name (`end`) or a relative JSON Pointer
-    /// (`/items/0/sku`). Each place gets an issue with this message.
+    /// Blames `place` instead of the value the rule is on: a wire name
+    /// (`end`) or a JSON Pointer relative to it (`/items/0/sku`). Called
+    /// more than once, each place gets an issue with this message.
     #[must_use]
     pub fn at(mut self, place: &str) -> Self {
         let pointer = if place.starts_with('/') || place.is_empty() {
@@ -160,6 +163,18 @@ impl Violation {
         };
         self.places.push(pointer);
         self
+    }
+}
+
+impl Violation {
+    /// The message, which becomes each issue's `expected`.
+    pub fn message(&self) -> &str {
+        &self.message
+    }
+
+    /// The places blamed, as JSON Pointers; empty for the value itself.
+    pub fn places(&self) -> &[String] {
+        &self.places
     }
 }
 
@@ -211,7 +226,8 @@ impl<'r, 'a, 'n> Rules<'r, 'a, 'n> {
     pub fn pattern<T: TextValue + ?Sized, P: PatternMatch>(&mut self, value: &T, pattern: &P) {
         if let Some(text) = value.text() {
             if !pattern.is_match(text) {
-                self.fail(IssueKind::PatternMismatch, Rule::Pattern(pattern.source()), || quote::<T>(text));
+                let secret = T::SECRET || self.report.in_secret();
+                self.fail(IssueKind::PatternMismatch, Rule::Pattern(pattern.source()), || quote(text, secret));
             }
         }
     }
@@ -221,7 +237,8 @@ impl<'r, 'a, 'n> Rules<'r, 'a, 'n> {
     pub fn format<T: TextValue + ?Sized, F: FormatCheck>(&mut self, value: &T, _format: F) {
         if let Some(text) = value.text() {
             if !F::matches(text) {
-                self.fail(IssueKind::InvalidFormat, Rule::Format(F::FORMAT), || quote::<T>(text));
+                let secret = T::SECRET || self.report.in_secret();
+                self.fail(IssueKind::InvalidFormat, Rule::Format(F::FORMAT), || quote(text, secret));
             }
         }
     }
@@ -232,7 +249,12 @@ impl<'r, 'a, 'n> Rules<'r, 'a, 'n> {
     pub fn bound<T: NumberValue + ?Sized>(&mut self, value: &T, rule: Rule, limit: Limit, allowed: [Ordering; 2]) {
         if let Some(number) = value.number() {
             if !compare(number, limit).is_some_and(|ordering| allowed.contains(&ordering)) {
-                self.fail(IssueKind::OutOfRange, rule, || number.to_string());
+                let secret = T::SECRET || self.report.in_secret();
+                self.fail(
+                    IssueKind::OutOfRange,
+                    rule,
+                    || if secret { "number".to_owned() } else { number.to_string() },
+                );
             }
         }
     }
@@ -242,7 +264,14 @@ impl<'r, 'a, 'n> Rules<'r, 'a, 'n> {
     pub fn multiple_of<T: NumberValue + ?Sized>(&mut self, value: &T, divisor: Limit) {
         if let Some(number) = value.number() {
             if !is_multiple(number, divisor) {
-                self.fail(IssueKind::NotMultipleOf, Rule::MultipleOf(divisor), || number.to_string());
+                let secret = T::SECRET || self.report.in_secret();
+                self.fail(IssueKind::NotMultipleOf, Rule::MultipleOf(divisor), || {
+                    if secret {
+                        "number".to_owned()
+                    } else {
+                        number.to_string()
+                    }
+                });
             }
         }
     }
@@ -270,7 +299,8 @@ impl<'r, 'a, 'n> Rules<'r, 'a, 'n> {
     /// `unique_items`: the issue is at the first repeat.
     pub fn unique_items<T: UniqueItemsValue + ?Sized>(&mut self, value: &T) {
         if let Some(index) = value.first_repeat() {
-            self.at(Place::Index(index), |rules| {
+            let node = self.node.and_then(|node| node.items().ok()?.get(index).copied());
+            self.at(Place::Index(index), node, |rules| {
                 rules.fail(IssueKind::NotUnique, Rule::UniqueItems, || "a repeat of an earlier item".to_owned());
             });
         }
@@ -298,7 +328,22 @@ impl<'r, 'a, 'n> Rules<'r, 'a, 'n> {
 
     /// `items(…)`: `check` runs the inner rules on each element, at its place.
     pub fn items<T: Elements + ?Sized>(&mut self, value: &T, check: impl Fn(&mut Rules<'_, 'a, 'n>, &T::Element)) {
-        value.each_element(&mut |place, element| self.at(place, |rules| check(rules, element)));
+        // The input's elements, read once: an array's items in order, a map's
+        // values by key (the last of a repeated key, as serde keeps it).
+        let items = self.node.and_then(|node| node.items().ok()).unwrap_or_default();
+        let entries: HashMap<Cow<'n, str>, Node<'n>> = match self.node {
+            Some(node) if items.is_empty() => {
+                node.entries().ok().unwrap_or_default().into_iter().map(|entry| (entry.key, entry.value)).collect()
+            }
+            _ => HashMap::new(),
+        };
+        value.each_element(&mut |place, element| {
+            let node = match place {
+                Place::Index(index) => items.get(index).copied(),
+                Place::Key(key) => entries.get(key).copied(),
+            };
+            self.at(place, node, |rules| check(rules, element));
+        });
     }
 
     /// `validate = path`: the function's verdict on the value.
@@ -318,11 +363,7 @@ impl<'r, 'a, 'n> Rules<'r, 'a, 'n> {
 
     /// Runs `check` on the element at `place`, with the pointer and the node
     /// (when there is one) moved there.
-    fn at(&mut self, place: Place<'_>, check: impl FnOnce(&mut Rules<'_, 'a, 'n>)) {
-        let node = self.node.and_then(|node| match place {
-            Place::Index(index) => node.items().ok()?.get(index).copied(),
-            Place::Key(key) => node.entries().ok()?.into_iter().rev().find(|entry| entry.key == key).map(|e| e.value),
-        });
+    fn at(&mut self, place: Place<'_>, node: Option<Node<'n>>, check: impl FnOnce(&mut Rules<'_, 'a, 'n>)) {
         let report = &mut *self.report;
         match place {
             Place::Index(index) => report.at_index(index, |report| check(&mut Rules { report, node })),
@@ -347,8 +388,8 @@ impl<'r, 'a, 'n> Rules<'r, 'a, 'n> {
 }
 
 /// A string as an issue quotes it: its text, unless it is a secret.
-fn quote<T: TextValue + ?Sized>(text: &str) -> String {
-    if T::SECRET {
+fn quote(text: &str, secret: bool) -> String {
+    if secret {
         Kind::String.as_str().to_owned()
     } else {
         format!("{} {}", Kind::String, crate::report::shorten(&serde_json::Value::from(text).to_string()))
@@ -391,11 +432,9 @@ pub fn check_then_rules<T: ApiType + DeserializeOwned>(
     report: &mut Report<'_>,
     rules: fn(&T, &mut Rules<'_, '_, '_>),
 ) {
-    let before = report.issue_count();
     T::check(node, report);
-    if report.issue_count() != before {
-        return;
-    }
+    // Rules run on what serde reads; issues of rules inside the value (a
+    // nested model's) do not stop the field's own, as in the typed pass.
     if let Ok(value) = node.parse::<T>() {
         rules(&value, &mut Rules::new(report, Some(*node)));
     }
@@ -481,6 +520,7 @@ macro_rules! forward {
         }
 
         impl<T: NumberValue + ?Sized> NumberValue for $wrapper<T> {
+            const SECRET: bool = T::SECRET;
             #[inline]
             fn number(&self) -> Option<Limit> {
                 forward!(@get $wrapper self)?.number()
@@ -531,6 +571,7 @@ impl<T: TextValue> TextValue for Option<T> {
 }
 
 impl<T: NumberValue> NumberValue for Option<T> {
+    const SECRET: bool = T::SECRET;
     #[inline]
     fn number(&self) -> Option<Limit> {
         self.as_ref()?.number()
@@ -571,6 +612,14 @@ impl<T: TextValue> TextValue for Secret<T> {
     #[inline]
     fn text(&self) -> Option<&str> {
         self.expose().text()
+    }
+}
+
+impl<T: NumberValue> NumberValue for Secret<T> {
+    const SECRET: bool = true;
+    #[inline]
+    fn number(&self) -> Option<Limit> {
+        self.expose().number()
     }
 }
 

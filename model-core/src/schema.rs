@@ -219,7 +219,12 @@ fn apply_rules(schema: &mut Map<String, Value>, rules: &[Rule]) {
 
 fn limit_value(limit: Limit) -> Value {
     match limit {
-        Limit::Integer(int) => i64::try_from(int).map_or_else(|_| json!(int as f64), |int| json!(int)),
+        Limit::Integer(int) => match (i64::try_from(int), u64::try_from(int)) {
+            (Ok(int), _) => json!(int),
+            (_, Ok(int)) => json!(int),
+            #[allow(clippy::cast_precision_loss)]
+            _ => json!(int as f64),
+        },
         Limit::Float(float) => json!(float),
     }
 }

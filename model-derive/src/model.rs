@@ -126,7 +126,7 @@ fn example_test(input: &Struct) -> TokenStream {
     let test = quote::format_ident!("__api_examples_of_{}", ident);
     quote! {
         #[cfg(test)]
-        #[test]
+        #[::core::prelude::v1::test]
         #[doc(hidden)]
         #[allow(non_snake_case, unnameable_test_items)]
         fn #test() {
@@ -177,14 +177,14 @@ fn rules_fn(index: usize) -> syn::Ident {
 fn check_rules(input: &Struct) -> TokenStream {
     let mut calls = Vec::new();
     for (index, field) in input.wire_fields().enumerate() {
+        // A field serde never reads holds what the model gave it, not input.
+        if field.attrs.read_only {
+            continue;
+        }
         let name = field.ident;
         let wire_name = &field.wire_name;
-        if !field.attrs.rules.is_empty() {
-            let rules_fn = rules_fn(index);
-            calls.push(quote! {
-                ::model_core::__private::field_rules(__report, #wire_name, &self.#name, Self::#rules_fn);
-            });
-        }
+        // What the value holds first, then its own rules, as the report's
+        // second read finds them.
         if may_hold_rules(field.ty) {
             // Spanned at the type, where a type without `ApiType` is blamed once.
             let ty = field.ty;
@@ -193,9 +193,21 @@ fn check_rules(input: &Struct) -> TokenStream {
                 ::model_core::__private::nested_rules(__report, #wire_name, &self.#name, #check_rules);
             });
         }
+        if !field.attrs.rules.is_empty() {
+            let rules_fn = rules_fn(index);
+            calls.push(quote! {
+                ::model_core::__private::field_rules(__report, #wire_name, &self.#name, Self::#rules_fn);
+            });
+        }
     }
     if let Some(path) = &input.attrs.validate {
-        calls.push(quote!(::model_core::__private::model_rule(__report, ::core::option::Option::None, #path(self));));
+        // As in the report's second read: once the fields have no issue.
+        calls.push(quote! {
+            if ::model_core::__private::issue_count(__report) == __before {
+                ::model_core::__private::model_rule(__report, ::core::option::Option::None, #path(self));
+            }
+        });
+        calls.insert(0, quote!(let __before = ::model_core::__private::issue_count(__report);));
     }
     // Without any, the trait's default (which does nothing) serves.
     if calls.is_empty() {
@@ -209,32 +221,13 @@ fn check_rules(input: &Struct) -> TokenStream {
     }
 }
 
-/// Whether a field's type may hold rules: false for the leaf types model-core
-/// knows, and for options, boxes, vectors and maps of them.
+/// Whether a field's type may hold rules: false for the primitive types, and
+/// for options, boxes, vectors and maps of them. Only names no user type is
+/// likely to take (a model called `Value` must still have its rules run).
 fn may_hold_rules(ty: &Type) -> bool {
     const LEAVES: &[&str] = &[
-        "String",
-        "bool",
-        "char",
-        "i8",
-        "i16",
-        "i32",
-        "i64",
-        "i128",
-        "isize",
-        "u8",
-        "u16",
-        "u32",
-        "u64",
-        "u128",
-        "usize",
-        "f32",
-        "f64",
-        "Value",
-        "Number",
-        "Map",
-        "Timestamp",
-        "DateTime",
+        "String", "bool", "char", "i8", "i16", "i32", "i64", "i128", "isize", "u8", "u16", "u32", "u64", "u128",
+        "usize", "f32", "f64",
     ];
     const WRAPPERS: &[&str] = &["Option", "Box", "Vec", "Secret", "HashMap", "BTreeMap"];
     let Type::Path(path) = ty else { return true };

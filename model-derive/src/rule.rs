@@ -159,8 +159,15 @@ pub fn parse(cx: &mut Ctxt, meta: &ParseNestedMeta, key: &str, rules: &mut Vec<R
     Ok(())
 }
 
-/// Limits that no value can meet: a minimum above its maximum.
+/// Limits that no value can meet (a minimum above its maximum), and a rule
+/// given twice in one `items(…)` (the attribute's own keys are checked once
+/// for all by the attribute reader).
 pub fn check_limits(cx: &mut Ctxt, rules: &[Rule]) {
+    for (index, rule) in rules.iter().enumerate() {
+        if rules[..index].iter().any(|earlier| earlier.kind.key() == rule.kind.key()) {
+            cx.error_at(rule.span, format!("`{}` is given twice; keep one", rule.kind.key()));
+        }
+    }
     let find = |key: &str| rules.iter().find_map(|rule| Some((rule.span, rule.kind.limit_of(key)?)));
     let pairs = [
         ("min_length", "max_length"),
@@ -181,6 +188,28 @@ pub fn check_limits(cx: &mut Ctxt, rules: &[Rule]) {
 }
 
 impl Kind {
+    /// The attribute key that wrote this rule.
+    fn key(&self) -> &'static str {
+        match self {
+            Kind::MinLength(_) => "min_length",
+            Kind::MaxLength(_) => "max_length",
+            Kind::Pattern(_) => "pattern",
+            Kind::Format(_) => "format",
+            Kind::Bound(Bound::Minimum, _) => "minimum",
+            Kind::Bound(Bound::Maximum, _) => "maximum",
+            Kind::Bound(Bound::ExclusiveMinimum, _) => "exclusive_minimum",
+            Kind::Bound(Bound::ExclusiveMaximum, _) => "exclusive_maximum",
+            Kind::MultipleOf(_) => "multiple_of",
+            Kind::MinItems(_) => "min_items",
+            Kind::MaxItems(_) => "max_items",
+            Kind::UniqueItems => "unique_items",
+            Kind::MinProperties(_) => "min_properties",
+            Kind::MaxProperties(_) => "max_properties",
+            Kind::Items(_) => "items",
+            Kind::Validate(_) => "validate",
+        }
+    }
+
     /// The limit of a counting or bounding rule, when it is the rule `key`.
     fn limit_of(&self, key: &str) -> Option<f64> {
         #[allow(clippy::cast_precision_loss)]
@@ -229,7 +258,13 @@ fn number(meta: &ParseNestedMeta) -> syn::Result<Number> {
     };
     let number = match lit {
         Expr::Lit(ExprLit { lit: Lit::Int(int), .. }) => Number::Integer(int.base10_parse()?),
-        Expr::Lit(ExprLit { lit: Lit::Float(float), .. }) => Number::Float(float.base10_parse()?),
+        Expr::Lit(ExprLit { lit: Lit::Float(float), .. }) => {
+            let value: f64 = float.base10_parse()?;
+            if !value.is_finite() {
+                return Err(syn::Error::new_spanned(float, format!("{key} must be a finite number")));
+            }
+            Number::Float(value)
+        }
         _ => return Err(syn::Error::new_spanned(expr, format!("expected a number literal: {key} = 10"))),
     };
     Ok(match (negative, number) {

@@ -370,3 +370,91 @@ fn docs_and_schema_show_the_rules() {
     assert_eq!(schema["properties"]["email"], json!({"type": "string", "format": "email"}));
     assert_eq!(schema["properties"]["birthday"], json!({"type": ["string", "null"], "format": "date"}));
 }
+
+/// Credentials whose rules break: nothing of them is quoted.
+#[derive(Debug, Deserialize, ApiModel)]
+struct Credentials {
+    #[api(pattern = "^sk_")]
+    key: String,
+    #[api(maximum = 9999)]
+    pin: Secret<u32>,
+}
+
+#[derive(Debug, Deserialize, ApiModel)]
+struct Vault {
+    credentials: Secret<Credentials>,
+}
+
+#[test]
+fn rules_inside_a_secret_never_quote_it() {
+    let json = r#"{"credentials": {"key": "pk_canary", "pin": 123456}}"#;
+    let error = Vault::from_json(json).unwrap_err();
+    let shown = format!("{error} {error:?} {}", serde_json::to_string(&error).unwrap());
+    assert!(!shown.contains("canary") && !shown.contains("123456"), "{shown}");
+    let found: Vec<_> = error.issues().iter().map(|issue| (issue.pointer(), issue.code(), issue.received())).collect();
+    assert_eq!(
+        found,
+        [
+            ("/credentials/key", "pattern_mismatch", Some("string")),
+            ("/credentials/pin", "out_of_range", Some("number"))
+        ]
+    );
+}
+
+/// A model whose name is a common leaf type's: its rules still run.
+mod named_like_a_leaf {
+    #[derive(Debug, serde::Deserialize, model_core::ApiModel)]
+    pub struct Value {
+        #[api(min_length = 2)]
+        pub text: String,
+    }
+}
+
+#[derive(Debug, Deserialize, ApiModel)]
+struct HoldsValue {
+    inner: named_like_a_leaf::Value,
+    #[serde(skip_deserializing)]
+    cached: Option<named_like_a_leaf::Value>,
+}
+
+#[test]
+fn a_model_named_like_a_leaf_type_has_its_rules_run() {
+    let error = HoldsValue::from_json(r#"{"inner": {"text": "a"}}"#).unwrap_err();
+    assert_eq!(error.issues()[0].pointer(), "/inner/text");
+    // A field serde never reads is not checked, whatever it holds.
+    let mut value = HoldsValue::from_json(r#"{"inner": {"text": "ab"}}"#).unwrap();
+    value.cached = Some(named_like_a_leaf::Value { text: String::new() });
+    assert!(value.validate().is_ok());
+}
+
+#[test]
+fn the_typed_pass_and_the_report_agree_on_cross_field_rules() {
+    // Field issues first: the cross-field rule waits in both passes.
+    let json = r#"{"room": "a b", "start": 9, "end": 3}"#;
+    let booking = serde_json::from_str::<Booking>(json).unwrap();
+    let typed: Vec<_> =
+        booking.validate().unwrap_err().issues().iter().map(|i| (i.pointer().to_owned(), i.code())).collect();
+    let report: Vec<_> =
+        Booking::from_json(json).unwrap_err().issues().iter().map(|i| (i.pointer().to_owned(), i.code())).collect();
+    assert_eq!(typed, report);
+    assert_eq!(typed, [("/room".to_owned(), "invalid_value")]);
+}
+
+#[derive(Debug, Deserialize, ApiModel)]
+struct Roster {
+    #[api(max_items = 1)]
+    members: Vec<Ruled>,
+}
+
+#[test]
+fn a_field_rule_holds_beside_the_rules_of_what_it_holds() {
+    let mut member = valid();
+    member["login"] = json!("x");
+    let json = json!({"members": [member, valid()]}).to_string();
+    let report = Roster::from_json(&json).unwrap_err();
+    let found: Vec<_> = report.issues().iter().map(|i| (i.pointer(), i.code())).collect();
+    assert_eq!(found, [("/members/0/login", "too_short"), ("/members", "too_long")]);
+    let typed = serde_json::from_str::<Roster>(&json).unwrap().validate().unwrap_err();
+    let found: Vec<_> = typed.issues().iter().map(|i| (i.pointer(), i.code())).collect();
+    assert_eq!(found, [("/members/0/login", "too_short"), ("/members", "too_long")]);
+}

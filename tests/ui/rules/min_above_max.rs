@@ -8,6 +8,8 @@ struct Login {
     score: f64,
     #[api(items(min_items = 3, max_items = 2))]
     grid: Vec<Vec<u8>>,
+    #[api(items(min_length = 5, min_length = 3))]
+    names: Vec<String>,
 }
 
 fn main() {}
