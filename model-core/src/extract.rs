@@ -1,10 +1,11 @@
 //! Serving JSON with axum 0.8: an extractor that reads a request body as an
 //! [`ApiModel`] and, when it cannot, answers with the whole report.
 
-use axum::body::Bytes;
+use axum::body::{Bytes, HttpBody};
 use axum::extract::{FromRequest, Request};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
+use axum::RequestExt;
 use serde_json::{json, Map, Value};
 
 use crate::issue::{IssueKind, ValidationError};
@@ -90,8 +91,14 @@ async fn read<T: ApiModel, S: Send + Sync>(request: Request, state: &S) -> Resul
     if !is_json(request.headers()) {
         return Err(ApiJsonRejection::UnsupportedMediaType);
     }
-    // axum's own reader, so the route's `DefaultBodyLimit` holds: a body
-    // whose length says it is too large is refused before it is read.
+    // The route's `DefaultBodyLimit` holds. A body whose `Content-Length`
+    // is over it is refused before a byte of it is read (axum's own reader
+    // would read up to the limit first); one that says nothing is cut at it.
+    let declared = request.body().size_hint().lower();
+    let request = request.with_limited_body();
+    if request.body().size_hint().upper().is_some_and(|allowed| declared > allowed) {
+        return Err(ApiJsonRejection::PayloadTooLarge);
+    }
     let body = Bytes::from_request(request, state).await.map_err(|rejection| {
         if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE {
             ApiJsonRejection::PayloadTooLarge
