@@ -40,12 +40,8 @@ pub async fn post(client: &reqwest::Client, url: &str, content_type: Option<&str
     }
     let response = request.send().await.expect("the server answers");
     let status = response.status().as_u16();
-    let content_type = response
-        .headers()
-        .get("content-type")
-        .and_then(|value| value.to_str().ok())
-        .unwrap_or_default()
-        .to_owned();
+    let content_type =
+        response.headers().get("content-type").and_then(|value| value.to_str().ok()).unwrap_or_default().to_owned();
     let body = response.bytes().await.expect("a body").to_vec();
     Answer { status, content_type, body }
 }

@@ -108,7 +108,11 @@ async fn a_body_not_said_to_be_json_is_415() {
     let client = reqwest::Client::new();
     for content_type in [None, Some("text/plain"), Some("application/x-www-form-urlencoded")] {
         let answer = post(&client, &format!("{base}/connect_sessions"), content_type, CREATE.into()).await;
-        assert_eq!((answer.status, answer.content_type.as_str()), (415, "application/problem+json"), "{content_type:?}");
+        assert_eq!(
+            (answer.status, answer.content_type.as_str()),
+            (415, "application/problem+json"),
+            "{content_type:?}"
+        );
         assert_eq!(
             answer.json(),
             json!({"type": "about:blank", "title": "Unsupported Media Type", "status": 415,
@@ -127,7 +131,8 @@ async fn a_secret_in_a_wrong_typed_field_never_shows() {
     let base = start_server().await;
     let client = reqwest::Client::new();
     let url = format!("{base}/connect_sessions/authenticate");
-    for body in [r#"{"token": ["sess_canary"]}"#, r#"{"token": 81234567890}"#, r#"{"token": {"value": "sess_canary"}}"#] {
+    for body in [r#"{"token": ["sess_canary"]}"#, r#"{"token": 81234567890}"#, r#"{"token": {"value": "sess_canary"}}"#]
+    {
         let answer = post_json(&client, &url, body).await;
         assert_eq!(answer.status, 422);
         let text = answer.text();
@@ -163,7 +168,10 @@ async fn two_hundred_concurrent_requests_half_broken() {
         } else {
             assert_eq!(answer.status, 422);
             let error = &answer.json()["errors"][0];
-            assert_eq!((&error["pointer"], &error["received"]), (&json!("/origin_owner_id"), &json!(format!("number {index}"))));
+            assert_eq!(
+                (&error["pointer"], &error["received"]),
+                (&json!("/origin_owner_id"), &json!(format!("number {index}")))
+            );
         }
     }
     assert_eq!(tokens.len(), 100);
@@ -192,4 +200,20 @@ async fn a_ten_megabyte_body_is_413_before_it_is_read() {
         json!({"type": "about:blank", "title": "Content Too Large", "status": 413,
                "detail": "the request body is over this route's size limit"})
     );
+}
+
+/// The README shows a 422 body "exactly": it is this server's answer.
+#[tokio::test]
+async fn the_readmes_422_is_the_servers() {
+    let readme = include_str!("../../../README.md");
+    let start = readme.find("The `422` for `").unwrap() + "The `422` for `".len();
+    let body = &readme[start..start + readme[start..].find('`').unwrap()];
+    let block = &readme[start..];
+    let json_start = block.find("```json\n").unwrap() + "```json\n".len();
+    let shown: serde_json::Value =
+        serde_json::from_str(&block[json_start..json_start + block[json_start..].find("```").unwrap()]).unwrap();
+    let base = start_server().await;
+    let answer = post_json(&reqwest::Client::new(), &format!("{base}/connect_sessions"), body).await;
+    assert_eq!(answer.status, 422);
+    assert_eq!(answer.json(), shown);
 }
