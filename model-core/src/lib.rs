@@ -74,6 +74,7 @@ mod builder;
 mod format;
 mod impls;
 mod object;
+mod opaque;
 mod pattern;
 mod rules;
 mod secret;

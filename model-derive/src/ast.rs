@@ -135,6 +135,12 @@ impl<'a> Enum<'a> {
 }
 
 impl Field<'_> {
+    /// Whether serde reads the field alone (`#[api(serde)]`, `with`,
+    /// `deserialize_with`): the field's type need not be an `ApiType`.
+    pub fn opaque(&self) -> bool {
+        self.attrs.api_serde.is_some() || self.attrs.deserialize_with.is_some()
+    }
+
     /// Where an error about this field's wire name should point.
     pub fn name_span(&self) -> Span {
         attr::name_span(&self.attrs, self.ident.span())

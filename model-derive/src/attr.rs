@@ -22,12 +22,13 @@ const DEFAULT: &str = "default";
 const SKIP: &str = "skip";
 const SKIP_DESERIALIZING: &str = "skip_deserializing";
 const DENY_UNKNOWN_FIELDS: &str = "deny_unknown_fields";
+const WITH: &str = "with";
+const DESERIALIZE_WITH: &str = "deserialize_with";
+const SERIALIZE_WITH: &str = "serialize_with";
 
 // serde keys that change the wire shape in ways the report cannot follow.
 const SERDE_UNSUPPORTED: &[(&str, &str)] = &[
     ("flatten", "list the flattened fields in this struct instead"),
-    ("with", "implement `ApiType` for a newtype that does the conversion instead"),
-    ("deserialize_with", "implement `ApiType` for a newtype that does the conversion instead"),
     ("tag", "ApiModel models plain objects and string enums"),
     ("content", "ApiModel models plain objects and string enums"),
     ("untagged", "ApiModel models plain objects and string enums"),
@@ -48,6 +49,7 @@ const OTHER: &str = "other";
 const EXAMPLE: &str = "example";
 const VALIDATE: &str = "validate";
 const NO_EXAMPLE_TEST: &str = "no_example_test";
+const SERDE: &str = "serde";
 
 /// Where an attribute sits, which decides the keys it may hold.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -63,7 +65,7 @@ impl Target {
         match self {
             Target::Struct => &[RENAME, RENAME_ALL, DENY_UNKNOWN_FIELDS, DEFAULT],
             Target::Enum => &[RENAME, RENAME_ALL],
-            Target::Field => &[RENAME, ALIAS, DEFAULT, SKIP, SKIP_DESERIALIZING],
+            Target::Field => &[RENAME, ALIAS, DEFAULT, SKIP, SKIP_DESERIALIZING, WITH, DESERIALIZE_WITH, SERIALIZE_WITH],
             Target::Variant => &[RENAME, ALIAS],
         }
     }
@@ -72,7 +74,7 @@ impl Target {
         match self {
             Target::Variant => vec![OTHER],
             Target::Struct => vec![EXAMPLE, VALIDATE, NO_EXAMPLE_TEST],
-            Target::Field => std::iter::once(EXAMPLE).chain(rule::KEYS.iter().copied()).collect(),
+            Target::Field => [EXAMPLE, SERDE].into_iter().chain(rule::KEYS.iter().copied()).collect(),
             Target::Enum => vec![],
         }
     }
@@ -124,6 +126,11 @@ pub struct Attrs {
     pub validate: Option<ExprPath>,
     /// `#[api(no_example_test)]`: no generated test of the examples.
     pub no_example_test: bool,
+    /// The function serde reads the field with: `deserialize_with = "f"`,
+    /// or `with = "m"` as `m::deserialize`.
+    pub deserialize_with: Option<ExprPath>,
+    /// `#[api(serde)]`: the field's type is read by serde alone, with no `ApiType`.
+    pub api_serde: Option<Path>,
 }
 
 pub fn parse(cx: &mut Ctxt, attrs: &[Attribute], target: Target) -> Attrs {
@@ -143,6 +150,8 @@ pub fn parse(cx: &mut Ctxt, attrs: &[Attribute], target: Target) -> Attrs {
         rules: Vec::new(),
         validate: None,
         no_example_test: false,
+        deserialize_with: None,
+        api_serde: None,
     };
     let mut seen: Vec<String> = Vec::new();
     for attr in attrs {
@@ -223,6 +232,19 @@ fn parse_serde_key(
                 Default::Trait
             }
         }
+        WITH | DESERIALIZE_WITH => {
+            let path = string(meta)?;
+            let full = if key == WITH { format!("{}::deserialize", path.value()) } else { path.value() };
+            match syn::parse_str::<ExprPath>(&full) {
+                Ok(mut parsed) => {
+                    respan(&mut parsed, path.span());
+                    attrs.deserialize_with = Some(parsed);
+                }
+                Err(_) => cx.error_spanned_by(&path, "expected a path, such as \"chrono::serde::ts_seconds\""),
+            }
+        }
+        // Writing is serde's alone.
+        SERIALIZE_WITH => return skip_value(meta),
         SKIP => attrs.skip = true,
         SKIP_DESERIALIZING => attrs.read_only = true,
         DENY_UNKNOWN_FIELDS => attrs.deny_unknown_fields = true,
@@ -252,6 +274,7 @@ fn parse_api_key(
             })?);
         }
         NO_EXAMPLE_TEST => attrs.no_example_test = true,
+        SERDE => attrs.api_serde = Some(meta.path.clone()),
         _ if target == Target::Field && rule::KEYS.contains(&key) => rule::parse(cx, meta, key, &mut attrs.rules)?,
         OTHER => {
             // Marked either way, so the one mistake is the only error.
@@ -382,4 +405,12 @@ fn docs(attrs: &[Attribute]) -> Option<String> {
 /// The span to blame for a name: its `rename` literal when there is one.
 pub fn name_span(attrs: &Attrs, fallback: Span) -> Span {
     attrs.rename.as_ref().map_or(fallback, LitStr::span)
+}
+
+/// Gives every token of a path parsed from a string literal the literal's
+/// span, so that errors about the path point at the attribute.
+fn respan(path: &mut ExprPath, span: Span) {
+    for segment in &mut path.path.segments {
+        segment.ident.set_span(span);
+    }
 }

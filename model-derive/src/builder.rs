@@ -193,6 +193,14 @@ fn build(input: &Struct) -> TokenStream {
                 unset.push(quote!(false));
                 quote!(#slot.unwrap_or_default())
             }
+            (false, None, false) if field.opaque() => {
+                // No `ApiType` to ask: unset is missing, as serde has it for
+                // a field its own function reads.
+                checked.push(quote!(#slot));
+                unset.push(quote!(#local.is_none()));
+                checked_locals.push(local.clone());
+                quote!(#local)
+            }
             (false, None, false) => {
                 // Spanned at the type, whose `<T as ApiType>` is where rustc
                 // reports a field type without `ApiType`.

@@ -185,7 +185,7 @@ fn check_rules(input: &Struct) -> TokenStream {
         let wire_name = &field.wire_name;
         // What the value holds first, then its own rules, as the report's
         // second read finds them.
-        if may_hold_rules(field.ty) {
+        if may_hold_rules(field.ty) && !field.opaque() {
             // Spanned at the type, where a type without `ApiType` is blamed once.
             let ty = field.ty;
             let check_rules = quote_spanned!(ty.span()=> <#ty as ::model_core::__private::ApiType>::check_rules);
@@ -261,8 +261,21 @@ fn field_doc(index: usize, field: &Field, container_default: bool) -> TokenStrea
     // Whole paths spanned at the type, so a type without `ApiType` is blamed
     // once, where it is written.
     let span = ty.span();
-    let type_doc = quote_spanned!(span=> <#ty as ::model_core::__private::ApiType>::TYPE);
-    let check = if field.attrs.rules.is_empty() {
+    let type_doc = if field.opaque() {
+        quote!(::model_core::__private::TypeDoc::Any)
+    } else {
+        quote_spanned!(span=> <#ty as ::model_core::__private::ApiType>::TYPE)
+    };
+    let check = if let Some(path) = &field.attrs.deserialize_with {
+        quote_spanned! {path.span()=>
+            |__node, __report| ::model_core::__private::check_with(__node, __report, |__text| {
+                let mut __de = ::model_core::__private::serde_json::Deserializer::from_str(__text);
+                #path(&mut __de).map(|_: #ty| ())
+            })
+        }
+    } else if field.attrs.api_serde.is_some() {
+        quote_spanned!(span=> ::model_core::__private::check_deserialize::<#ty>)
+    } else if field.attrs.rules.is_empty() {
         quote_spanned!(span=> <#ty as ::model_core::__private::ApiType>::check)
     } else {
         let rules_fn = rules_fn(index);
@@ -286,6 +299,10 @@ fn field_doc(index: usize, field: &Field, container_default: bool) -> TokenStrea
     };
     let required = if container_default || !matches!(field.attrs.default, Default::None) {
         quote!(false)
+    } else if field.opaque() {
+        // serde's own rule: a missing `Option` is `None`, unless a function reads it.
+        let required = field.attrs.deserialize_with.is_some() || option_inner(ty).is_none();
+        quote!(#required)
     } else {
         quote_spanned!(span=> !<#ty as ::model_core::__private::ApiType>::OPTIONAL)
     };

@@ -28,6 +28,15 @@ impl Struct<'_> {
                 );
             }
         }
+        for field in self.wire_fields().filter(|field| field.opaque()) {
+            if let Some(rule) = field.attrs.rules.first() {
+                cx.error_at(
+                    rule.span,
+                    "a field serde reads alone (`#[api(serde)]`, `with`, `deserialize_with`) cannot have rules yet; \
+                     check it in a model rule, #[api(validate = …)] on the struct",
+                );
+            }
+        }
         let mut names = WireNames::default();
         for field in self.wire_fields() {
             names.claim(cx, &field.wire_name, field.name_span(), "field");

@@ -8,6 +8,7 @@ fn trimmed<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<String, 
 #[derive(serde::Deserialize, ApiModel)]
 struct Link {
     #[serde(deserialize_with = "trimmed")]
+    #[api(min_length = 1)]
     url: String,
 }
 
