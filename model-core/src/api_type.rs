@@ -7,12 +7,16 @@ use crate::report::Report;
 /// A type that can appear in a model: it knows how it is documented and how to
 /// check a JSON value against itself, reporting every problem.
 ///
-/// Implemented for `String`, `bool`, every integer and float,
-/// [`Timestamp`](crate::Timestamp) (exact RFC 3339), chrono's `DateTime<Utc>`
-/// and `DateTime<FixedOffset>` (chrono's own, laxer grammar),
-/// `serde_json::{Value, Map, Number}`, `Option`, `Vec`, `Box`, `HashMap` and
-/// `BTreeMap` with string keys, [`Secret`](crate::Secret), and every type that
-/// derives `ApiModel`.
+/// Implemented for `String`, `Box<str>`, `Cow<'static, str>`, `char`,
+/// `bool`, every integer and float, [`Timestamp`](crate::Timestamp) (exact
+/// RFC 3339), chrono's `DateTime<Utc>` and `DateTime<FixedOffset>` (chrono's
+/// own, laxer grammar) and `NaiveDate`, `std::net::{IpAddr, Ipv4Addr,
+/// Ipv6Addr}`, `uuid::Uuid` and `url::Url` (with the features of those
+/// names), `serde_json::{Value, Map, Number}`, `Option`, `Vec`, `Box`, `Arc`,
+/// `Rc`, `HashSet` and `BTreeSet`, `HashMap` and `BTreeMap` keyed by a
+/// [`MapKey`](crate::MapKey) (strings, integers, derived string enums),
+/// [`Secret`](crate::Secret), and every type that derives `ApiModel`. A field
+/// of another type with `Deserialize` takes `#[api(serde)]`.
 ///
 /// The check must refuse exactly what the type's `Deserialize` refuses. For a
 /// scalar, [`Report::check_leaf`] guarantees it by asking `Deserialize` itself:
@@ -51,7 +55,7 @@ use crate::report::Report;
 #[diagnostic::on_unimplemented(
     message = "`{Self}` cannot be a field of an ApiModel: it does not implement `ApiType`",
     label = "this type has no `ApiType`",
-    note = "derive `ApiModel` for it, or implement `model_core::ApiType` (see its docs for a one-line scalar check)"
+    note = "derive `ApiModel` for it; for a type of another crate with `Deserialize`, mark the field `#[api(serde)]`; or implement `model_core::ApiType` for a type of your own (see its docs)"
 )]
 pub trait ApiType {
     /// How docs and reports name the type.

@@ -165,7 +165,7 @@ fn unknown_enum_values(value: &Value, ty: &TypeDoc, pointer: String) -> Vec<Stri
                 .collect(),
             _ => Vec::new(),
         },
-        TypeDoc::Map(item) => match value {
+        TypeDoc::Map(item) | TypeDoc::KeyedMap(_, item) => match value {
             Value::Object(entries) => entries
                 .iter()
                 .flat_map(|(key, value)| unknown_enum_values(value, item, format!("{pointer}/{}", escape(key))))
@@ -192,6 +192,7 @@ fn unknown_enum_values(value: &Value, ty: &TypeDoc, pointer: String) -> Vec<Stri
         | TypeDoc::Integer { .. }
         | TypeDoc::Boolean
         | TypeDoc::DateTime
+        | TypeDoc::Text(_)
         | TypeDoc::Any
         | TypeDoc::Object => Vec::new(),
     }

@@ -11,6 +11,7 @@ use serde_json::{Map, Number, Value};
 use crate::api_type::ApiType;
 use crate::doc::TypeDoc;
 use crate::issue::IssueKind;
+use crate::map_key::MapKey;
 use crate::node::{self, Kind, Node};
 use crate::report::Report;
 
@@ -25,14 +26,46 @@ macro_rules! leaf {
     )*};
 }
 
+/// How docs and the schema describe strings of a known shape.
+mod shapes {
+    use crate::doc::TextShape;
+
+    pub const CHAR: TextShape = TextShape::new("character", &[], Some(1));
+    pub const IP: TextShape = TextShape::new("IP address", &["ipv4", "ipv6"], None);
+    pub const IPV4: TextShape = TextShape::new("IPv4 address", &["ipv4"], None);
+    pub const IPV6: TextShape = TextShape::new("IPv6 address", &["ipv6"], None);
+    pub const DATE: TextShape = TextShape::new("date", &["date"], None);
+    #[cfg(feature = "uuid")]
+    pub const UUID: TextShape = TextShape::new("UUID", &["uuid"], None);
+    #[cfg(feature = "url")]
+    pub const URI: TextShape = TextShape::new("URI", &["uri"], None);
+}
+
 leaf! {
     String => TypeDoc::String, [String];
+    Box<str> => TypeDoc::String, [String];
+    std::borrow::Cow<'static, str> => TypeDoc::String, [String];
+    char => TypeDoc::Text(&shapes::CHAR), [String];
+    std::net::IpAddr => TypeDoc::Text(&shapes::IP), [String];
+    std::net::Ipv4Addr => TypeDoc::Text(&shapes::IPV4), [String];
+    std::net::Ipv6Addr => TypeDoc::Text(&shapes::IPV6), [String];
+    chrono::NaiveDate => TypeDoc::Text(&shapes::DATE), [String];
     bool => TypeDoc::Boolean, [Boolean];
     f32 => TypeDoc::Number, [Number];
     f64 => TypeDoc::Number, [Number];
     Number => TypeDoc::Number, [Number];
     DateTime<Utc> => TypeDoc::DateTime, [String];
     DateTime<FixedOffset> => TypeDoc::DateTime, [String];
+}
+
+#[cfg(feature = "uuid")]
+leaf! {
+    uuid::Uuid => TypeDoc::Text(&shapes::UUID), [String];
+}
+
+#[cfg(feature = "url")]
+leaf! {
+    url::Url => TypeDoc::Text(&shapes::URI), [String];
 }
 
 macro_rules! integer {
@@ -122,6 +155,24 @@ impl<T: ApiType> ApiType for Box<T> {
     }
 }
 
+macro_rules! shared {
+    ($($pointer:ty),*) => {$(
+        impl<T: ApiType> ApiType for $pointer {
+            const TYPE: TypeDoc = T::TYPE;
+            const OPTIONAL: bool = T::OPTIONAL;
+            fn check(node: &Node<'_>, report: &mut Report<'_>) {
+                T::check(node, report);
+            }
+            #[inline]
+            fn check_rules(&self, report: &mut Report<'_>) {
+                (**self).check_rules(report);
+            }
+        }
+    )*};
+}
+
+shared!(std::sync::Arc<T>, std::rc::Rc<T>);
+
 impl<T: ApiType> ApiType for Vec<T> {
     const TYPE: TypeDoc = TypeDoc::Array(&T::TYPE);
     fn check(node: &Node<'_>, report: &mut Report<'_>) {
@@ -169,35 +220,48 @@ fn check_set_rules<'s, T: ApiType + 's>(set: impl IntoIterator<Item = &'s T>, re
     }
 }
 
-impl<T: ApiType, S: BuildHasher + Default> ApiType for HashMap<String, T, S> {
-    const TYPE: TypeDoc = TypeDoc::Map(&T::TYPE);
+/// A map: an object whose keys are `K`'s and whose values are `T`'s.
+impl<K: MapKey + Eq + Hash, T: ApiType, S: BuildHasher + Default> ApiType for HashMap<K, T, S> {
+    const TYPE: TypeDoc = map_type::<K>(&T::TYPE);
     fn check(node: &Node<'_>, report: &mut Report<'_>) {
-        check_map::<T>(node, report, &Self::TYPE);
+        check_map::<K, T>(node, report, &Self::TYPE);
     }
     #[inline]
     fn check_rules(&self, report: &mut Report<'_>) {
         for (key, value) in self {
-            report.at_key(key, |report| value.check_rules(report));
+            report.at_key(&key.key_text(), |report| value.check_rules(report));
         }
     }
 }
 
-impl<T: ApiType> ApiType for BTreeMap<String, T> {
-    const TYPE: TypeDoc = TypeDoc::Map(&T::TYPE);
+/// See the `HashMap` impl.
+impl<K: MapKey + Ord, T: ApiType> ApiType for BTreeMap<K, T> {
+    const TYPE: TypeDoc = map_type::<K>(&T::TYPE);
     fn check(node: &Node<'_>, report: &mut Report<'_>) {
-        check_map::<T>(node, report, &Self::TYPE);
+        check_map::<K, T>(node, report, &Self::TYPE);
     }
     #[inline]
     fn check_rules(&self, report: &mut Report<'_>) {
         for (key, value) in self {
-            report.at_key(key, |report| value.check_rules(report));
+            report.at_key(&key.key_text(), |report| value.check_rules(report));
         }
     }
 }
 
-fn check_map<T: ApiType>(node: &Node<'_>, report: &mut Report<'_>, ty: &TypeDoc) {
+const fn map_type<K: MapKey>(value: &'static TypeDoc) -> TypeDoc {
+    if K::ANY_STRING {
+        TypeDoc::Map(value)
+    } else {
+        TypeDoc::KeyedMap(&K::KEY, value)
+    }
+}
+
+fn check_map<K: MapKey, T: ApiType>(node: &Node<'_>, report: &mut Report<'_>, ty: &TypeDoc) {
     let Some(entries) = report.open_object(node, ty) else { return };
     for entry in &entries {
-        report.at_key(&entry.key, |report| T::check(&entry.value, report));
+        report.at_key(&entry.key, |report| {
+            K::check_key(&entry.key, node.key_offset(entry), report);
+            T::check(&entry.value, report);
+        });
     }
 }

@@ -73,6 +73,7 @@ mod api_type;
 mod builder;
 mod format;
 mod impls;
+mod map_key;
 mod object;
 mod opaque;
 mod pattern;
@@ -94,12 +95,14 @@ mod string_enum;
 pub use crate::api_type::ApiType;
 pub use crate::builder::IntoOption;
 pub use crate::doc::{
-    linked, EnumDoc, EnumValue, Example, FieldDoc, Format, Limit, Linked, ModelDoc, Rule, TypeDoc, SECRET_PLACEHOLDER,
+    linked, EnumDoc, EnumValue, Example, FieldDoc, Format, Limit, Linked, ModelDoc, Rule, TextShape, TypeDoc,
+    SECRET_PLACEHOLDER,
 };
 pub use crate::examples::{check_examples, ExampleProblem};
 #[cfg(feature = "axum")]
 pub use crate::extract::{ApiJson, ApiJsonRejection, FastApiJson, FastApiRejection};
 pub use crate::issue::{Issue, IssueKind, ValidationError};
+pub use crate::map_key::MapKey;
 pub use crate::markdown::{enum_page, model_page, pages, Page};
 pub use crate::model::ApiModel;
 pub use crate::node::{Kind, Node, MAX_DEPTH};

@@ -88,6 +88,7 @@ fn type_cell(ty: &TypeDoc) -> String {
     match ty {
         TypeDoc::Array(item) => format!("{}[]", type_cell(item)),
         TypeDoc::Map(value) => format!("map of {}", type_cell(value)),
+        TypeDoc::KeyedMap(key, value) => format!("map of {} by {}", type_cell(value), type_cell(key)),
         TypeDoc::Nullable(inner) => type_cell(inner),
         TypeDoc::Secret(inner) => format!("{} (secret)", type_cell(inner)),
         TypeDoc::Model(doc) => link(doc().name),
@@ -97,6 +98,7 @@ fn type_cell(ty: &TypeDoc) -> String {
         | TypeDoc::Integer { .. }
         | TypeDoc::Boolean
         | TypeDoc::DateTime
+        | TypeDoc::Text(_)
         | TypeDoc::Any
         | TypeDoc::Object => format!("*{ty}*"),
     }

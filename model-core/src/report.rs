@@ -157,6 +157,20 @@ impl<'a> Report<'a> {
         self.push_at(Some(key_offset), IssueKind::UnknownField, Cow::Owned(expected), detail);
     }
 
+    /// An issue about a map's key, at the key.
+    pub(crate) fn push_key_issue(
+        &mut self,
+        offset: usize,
+        kind: IssueKind,
+        expected: Cow<'static, str>,
+        received: String,
+        suggestion: Option<&str>,
+    ) {
+        let detail =
+            Detail { received: Some(received), suggestion: suggestion.map(str::to_owned), ..Detail::default() };
+        self.push_at(Some(offset), kind, expected, detail);
+    }
+
     /// A required key that is absent, reported at its object's position; `near`
     /// is a key the object does have that is one edit away, a likely typo.
     pub(crate) fn push_missing(&mut self, object_offset: usize, expected: String, near: Option<&str>) {

@@ -156,10 +156,39 @@ impl Writer {
             }
             TypeDoc::Boolean => json!({ "type": "boolean" }),
             TypeDoc::DateTime => json!({ "type": "string", "format": "date-time" }),
+            TypeDoc::Text(shape) => {
+                let mut schema = Map::new();
+                schema.insert("type".to_owned(), json!("string"));
+                match shape.formats {
+                    [] => {}
+                    [format] => {
+                        schema.insert("format".to_owned(), json!(format));
+                    }
+                    formats => {
+                        let each: Vec<Value> = formats.iter().map(|format| json!({ "format": format })).collect();
+                        schema.insert("anyOf".to_owned(), Value::Array(each));
+                    }
+                }
+                if let Some(length) = shape.length {
+                    schema.insert("minLength".to_owned(), json!(length));
+                    schema.insert("maxLength".to_owned(), json!(length));
+                }
+                Value::Object(schema)
+            }
             TypeDoc::Any => json!({}),
             TypeDoc::Object => json!({ "type": "object" }),
             TypeDoc::Array(item) => json!({ "type": "array", "items": self.ty(item) }),
             TypeDoc::Map(value) => json!({ "type": "object", "additionalProperties": self.ty(value) }),
+            TypeDoc::KeyedMap(key, value) => {
+                let names = match key {
+                    // serde_json writes an integer key as its decimal text;
+                    // the type's range is more than a pattern says.
+                    TypeDoc::Integer { min, .. } if *min >= 0 => json!({ "pattern": "^(0|[1-9][0-9]*)$" }),
+                    TypeDoc::Integer { .. } => json!({ "pattern": "^-?(0|[1-9][0-9]*)$" }),
+                    other => self.ty(other),
+                };
+                json!({ "type": "object", "propertyNames": names, "additionalProperties": self.ty(value) })
+            }
             TypeDoc::Secret(inner) => self.ty(inner),
             TypeDoc::Nullable(inner) => nullable(self.ty(inner)),
             TypeDoc::Model(doc) => self.reference(doc().name),

@@ -7,7 +7,7 @@ use std::marker::PhantomData;
 use serde::de::{self, Deserializer, Visitor};
 
 use crate::api_type::ApiType;
-use crate::doc::{EnumDoc, EnumValue};
+use crate::doc::{EnumDoc, EnumValue, TypeDoc};
 use crate::issue::IssueKind;
 use crate::markdown;
 use crate::node::{Kind, Node};
@@ -173,6 +173,21 @@ pub fn check<E: ApiEnum>(node: &Node<'_>, report: &mut Report<'_>) {
     }
     let expected = format!("one of {}", suggest::list(E::WIRE_NAMES.iter().copied()));
     report.push_unknown_variant(node, expected, closest::<E>(&wire));
+}
+
+/// A derived string enum keys a map by its wire strings.
+impl<E: ApiEnum> crate::map_key::MapKey for E {
+    const KEY: TypeDoc = E::TYPE;
+    fn check_key(key: &str, offset: usize, report: &mut Report<'_>) {
+        if E::OPEN || E::from_wire(key).is_some() {
+            return;
+        }
+        let expected = format!("a key that is one of {}", suggest::list(E::WIRE_NAMES.iter().copied()));
+        report.push_key(offset, IssueKind::UnknownVariant, expected, key, closest::<E>(key));
+    }
+    fn key_text(&self) -> std::borrow::Cow<'_, str> {
+        std::borrow::Cow::Borrowed(self.as_str())
+    }
 }
 
 /// `Deserialize` for a string enum: a known value never allocates.

@@ -65,7 +65,9 @@ impl Target {
         match self {
             Target::Struct => &[RENAME, RENAME_ALL, DENY_UNKNOWN_FIELDS, DEFAULT],
             Target::Enum => &[RENAME, RENAME_ALL],
-            Target::Field => &[RENAME, ALIAS, DEFAULT, SKIP, SKIP_DESERIALIZING, WITH, DESERIALIZE_WITH, SERIALIZE_WITH],
+            Target::Field => {
+                &[RENAME, ALIAS, DEFAULT, SKIP, SKIP_DESERIALIZING, WITH, DESERIALIZE_WITH, SERIALIZE_WITH]
+            }
             Target::Variant => &[RENAME, ALIAS],
         }
     }

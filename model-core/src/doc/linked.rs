@@ -33,6 +33,11 @@ pub fn linked(ty: &TypeDoc) -> Vec<Linked> {
         let next = match ty {
             TypeDoc::Model(doc) => Linked::Model(doc()),
             TypeDoc::Enum(doc) => Linked::Enum(doc()),
+            // A map's keys may be an enum, which its docs link to as well.
+            TypeDoc::KeyedMap(key, value) => {
+                pending.extend([*value, *key]);
+                continue;
+            }
             // Through any wrapper, as `inner` declares them; past any leaf.
             other => {
                 pending.extend(other.inner().copied());

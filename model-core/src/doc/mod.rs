@@ -15,4 +15,4 @@ pub use self::field::{FieldDoc, FieldParts};
 pub use self::linked::{linked, Linked};
 pub use self::model::{ModelDoc, SECRET_PLACEHOLDER};
 pub use self::rule::{Format, Limit, Rule};
-pub use self::type_doc::TypeDoc;
+pub use self::type_doc::{TextShape, TypeDoc};

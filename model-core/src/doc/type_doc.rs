@@ -33,6 +33,8 @@ pub enum TypeDoc {
     Boolean,
     /// An RFC 3339 date-time string with an offset.
     DateTime,
+    /// A string of a known shape: a UUID, a URI, a date, an IP address, one character.
+    Text(&'static TextShape),
     /// Any JSON value.
     Any,
     /// A JSON object with any keys and values.
@@ -41,6 +43,9 @@ pub enum TypeDoc {
     Array(&'static TypeDoc),
     /// An object whose values are all of the inner type.
     Map(&'static TypeDoc),
+    /// An object whose keys are of the first type (integers written as
+    /// strings, or an enum's values) and whose values are of the second.
+    KeyedMap(&'static TypeDoc, &'static TypeDoc),
     /// The inner type, or `null`, or absent.
     Nullable(&'static TypeDoc),
     /// The inner type, holding a credential.
@@ -64,14 +69,17 @@ impl TypeDoc {
     /// ```
     pub const fn inner(&self) -> Option<&'static TypeDoc> {
         match self {
-            TypeDoc::Array(inner) | TypeDoc::Map(inner) | TypeDoc::Nullable(inner) | TypeDoc::Secret(inner) => {
-                Some(inner)
-            }
+            TypeDoc::Array(inner)
+            | TypeDoc::Map(inner)
+            | TypeDoc::KeyedMap(_, inner)
+            | TypeDoc::Nullable(inner)
+            | TypeDoc::Secret(inner) => Some(inner),
             TypeDoc::String
             | TypeDoc::Number
             | TypeDoc::Integer { .. }
             | TypeDoc::Boolean
             | TypeDoc::DateTime
+            | TypeDoc::Text(_)
             | TypeDoc::Any
             | TypeDoc::Object
             | TypeDoc::Model(_)
@@ -87,11 +95,13 @@ impl TypeDoc {
             TypeDoc::Secret(inner) => inner.nullable(),
             TypeDoc::Array(_)
             | TypeDoc::Map(_)
+            | TypeDoc::KeyedMap(..)
             | TypeDoc::String
             | TypeDoc::Number
             | TypeDoc::Integer { .. }
             | TypeDoc::Boolean
             | TypeDoc::DateTime
+            | TypeDoc::Text(_)
             | TypeDoc::Object
             | TypeDoc::Model(_)
             | TypeDoc::Enum(_) => false,
@@ -116,11 +126,13 @@ impl TypeDoc {
             TypeDoc::Nullable(inner) | TypeDoc::Secret(inner) => inner.innermost(),
             TypeDoc::Array(_)
             | TypeDoc::Map(_)
+            | TypeDoc::KeyedMap(..)
             | TypeDoc::String
             | TypeDoc::Number
             | TypeDoc::Integer { .. }
             | TypeDoc::Boolean
             | TypeDoc::DateTime
+            | TypeDoc::Text(_)
             | TypeDoc::Any
             | TypeDoc::Object
             | TypeDoc::Model(_)
@@ -137,13 +149,35 @@ impl fmt::Display for TypeDoc {
             TypeDoc::Integer { .. } => f.write_str("integer"),
             TypeDoc::Boolean => f.write_str("boolean"),
             TypeDoc::DateTime => f.write_str("date-time"),
+            TypeDoc::Text(shape) => f.write_str(shape.name),
             TypeDoc::Any => f.write_str("any"),
             TypeDoc::Object => f.write_str("object"),
             TypeDoc::Array(item) => write!(f, "{item}[]"),
             TypeDoc::Map(value) => write!(f, "map of {value}"),
+            TypeDoc::KeyedMap(key, value) => write!(f, "map of {value} by {key}"),
             TypeDoc::Nullable(inner) | TypeDoc::Secret(inner) => inner.fmt(f),
             TypeDoc::Model(doc) => f.write_str(doc().name),
             TypeDoc::Enum(doc) => f.write_str(doc().name),
         }
+    }
+}
+
+/// A string's shape, for [`TypeDoc::Text`]: what docs call it, the JSON
+/// Schema formats it may have (one of them), and its length if fixed.
+#[derive(Debug, Clone, Copy)]
+#[non_exhaustive]
+pub struct TextShape {
+    /// How docs and reports name it: `UUID`, `IP address`.
+    pub name: &'static str,
+    /// JSON Schema formats, any one of which the string has; empty for none.
+    pub formats: &'static [&'static str],
+    /// The length in characters, when it is fixed.
+    pub length: Option<usize>,
+}
+
+impl TextShape {
+    /// A shape; for an `ApiType` impl of your own.
+    pub const fn new(name: &'static str, formats: &'static [&'static str], length: Option<usize>) -> Self {
+        TextShape { name, formats, length }
     }
 }
