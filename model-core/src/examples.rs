@@ -156,7 +156,7 @@ fn unknown_enum_values(value: &Value, ty: &TypeDoc, pointer: String) -> Vec<Stri
     match ty {
         // A secret's value is never quoted, not even as an unknown enum value.
         TypeDoc::Secret(_) => Vec::new(),
-        TypeDoc::Nullable(inner) => unknown_enum_values(value, inner, pointer),
+        TypeDoc::Nullable(inner) | TypeDoc::Patch(inner) => unknown_enum_values(value, inner, pointer),
         TypeDoc::Array(item) => match value {
             Value::Array(items) => items
                 .iter()

@@ -76,6 +76,7 @@ mod impls;
 mod map_key;
 mod object;
 mod opaque;
+mod patch;
 mod pattern;
 mod rules;
 mod secret;
@@ -107,6 +108,7 @@ pub use crate::markdown::{enum_page, model_page, pages, Page};
 pub use crate::model::ApiModel;
 pub use crate::node::{Kind, Node, MAX_DEPTH};
 pub use crate::parse::{from_json, from_slice, from_value};
+pub use crate::patch::Patch;
 pub use crate::report::{Report, MAX_ISSUES};
 pub use crate::rules::{
     Elements, ItemsValue, NumberValue, Place, PropertiesValue, TextValue, UniqueItemsValue, Violation,

@@ -90,6 +90,7 @@ fn type_cell(ty: &TypeDoc) -> String {
         TypeDoc::Map(value) => format!("map of {}", type_cell(value)),
         TypeDoc::KeyedMap(key, value) => format!("map of {} by {}", type_cell(value), type_cell(key)),
         TypeDoc::Nullable(inner) => type_cell(inner),
+        TypeDoc::Patch(inner) => format!("{} (`null` clears it)", type_cell(inner)),
         TypeDoc::Secret(inner) => format!("{} (secret)", type_cell(inner)),
         TypeDoc::Model(doc) => link(doc().name),
         TypeDoc::Enum(doc) => link(doc().name),

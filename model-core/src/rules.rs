@@ -21,6 +21,7 @@ use crate::doc::{Limit, Rule};
 use crate::format::FormatCheck;
 use crate::issue::{IssueKind, ValidationError};
 use crate::node::{Kind, Node};
+use crate::patch::Patch;
 use crate::pattern::PatternMatch;
 use crate::report::Report;
 use crate::secret::Secret;
@@ -42,7 +43,7 @@ pub trait TextValue {
 #[diagnostic::on_unimplemented(
     message = "number rules (`minimum`, `maximum`, `exclusive_minimum`, `exclusive_maximum`, `multiple_of`) do not apply to `{Self}`",
     label = "not a number",
-    note = "they apply to integers, `f32`, `f64`, and to an `Option` or `Box` of one"
+    note = "they apply to integers, `f32`, `f64`, and to an `Option`, `Box`, `Patch` or `Secret` of one"
 )]
 pub trait NumberValue {
     /// Whether the number is a credential, never quoted.
@@ -602,6 +603,52 @@ impl<T: Elements> Elements for Option<T> {
     type Element = T::Element;
     fn each_element(&self, visit: &mut dyn FnMut(Place<'_>, &T::Element)) {
         if let Some(inner) = self {
+            inner.each_element(visit);
+        }
+    }
+}
+
+// `Patch` as `Option`: a rule applies to the value when one is given.
+impl<T: TextValue> TextValue for Patch<T> {
+    const SECRET: bool = T::SECRET;
+    #[inline]
+    fn text(&self) -> Option<&str> {
+        self.value()?.text()
+    }
+}
+
+impl<T: NumberValue> NumberValue for Patch<T> {
+    const SECRET: bool = T::SECRET;
+    #[inline]
+    fn number(&self) -> Option<Limit> {
+        self.value()?.number()
+    }
+}
+
+impl<T: ItemsValue> ItemsValue for Patch<T> {
+    #[inline]
+    fn item_count(&self) -> Option<usize> {
+        self.value()?.item_count()
+    }
+}
+
+impl<T: UniqueItemsValue> UniqueItemsValue for Patch<T> {
+    fn first_repeat(&self) -> Option<usize> {
+        self.value()?.first_repeat()
+    }
+}
+
+impl<T: PropertiesValue> PropertiesValue for Patch<T> {
+    #[inline]
+    fn property_count(&self) -> Option<usize> {
+        self.value()?.property_count()
+    }
+}
+
+impl<T: Elements> Elements for Patch<T> {
+    type Element = T::Element;
+    fn each_element(&self, visit: &mut dyn FnMut(Place<'_>, &T::Element)) {
+        if let Some(inner) = self.value() {
             inner.each_element(visit);
         }
     }

@@ -190,7 +190,7 @@ impl Writer {
                 json!({ "type": "object", "propertyNames": names, "additionalProperties": self.ty(value) })
             }
             TypeDoc::Secret(inner) => self.ty(inner),
-            TypeDoc::Nullable(inner) => nullable(self.ty(inner)),
+            TypeDoc::Nullable(inner) | TypeDoc::Patch(inner) => nullable(self.ty(inner)),
             TypeDoc::Model(doc) => self.reference(doc().name),
             TypeDoc::Enum(doc) => self.reference(doc().name),
         }

@@ -133,6 +133,8 @@ pub struct Attrs {
     pub deserialize_with: Option<ExprPath>,
     /// `#[api(serde)]`: the field's type is read by serde alone, with no `ApiType`.
     pub api_serde: Option<Path>,
+    /// Whether the field has `#[serde(skip_serializing_if = …)]`.
+    pub skip_serializing_if: bool,
 }
 
 pub fn parse(cx: &mut Ctxt, attrs: &[Attribute], target: Target) -> Attrs {
@@ -154,6 +156,7 @@ pub fn parse(cx: &mut Ctxt, attrs: &[Attribute], target: Target) -> Attrs {
         no_example_test: false,
         deserialize_with: None,
         api_serde: None,
+        skip_serializing_if: false,
     };
     let mut seen: Vec<String> = Vec::new();
     for attr in attrs {
@@ -197,6 +200,9 @@ fn parse_serde_key(
         return skip_value(meta);
     }
     let string_enum = matches!(target, Target::Enum | Target::Variant);
+    if key == "skip_serializing_if" && target == Target::Field {
+        attrs.skip_serializing_if = true;
+    }
     if !target.serde_keys().contains(&key) {
         // On a struct or field, serde's own derive reports a key it does not
         // know; an enum's serde impls are this derive's, so it reports them.

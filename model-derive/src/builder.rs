@@ -248,7 +248,7 @@ fn build(input: &Struct) -> TokenStream {
     }
 }
 
-/// Whether a setter takes `impl Into<T>`: only for strings, secrets and
+/// Whether a setter takes `impl Into<T>`: only for strings, secrets, patches and
 /// timestamps, so `.name("a")` and `.created_at(Utc::now())` work, while a
 /// number keeps literal inference (`.retries(3)` could not infer `3` through
 /// `impl Into<u8>`). Read off the type's last path segment, as a derive must.
@@ -257,7 +257,7 @@ fn takes_into(ty: &Type) -> bool {
     path.path
         .segments
         .last()
-        .is_some_and(|last| ["String", "Secret", "Timestamp"].iter().any(|name| last.ident == name))
+        .is_some_and(|last| ["String", "Secret", "Timestamp", "Patch"].iter().any(|name| last.ident == name))
 }
 
 /// `U` when the field is written `Option<U>`, so its setter can take a plain `U`.

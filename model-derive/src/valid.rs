@@ -5,7 +5,8 @@ use std::collections::BTreeSet;
 use proc_macro2::Span;
 use syn::{Fields, GenericParam, Type};
 
-use crate::ast::{Enum, Input, Struct};
+use crate::ast::{Enum, Field, Input, Struct};
+use crate::attr::Default;
 use crate::builder;
 use crate::ctxt::Ctxt;
 
@@ -37,6 +38,9 @@ impl Struct<'_> {
                 );
             }
         }
+        for field in self.wire_fields() {
+            self.validate_patch(cx, field);
+        }
         let mut names = WireNames::default();
         for field in self.wire_fields() {
             names.claim(cx, &field.wire_name, field.name_span(), "field");
@@ -52,6 +56,33 @@ impl Struct<'_> {
                     ),
                 );
             }
+        }
+    }
+}
+
+impl Struct<'_> {
+    /// A PATCH field must keep "absent" apart from `null`, which serde does
+    /// only with a default and a skip on output.
+    fn validate_patch(&self, cx: &mut Ctxt, field: &Field) {
+        if let Some(inner) = builder::option_inner(field.ty) {
+            if builder::option_inner(inner).is_some() {
+                cx.error_spanned_by(
+                    field.ty,
+                    "`Option<Option<T>>` reads an absent key and `null` both as `None`; for a PATCH field write \
+                     `model_core::Patch<T>` with #[serde(default, skip_serializing_if = \"Patch::is_absent\")]",
+                );
+            }
+        }
+        if !last_segment_is(field.ty, "Patch") {
+            return;
+        }
+        let defaulted = !matches!(field.attrs.default, Default::None) || !matches!(self.attrs.default, Default::None);
+        if !defaulted || !field.attrs.skip_serializing_if {
+            cx.error_spanned_by(
+                field.ty,
+                "a `Patch` field tells an absent key from `null` only with \
+                 #[serde(default, skip_serializing_if = \"Patch::is_absent\")]; add it",
+            );
         }
     }
 }
@@ -156,6 +187,14 @@ fn is_string(ty: &Type) -> bool {
             path.path.segments.last().is_some_and(|last| last.ident == "String" && last.arguments.is_none())
         }
         Type::Group(group) => is_string(&group.elem),
+        _ => false,
+    }
+}
+
+fn last_segment_is(ty: &Type, name: &str) -> bool {
+    match ty {
+        Type::Path(path) if path.qself.is_none() => path.path.segments.last().is_some_and(|last| last.ident == name),
+        Type::Group(group) => last_segment_is(&group.elem, name),
         _ => false,
     }
 }

@@ -48,6 +48,9 @@ pub enum TypeDoc {
     KeyedMap(&'static TypeDoc, &'static TypeDoc),
     /// The inner type, or `null`, or absent.
     Nullable(&'static TypeDoc),
+    /// A PATCH field ([`Patch`](crate::Patch)): absent leaves the value,
+    /// `null` clears it, the inner type sets it.
+    Patch(&'static TypeDoc),
     /// The inner type, holding a credential.
     Secret(&'static TypeDoc),
     /// A model derived with `ApiModel`.
@@ -73,6 +76,7 @@ impl TypeDoc {
             | TypeDoc::Map(inner)
             | TypeDoc::KeyedMap(_, inner)
             | TypeDoc::Nullable(inner)
+            | TypeDoc::Patch(inner)
             | TypeDoc::Secret(inner) => Some(inner),
             TypeDoc::String
             | TypeDoc::Number
@@ -90,7 +94,7 @@ impl TypeDoc {
     /// Whether the value may be `null`.
     pub const fn nullable(&self) -> bool {
         match self {
-            TypeDoc::Nullable(_) | TypeDoc::Any => true,
+            TypeDoc::Nullable(_) | TypeDoc::Patch(_) | TypeDoc::Any => true,
             // A secret is as nullable as what it holds.
             TypeDoc::Secret(inner) => inner.nullable(),
             TypeDoc::Array(_)
@@ -123,7 +127,7 @@ impl TypeDoc {
     /// when it is there.
     pub const fn innermost(&self) -> &TypeDoc {
         match self {
-            TypeDoc::Nullable(inner) | TypeDoc::Secret(inner) => inner.innermost(),
+            TypeDoc::Nullable(inner) | TypeDoc::Patch(inner) | TypeDoc::Secret(inner) => inner.innermost(),
             TypeDoc::Array(_)
             | TypeDoc::Map(_)
             | TypeDoc::KeyedMap(..)
@@ -155,7 +159,7 @@ impl fmt::Display for TypeDoc {
             TypeDoc::Array(item) => write!(f, "{item}[]"),
             TypeDoc::Map(value) => write!(f, "map of {value}"),
             TypeDoc::KeyedMap(key, value) => write!(f, "map of {value} by {key}"),
-            TypeDoc::Nullable(inner) | TypeDoc::Secret(inner) => inner.fmt(f),
+            TypeDoc::Nullable(inner) | TypeDoc::Patch(inner) | TypeDoc::Secret(inner) => inner.fmt(f),
             TypeDoc::Model(doc) => f.write_str(doc().name),
             TypeDoc::Enum(doc) => f.write_str(doc().name),
         }
