@@ -94,7 +94,8 @@ fn check_model(doc: &ModelDoc, problems: &mut Vec<ExampleProblem>) {
     match doc.example.map(|example| example.value()) {
         Some(Err(error)) => problem(None, format!("model example does not serialize: {error}")),
         Some(Ok(Value::Object(given))) => {
-            for field in doc.fields.iter().filter(|field| field.secret() && given.contains_key(field.wire_name)) {
+            for field in doc.wire_fields().iter().filter(|field| field.secret() && given.contains_key(field.wire_name))
+            {
                 problem(
                     None,
                     format!("the model example gives secret `{}` a value: docs would publish it", field.wire_name),
@@ -107,7 +108,7 @@ fn check_model(doc: &ModelDoc, problems: &mut Vec<ExampleProblem>) {
         // The payload the docs show must parse as the model. Secrets show a
         // placeholder or nothing, so they are neither checked nor required.
         let fields: Vec<FieldDoc> =
-            doc.fields.iter().map(|field| if field.secret() { field.unchecked() } else { *field }).collect();
+            doc.wire_fields().iter().map(|field| if field.secret() { field.unchecked() } else { *field }).collect();
         let spec = ObjectSpec {
             ty: &TypeDoc::Object,
             fields: &fields,
@@ -118,7 +119,7 @@ fn check_model(doc: &ModelDoc, problems: &mut Vec<ExampleProblem>) {
         for message in check_value(&payload, check, &TypeDoc::Object) {
             problem(None, format!("example payload: {message}"));
         }
-        for message in unknown_in_fields(&payload, doc.fields, String::new()) {
+        for message in unknown_in_fields(&payload, &doc.wire_fields(), String::new()) {
             problem(None, format!("example payload: {message}"));
         }
     }

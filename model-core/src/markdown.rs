@@ -45,7 +45,7 @@ pub fn model_page(doc: &ModelDoc) -> String {
     page.push_str("## Fields\n\n");
     page.push_str("| Field | Type | Required | Description | Example |\n");
     page.push_str("| ----- | ---- | -------- | ----------- | ------- |\n");
-    for field in doc.fields {
+    for field in &doc.wire_fields() {
         let required = if field.required { ":heavy_check_mark:" } else { ":heavy_minus_sign:" };
         let _ = writeln!(
             page,

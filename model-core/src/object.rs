@@ -3,7 +3,7 @@
 use std::borrow::Cow;
 use std::fmt::Display;
 
-use crate::doc::FieldDoc;
+use crate::doc::{self, FieldDoc};
 use crate::issue::IssueKind;
 use crate::node::Node;
 use crate::report::Report;
@@ -25,25 +25,36 @@ pub struct ObjectSpec<'s> {
 /// are ignored unless denied, and a field given twice is refused.
 #[doc(hidden)]
 pub fn check_object(node: &Node<'_>, report: &mut Report<'_>, spec: &ObjectSpec<'_>) {
+    if !spec.fields.iter().any(|field| field.flatten) {
+        return check_fields(node, report, spec, spec.fields, false);
+    }
+    // Flattened models' fields sit in this object; a flattened map keeps
+    // the keys no field takes, so none is unknown.
+    let fields = doc::wire_fields(spec.fields);
+    check_fields(node, report, spec, &fields, doc::catch_all(spec.fields, 0).is_some());
+}
+
+fn check_fields(node: &Node<'_>, report: &mut Report<'_>, spec: &ObjectSpec<'_>, fields: &[FieldDoc], catch_all: bool) {
     let before = report.issue_count();
     let Some(entries) = report.open_object(node, spec.ty) else { return };
-    let mut seen = vec![false; spec.fields.len()];
+    let mut seen = vec![false; fields.len()];
     let mut unknown_keys: Vec<&str> = Vec::new();
     for entry in &entries {
         let key = &*entry.key;
-        match spec.fields.iter().position(|field| field.accepts_key(key)) {
+        match fields.iter().position(|field| field.accepts_key(key)) {
             // The second value is not checked, so it may be an unmarked
             // secret: the issue never quotes it.
             Some(index) if seen[index] => report.at_key(key, |report| {
-                let expected = format!("`{}` at most once", spec.fields[index].wire_name);
+                let expected = format!("`{}` at most once", fields[index].wire_name);
                 report.push_absent(node.key_offset(entry), IssueKind::DuplicateKey, Cow::Owned(expected));
             }),
             Some(index) => {
                 seen[index] = true;
-                report.at_key(key, |report| spec.fields[index].check(&entry.value, report));
+                report.at_key(key, |report| fields[index].check(&entry.value, report));
             }
+            None if catch_all => {}
             None if spec.deny_unknown_fields => report.at_key(key, |report| {
-                let known = spec.fields.iter().filter(|field| !field.read_only).map(|field| field.wire_name);
+                let known = fields.iter().filter(|field| !field.read_only).map(|field| field.wire_name);
                 let suggestion = suggest::closest(key, known.clone());
                 let expected = format!("one of the keys {}", suggest::list(known));
                 report.push_unknown_key(node.key_offset(entry), expected, suggestion);
@@ -51,7 +62,7 @@ pub fn check_object(node: &Node<'_>, report: &mut Report<'_>, spec: &ObjectSpec<
             None => unknown_keys.push(key),
         }
     }
-    for (field, _) in spec.fields.iter().zip(&seen).filter(|&(field, seen)| field.required && !seen) {
+    for (field, _) in fields.iter().zip(&seen).filter(|&(field, seen)| field.required && !seen) {
         // A key the model ignores that is close to a missing one is likely
         // the same key misspelt; it stays ignored, the issue names it.
         let near = suggest::closest(field.wire_name, unknown_keys.iter().copied());

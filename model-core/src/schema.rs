@@ -51,7 +51,7 @@ impl Writer {
         let mut properties = Map::new();
         let mut required = Vec::new();
         let mut either = Vec::new();
-        for field in doc.fields {
+        for field in &doc.wire_fields() {
             let mut schema = self.ty(field.ty);
             if let Value::Object(object) = &mut schema {
                 apply_rules(object, field.rules);
@@ -111,8 +111,16 @@ impl Writer {
         if !either.is_empty() {
             schema.insert("allOf".to_owned(), Value::Array(either));
         }
-        if doc.deny_unknown_fields {
-            schema.insert("additionalProperties".to_owned(), json!(false));
+        match doc.catch_all().map(TypeDoc::innermost) {
+            // A flattened map keeps the keys no field takes.
+            Some(TypeDoc::Map(value)) => {
+                schema.insert("additionalProperties".to_owned(), self.ty(value));
+            }
+            Some(_) => {}
+            None if doc.deny_unknown_fields => {
+                schema.insert("additionalProperties".to_owned(), json!(false));
+            }
+            None => {}
         }
         if let Some(example) = doc.example_payload() {
             schema.insert("examples".to_owned(), json!([example]));

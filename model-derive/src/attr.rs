@@ -25,10 +25,10 @@ const DENY_UNKNOWN_FIELDS: &str = "deny_unknown_fields";
 const WITH: &str = "with";
 const DESERIALIZE_WITH: &str = "deserialize_with";
 const SERIALIZE_WITH: &str = "serialize_with";
+const FLATTEN: &str = "flatten";
 
 // serde keys that change the wire shape in ways the report cannot follow.
 const SERDE_UNSUPPORTED: &[(&str, &str)] = &[
-    ("flatten", "list the flattened fields in this struct instead"),
     ("tag", "ApiModel models plain objects and string enums"),
     ("content", "ApiModel models plain objects and string enums"),
     ("untagged", "ApiModel models plain objects and string enums"),
@@ -66,7 +66,7 @@ impl Target {
             Target::Struct => &[RENAME, RENAME_ALL, DENY_UNKNOWN_FIELDS, DEFAULT],
             Target::Enum => &[RENAME, RENAME_ALL],
             Target::Field => {
-                &[RENAME, ALIAS, DEFAULT, SKIP, SKIP_DESERIALIZING, WITH, DESERIALIZE_WITH, SERIALIZE_WITH]
+                &[RENAME, ALIAS, DEFAULT, SKIP, SKIP_DESERIALIZING, WITH, DESERIALIZE_WITH, SERIALIZE_WITH, FLATTEN]
             }
             Target::Variant => &[RENAME, ALIAS],
         }
@@ -135,6 +135,8 @@ pub struct Attrs {
     pub api_serde: Option<Path>,
     /// Whether the field has `#[serde(skip_serializing_if = …)]`.
     pub skip_serializing_if: bool,
+    /// `#[serde(flatten)]`, for errors that point at it.
+    pub flatten: Option<Path>,
 }
 
 pub fn parse(cx: &mut Ctxt, attrs: &[Attribute], target: Target) -> Attrs {
@@ -157,6 +159,7 @@ pub fn parse(cx: &mut Ctxt, attrs: &[Attribute], target: Target) -> Attrs {
         deserialize_with: None,
         api_serde: None,
         skip_serializing_if: false,
+        flatten: None,
     };
     let mut seen: Vec<String> = Vec::new();
     for attr in attrs {
@@ -253,6 +256,7 @@ fn parse_serde_key(
         }
         // Writing is serde's alone.
         SERIALIZE_WITH => return skip_value(meta),
+        FLATTEN => attrs.flatten = Some(meta.path.clone()),
         SKIP => attrs.skip = true,
         SKIP_DESERIALIZING => attrs.read_only = true,
         DENY_UNKNOWN_FIELDS => attrs.deny_unknown_fields = true,

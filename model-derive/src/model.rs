@@ -189,8 +189,11 @@ fn check_rules(input: &Struct) -> TokenStream {
             // Spanned at the type, where a type without `ApiType` is blamed once.
             let ty = field.ty;
             let check_rules = quote_spanned!(ty.span()=> <#ty as ::model_core::__private::ApiType>::check_rules);
-            calls.push(quote! {
-                ::model_core::__private::nested_rules(__report, #wire_name, &self.#name, #check_rules);
+            // A flattened field's rules are at this object's level.
+            calls.push(if field.attrs.flatten.is_some() {
+                quote!(#check_rules(&self.#name, __report);)
+            } else {
+                quote!(::model_core::__private::nested_rules(__report, #wire_name, &self.#name, #check_rules);)
             });
         }
         if !field.attrs.rules.is_empty() {
@@ -284,6 +287,7 @@ fn field_doc(index: usize, field: &Field, container_default: bool) -> TokenStrea
         }
     };
     let rules = rule::data(&field.attrs.rules);
+    let flatten = field.attrs.flatten.is_some();
     let default = match &field.attrs.default {
         Default::None => quote!(::core::option::Option::None),
         Default::Trait => quote_spanned! {span=>
@@ -297,15 +301,16 @@ fn field_doc(index: usize, field: &Field, container_default: bool) -> TokenStrea
             }))
         },
     };
-    let required = if container_default || !matches!(field.attrs.default, Default::None) {
-        quote!(false)
-    } else if field.opaque() {
-        // serde's own rule: a missing `Option` is `None`, unless a function reads it.
-        let required = field.attrs.deserialize_with.is_some() || option_inner(ty).is_none();
-        quote!(#required)
-    } else {
-        quote_spanned!(span=> !<#ty as ::model_core::__private::ApiType>::OPTIONAL)
-    };
+    let required =
+        if container_default || !matches!(field.attrs.default, Default::None) || field.attrs.flatten.is_some() {
+            quote!(false)
+        } else if field.opaque() {
+            // serde's own rule: a missing `Option` is `None`, unless a function reads it.
+            let required = field.attrs.deserialize_with.is_some() || option_inner(ty).is_none();
+            quote!(#required)
+        } else {
+            quote_spanned!(span=> !<#ty as ::model_core::__private::ApiType>::OPTIONAL)
+        };
     let examples = field.attrs.examples.iter().map(example_fn);
     let deprecated = field.attrs.deprecated;
     let read_only = field.attrs.read_only;
@@ -322,6 +327,7 @@ fn field_doc(index: usize, field: &Field, container_default: bool) -> TokenStrea
             deprecated: #deprecated,
             rules: #rules,
             default: #default,
+            flatten: #flatten,
             check: #check,
         }
     }

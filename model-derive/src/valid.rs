@@ -41,6 +41,7 @@ impl Struct<'_> {
         for field in self.wire_fields() {
             self.validate_patch(cx, field);
         }
+        self.validate_flatten(cx);
         let mut names = WireNames::default();
         for field in self.wire_fields() {
             names.claim(cx, &field.wire_name, field.name_span(), "field");
@@ -61,6 +62,33 @@ impl Struct<'_> {
 }
 
 impl Struct<'_> {
+    /// What serde's flatten cannot do: two maps sharing the leftover keys,
+    /// unknown keys denied beside it, rules on a field with no value of its own.
+    fn validate_flatten(&self, cx: &mut Ctxt) {
+        let flattened: Vec<&Field> = self.wire_fields().filter(|field| field.attrs.flatten.is_some()).collect();
+        let maps: Vec<&&Field> = flattened.iter().filter(|field| is_map(field.ty)).collect();
+        if let [_, second, ..] = maps.as_slice() {
+            cx.error_spanned_by(
+                second.ty,
+                "only one flattened map can keep the keys no field takes; merge them into one",
+            );
+        }
+        if let (Some(first), true) = (flattened.first(), self.attrs.deny_unknown_fields) {
+            cx.error_spanned_by(
+                first.attrs.flatten.as_ref(),
+                "serde does not support #[serde(flatten)] with #[serde(deny_unknown_fields)]; remove one",
+            );
+        }
+        for field in &flattened {
+            if let Some(rule) = field.attrs.rules.first() {
+                cx.error_at(
+                    rule.span,
+                    "a flattened field has no value of its own to check; put the rules on its fields",
+                );
+            }
+        }
+    }
+
     /// A PATCH field must keep "absent" apart from `null`, which serde does
     /// only with a default and a skip on output.
     fn validate_patch(&self, cx: &mut Ctxt, field: &Field) {
@@ -197,4 +225,10 @@ fn last_segment_is(ty: &Type, name: &str) -> bool {
         Type::Group(group) => last_segment_is(&group.elem, name),
         _ => false,
     }
+}
+
+/// Whether a type is written as a map (`HashMap`, `BTreeMap`, `Map`), maybe in an `Option`.
+fn is_map(ty: &Type) -> bool {
+    let ty = builder::option_inner(ty).unwrap_or(ty);
+    ["HashMap", "BTreeMap", "Map", "IndexMap"].iter().any(|name| last_segment_is(ty, name))
 }

@@ -221,3 +221,61 @@ proptest! {
         }
     }
 }
+
+/// The shapes of issue 11, for the agreement property.
+#[allow(dead_code)]
+mod shapes {
+    use std::collections::{BTreeMap, HashMap};
+
+    use model_core::{ApiModel, Patch};
+    use serde::Deserialize;
+    use serde_json::Value;
+
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, ApiModel)]
+    #[serde(rename_all = "snake_case")]
+    pub enum Region {
+        Eu,
+        Us,
+    }
+
+    #[derive(Debug, Deserialize, ApiModel)]
+    pub struct Pagination {
+        pub next: Option<String>,
+        pub limit: u8,
+    }
+
+    #[derive(Debug, Deserialize, ApiModel)]
+    pub struct Shapes {
+        pub id: Option<uuid::Uuid>,
+        pub ip: Option<std::net::IpAddr>,
+        pub born: Option<chrono::NaiveDate>,
+        pub initial: Option<char>,
+        pub by_year: Option<BTreeMap<u16, u8>>,
+        pub by_region: Option<HashMap<Region, u8>>,
+        #[serde(default, skip_serializing_if = "Patch::is_absent")]
+        pub title: Patch<String>,
+        #[serde(default, with = "chrono::serde::ts_seconds_option")]
+        pub at: Option<chrono::DateTime<chrono::Utc>>,
+        #[serde(flatten)]
+        pub page: Pagination,
+        #[serde(flatten)]
+        pub extra: HashMap<String, Value>,
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+    /// Any value in any field of the new shapes: the report agrees with
+    /// serde, and an error is never empty.
+    #[test]
+    fn new_shapes_agree_with_serde(
+        value in json_value(),
+        key in proptest::sample::select(&["id", "ip", "born", "initial", "by_year", "by_region", "title", "at", "next", "limit", "other"][..]),
+    ) {
+        let mut object = json!({"limit": 1, "by_region": {"eu": 1}, "title": null});
+        object[key] = value.clone();
+        let _ = parse_agreeing::<shapes::Shapes>(&object.to_string());
+        let _ = parse_agreeing::<shapes::Shapes>(&value.to_string());
+    }
+}

@@ -53,6 +53,10 @@ pub struct FieldDoc {
     /// The value an absent key stands for, from `#[serde(default)]` or
     /// `#[serde(default = "path")]` on the field.
     pub default: Option<Example>,
+    /// `#[serde(flatten)]`: the field has no key of its own; its model's
+    /// fields sit in this object (see [`ModelDoc::wire_fields`](crate::ModelDoc::wire_fields)),
+    /// or, for a map, it keeps the keys no other field takes.
+    pub flatten: bool,
     check: fn(&Node<'_>, &mut Report<'_>),
 }
 
@@ -71,6 +75,7 @@ pub struct FieldParts {
     pub deprecated: bool,
     pub rules: &'static [Rule],
     pub default: Option<Example>,
+    pub flatten: bool,
     pub check: fn(&Node<'_>, &mut Report<'_>),
 }
 
@@ -100,6 +105,7 @@ impl FieldDoc {
                 deprecated: part.deprecated,
                 rules: part.rules,
                 default: part.default,
+                flatten: part.flatten,
                 check: part.check,
             };
             index += 1;
@@ -120,6 +126,7 @@ impl FieldDoc {
         deprecated: false,
         rules: &[],
         default: None,
+        flatten: false,
         check: |_, _| {},
     };
 
@@ -138,9 +145,10 @@ impl FieldDoc {
         std::iter::once(self.wire_name).chain(self.aliases.iter().copied())
     }
 
-    /// Whether `key` names this field on input. A read-only field is never read.
+    /// Whether `key` names this field on input. A read-only field is never
+    /// read, and a flattened one has no key of its own.
     pub fn accepts_key(&self, key: &str) -> bool {
-        !self.read_only && self.names().any(|name| name == key)
+        !self.read_only && !self.flatten && self.names().any(|name| name == key)
     }
 
     /// The default the docs and schema show: never a secret's, never `null`.

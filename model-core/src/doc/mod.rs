@@ -13,6 +13,7 @@ pub use self::enum_doc::{EnumDoc, EnumValue};
 pub use self::example::Example;
 pub use self::field::{FieldDoc, FieldParts};
 pub use self::linked::{linked, Linked};
+pub(crate) use self::model::{catch_all, wire_fields};
 pub use self::model::{ModelDoc, SECRET_PLACEHOLDER};
 pub use self::rule::{Format, Limit, Rule};
 pub use self::type_doc::{TextShape, TypeDoc};

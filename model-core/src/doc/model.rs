@@ -26,6 +26,18 @@ pub struct ModelDoc {
 }
 
 impl ModelDoc {
+    /// The fields as they sit on the wire: each `#[serde(flatten)]` model
+    /// replaced by its own fields (recursively), a flattened map left out
+    /// (see [`catch_all`](Self::catch_all)).
+    pub fn wire_fields(&self) -> Vec<FieldDoc> {
+        wire_fields(self.fields)
+    }
+
+    /// The type of the flattened map that keeps keys no field takes, if any.
+    pub fn catch_all(&self) -> Option<&'static TypeDoc> {
+        catch_all(self.fields, 0)
+    }
+
     /// The derive's constructor.
     #[doc(hidden)]
     pub const fn new(
@@ -63,7 +75,7 @@ impl ModelDoc {
             }
             Some(Err(_)) | None => self.payload_from_fields(seen)?,
         };
-        for field in self.fields.iter().filter(|field| field.secret()) {
+        for field in self.wire_fields().iter().filter(|field| field.secret()) {
             for alias in field.aliases {
                 object.remove(*alias);
             }
@@ -84,7 +96,7 @@ impl ModelDoc {
     fn payload_from_fields(&self, seen: &mut Vec<&'static str>) -> Option<serde_json::Map<String, Value>> {
         let mut object = serde_json::Map::new();
         let mut has_example = false;
-        for field in self.fields {
+        for field in &self.wire_fields() {
             let value = match (field.examples.first(), field.ty.innermost()) {
                 _ if field.secret() => secret_placeholder(field),
                 (Some(example), _) => example.value().ok(),
@@ -110,4 +122,34 @@ impl ModelDoc {
 /// string, nothing otherwise.
 fn secret_placeholder(field: &FieldDoc) -> Option<Value> {
     (field.required && matches!(field.ty.innermost(), TypeDoc::String)).then(|| Value::from(SECRET_PLACEHOLDER))
+}
+
+/// Flattened models nest at most this deep; deeper is a model that flattens
+/// itself, which serde cannot read either.
+const FLATTEN_DEPTH: usize = 32;
+
+/// [`ModelDoc::wire_fields`] of any list of fields.
+pub(crate) fn wire_fields(fields: &[FieldDoc]) -> Vec<FieldDoc> {
+    let mut expanded = Vec::with_capacity(fields.len());
+    expand(fields, &mut expanded, 0);
+    expanded
+}
+
+fn expand(fields: &[FieldDoc], into: &mut Vec<FieldDoc>, depth: usize) {
+    for field in fields {
+        match (field.flatten, field.ty.innermost()) {
+            (false, _) => into.push(*field),
+            (true, TypeDoc::Model(doc)) if depth < FLATTEN_DEPTH => expand(doc().fields, into, depth + 1),
+            (true, _) => {}
+        }
+    }
+}
+
+/// [`ModelDoc::catch_all`] of any list of fields.
+pub(crate) fn catch_all(fields: &[FieldDoc], depth: usize) -> Option<&'static TypeDoc> {
+    fields.iter().filter(|field| field.flatten).find_map(|field| match field.ty.innermost() {
+        TypeDoc::Model(doc) if depth < FLATTEN_DEPTH => catch_all(doc().fields, depth + 1),
+        TypeDoc::Model(_) => None,
+        _ => Some(field.ty),
+    })
 }
