@@ -6,7 +6,7 @@ use std::fmt;
 
 use serde_json::Value;
 
-use crate::doc::{linked, FieldDoc, Linked, ModelDoc, TypeDoc};
+use crate::doc::{linked, FieldDoc, Linked, ModelDoc, TypeDoc, VariantShape};
 use crate::issue::Issue;
 use crate::node::Node;
 use crate::object::{check_object, ObjectSpec};
@@ -64,6 +64,15 @@ pub fn check_examples(ty: &TypeDoc) -> Vec<ExampleProblem> {
             Linked::Model(doc) => check_model(&doc, &mut problems),
             // An enum's values are its own wire strings: nothing to check.
             Linked::Enum(_) => {}
+            // A struct variant's fields are checked as a model's, under the variant's name.
+            Linked::Union(doc) => {
+                for variant in doc.variants {
+                    if let VariantShape::Struct(fields) = variant.shape {
+                        let model = ModelDoc::new(variant.rust_name, variant.description, fields, None, false);
+                        check_model(&model, &mut problems);
+                    }
+                }
+            }
         }
     }
     problems
@@ -195,7 +204,8 @@ fn unknown_enum_values(value: &Value, ty: &TypeDoc, pointer: String) -> Vec<Stri
         | TypeDoc::DateTime
         | TypeDoc::Text(_)
         | TypeDoc::Any
-        | TypeDoc::Object => Vec::new(),
+        | TypeDoc::Object
+        | TypeDoc::Union(_) => Vec::new(),
     }
 }
 

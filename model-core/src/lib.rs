@@ -81,6 +81,7 @@ mod pattern;
 mod rules;
 mod secret;
 mod timestamp;
+mod union;
 // Layer 4: outputs.
 mod examples;
 mod markdown;
@@ -96,15 +97,15 @@ mod string_enum;
 pub use crate::api_type::ApiType;
 pub use crate::builder::IntoOption;
 pub use crate::doc::{
-    linked, EnumDoc, EnumValue, Example, FieldDoc, Format, Limit, Linked, ModelDoc, Rule, TextShape, TypeDoc,
-    SECRET_PLACEHOLDER,
+    linked, EnumDoc, EnumValue, Example, FieldDoc, Format, Limit, Linked, ModelDoc, Rule, Tagging, TextShape, TypeDoc,
+    UnionDoc, VariantDoc, VariantShape, SECRET_PLACEHOLDER,
 };
 pub use crate::examples::{check_examples, ExampleProblem};
 #[cfg(feature = "axum")]
 pub use crate::extract::{ApiJson, ApiJsonRejection, FastApiJson, FastApiRejection};
 pub use crate::issue::{Issue, IssueKind, ValidationError};
 pub use crate::map_key::MapKey;
-pub use crate::markdown::{enum_page, model_page, pages, Page};
+pub use crate::markdown::{enum_page, model_page, pages, union_page, Page};
 pub use crate::model::ApiModel;
 pub use crate::node::{Kind, Node, MAX_DEPTH};
 pub use crate::parse::{from_json, from_slice, from_value};

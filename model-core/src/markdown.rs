@@ -5,7 +5,7 @@ use std::fmt::Write;
 
 use serde_json::Value;
 
-use crate::doc::{linked, EnumDoc, FieldDoc, Linked, ModelDoc, Rule, TypeDoc};
+use crate::doc::{linked, EnumDoc, FieldDoc, Linked, ModelDoc, Rule, Tagging, TypeDoc, UnionDoc, VariantShape};
 
 /// One generated page.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -31,6 +31,7 @@ pub fn pages(ty: &TypeDoc) -> Vec<Page> {
         .map(|linked| match linked {
             Linked::Model(doc) => Page { name: doc.name, markdown: model_page(&doc) },
             Linked::Enum(doc) => Page { name: doc.name, markdown: enum_page(&doc) },
+            Linked::Union(doc) => Page { name: doc.name, markdown: union_page(&doc) },
         })
         .collect()
 }
@@ -77,6 +78,56 @@ pub fn enum_page(doc: &EnumDoc) -> String {
     page
 }
 
+/// A data enum's page: how the wire names a variant, then each variant.
+pub fn union_page(doc: &UnionDoc) -> String {
+    let mut page = heading(doc.name, doc.description);
+    let how = match doc.tagging {
+        Tagging::External => {
+            "a one-key object, `{\"variant\": …}`, whose key names the variant (a unit variant is its name alone)"
+                .to_owned()
+        }
+        Tagging::Internal { tag } => {
+            format!("an object whose `{tag}` key names the variant, beside the variant's own fields")
+        }
+        Tagging::Adjacent { tag, content } => {
+            format!("an object whose `{tag}` key names the variant and whose `{content}` key holds its content")
+        }
+        Tagging::Untagged => {
+            "the variant's own shape, with no name: the first variant that reads it is taken".to_owned()
+        }
+    };
+    let _ = write!(page, "A value is {how}.\n\n## Variants\n\n");
+    for variant in doc.variants {
+        let name =
+            if variant.catch_all { "(any other)".to_owned() } else { format!("`{}`", code_cell(variant.wire_name)) };
+        let _ = write!(page, "### {name}\n\n");
+        if let Some(description) = variant.description {
+            let _ = write!(page, "{description}\n\n");
+        }
+        match variant.shape {
+            VariantShape::Unit => page.push_str("No content.\n\n"),
+            VariantShape::Newtype(ty) => {
+                let _ = write!(page, "Content: {}\n\n", type_cell(ty));
+            }
+            VariantShape::Struct(fields) => {
+                page.push_str("| Field | Type | Required | Description |\n| ----- | ---- | -------- | ----------- |\n");
+                for field in fields {
+                    let required = if field.required { ":heavy_check_mark:" } else { ":heavy_minus_sign:" };
+                    let _ = writeln!(
+                        page,
+                        "| `{}` | {} | {required} | {} |",
+                        code_cell(field.wire_name),
+                        type_cell(field.ty),
+                        description_cell(field)
+                    );
+                }
+                page.push('\n');
+            }
+        }
+    }
+    page
+}
+
 fn heading(name: &str, description: Option<&str>) -> String {
     match description {
         Some(description) => format!("# {name}\n\n{description}\n\n"),
@@ -94,6 +145,7 @@ fn type_cell(ty: &TypeDoc) -> String {
         TypeDoc::Secret(inner) => format!("{} (secret)", type_cell(inner)),
         TypeDoc::Model(doc) => link(doc().name),
         TypeDoc::Enum(doc) => link(doc().name),
+        TypeDoc::Union(doc) => link(doc().name),
         TypeDoc::String
         | TypeDoc::Number
         | TypeDoc::Integer { .. }

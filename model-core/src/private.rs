@@ -9,7 +9,10 @@ pub use ::std::vec::Vec;
 
 pub use crate::api_type::ApiType;
 pub use crate::builder::{fmt_builder, or_absent, IntoOption};
-pub use crate::doc::{EnumDoc, EnumValue, Example, FieldDoc, FieldParts, Format, Limit, ModelDoc, Rule, TypeDoc};
+pub use crate::doc::{
+    EnumDoc, EnumValue, Example, FieldDoc, FieldParts, Format, Limit, ModelDoc, Rule, Tagging, TypeDoc, UnionDoc,
+    VariantDoc, VariantShape,
+};
 pub use crate::format::{Date, Email, Hostname, Ipv4, Ipv6, Uri, Uuid};
 pub use crate::issue::ValidationError;
 pub use crate::model::ApiModel;
@@ -22,6 +25,7 @@ pub use crate::rules::{check_then_rules, field_rules, model_rule, model_rule_on_
 pub use crate::string_enum::{
     check as check_enum, deserialize as deserialize_enum, parse as parse_enum, ApiEnum, ParseEnumError,
 };
+pub use crate::union::check_union;
 
 /// The error of `build()`: a `missing` issue for each unset required field.
 pub fn missing_fields<M: crate::model::ApiModel>(unset: &[bool]) -> crate::issue::ValidationError {
@@ -39,6 +43,30 @@ pub fn assert_examples<M: crate::model::ApiModel>() {
         M::DOC.name,
         listed.join("\n  ")
     );
+}
+
+/// A data enum as data: what the derive writes beside its `ApiType`.
+pub trait ApiUnion: crate::api_type::ApiType {
+    /// The enum's variants and tagging.
+    const DOC: crate::doc::UnionDoc;
+}
+
+/// What a data enum needs from serde's derive, asked where the derive is.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` has a variant with data, so it is a data enum, which serde's derive reads: add `serde::Deserialize` to its derives",
+    label = "no `Deserialize`",
+    note = "for a string enum instead, make every variant a unit, with at most one `#[api(other)]` variant holding a `String`"
+)]
+pub trait ReadBySerde {}
+
+impl<T: serde::de::DeserializeOwned> ReadBySerde for T {}
+
+/// Fails to compile when `T` is not [`ReadBySerde`].
+pub const fn read_by_serde<T: ReadBySerde>() {}
+
+/// `TypeDoc::Union`'s link to a data enum's description.
+pub fn union_doc<T: ApiUnion>() -> crate::doc::UnionDoc {
+    T::DOC
 }
 
 /// How many issues `report` holds so far.

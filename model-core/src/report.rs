@@ -44,6 +44,7 @@ struct Detail {
     found_key: Option<String>,
 }
 
+#[derive(Clone)]
 struct Segment {
     pointer_len: usize,
     key: Option<String>,
@@ -69,6 +70,42 @@ impl<'a> Report<'a> {
     /// input pays for its rules.
     pub(crate) fn untracked() -> Report<'static> {
         Report { tracking: false, ..Report::new("", false) }
+    }
+
+    /// An empty report at the same place in the same input: one attempt at
+    /// a value, which [`merge`](Self::merge) keeps or which is dropped.
+    pub(crate) fn fork(&self) -> Report<'a> {
+        Report {
+            input: self.input,
+            positions: self.positions,
+            line_starts: None,
+            pointer: self.pointer.clone(),
+            segments: self.segments.clone(),
+            secret_depth: self.secret_depth,
+            issues: Vec::new(),
+            truncated: false,
+            tracking: self.tracking,
+            pushed: 0,
+        }
+    }
+
+    /// Whether the first issue refuses the value's JSON type outright, at
+    /// this report's own pointer: an attempt that was not even close.
+    pub(crate) fn refused_outright(&self) -> bool {
+        self.issues.first().is_some_and(|issue| issue.kind == IssueKind::InvalidType && issue.pointer == self.pointer)
+    }
+
+    /// Keeps the issues of a [`fork`](Self::fork).
+    pub(crate) fn merge(&mut self, fork: Report<'a>) {
+        self.pushed += fork.pushed;
+        for issue in fork.issues {
+            if self.issues.len() >= MAX_ISSUES {
+                self.truncated = true;
+                break;
+            }
+            self.issues.push(issue);
+        }
+        self.truncated |= fork.truncated;
     }
 
     pub(crate) fn tracking(&self) -> bool {

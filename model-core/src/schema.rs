@@ -2,7 +2,9 @@
 
 use serde_json::{json, Map, Value};
 
-use crate::doc::{linked, EnumDoc, EnumValue, Limit, Linked, ModelDoc, Rule, TypeDoc};
+use crate::doc::{
+    linked, EnumDoc, EnumValue, Limit, Linked, ModelDoc, Rule, Tagging, TypeDoc, UnionDoc, VariantDoc, VariantShape,
+};
 
 const DIALECT: &str = "https://json-schema.org/draft/2020-12/schema";
 
@@ -12,7 +14,7 @@ pub fn json_schema(ty: &TypeDoc) -> Value {
     let mut all = linked(ty);
     // A model or enum at the root is `all`'s first entry, written in place.
     let root = match ty {
-        TypeDoc::Model(_) | TypeDoc::Enum(_) if !all.is_empty() => Some(all.remove(0)),
+        TypeDoc::Model(_) | TypeDoc::Enum(_) | TypeDoc::Union(_) if !all.is_empty() => Some(all.remove(0)),
         _ => None,
     };
     let writer = Writer { root: root.as_ref().map(Linked::name) };
@@ -44,6 +46,68 @@ impl Writer {
         match linked {
             Linked::Model(doc) => self.model(doc),
             Linked::Enum(doc) => self.enumeration(doc),
+            Linked::Union(doc) => self.union(doc),
+        }
+    }
+
+    /// `oneOf` the variants, each with its name as a `const`; `anyOf` when a
+    /// catch-all variant or untagged values may match more than one.
+    fn union(&self, doc: &UnionDoc) -> Value {
+        let variants: Vec<Value> = doc.variants.iter().map(|variant| self.variant(doc.tagging, variant)).collect();
+        let overlapping = doc.tagging == Tagging::Untagged || doc.catch_all().is_some();
+        let mut schema = Map::new();
+        schema.insert("title".to_owned(), json!(doc.name));
+        if let Some(description) = doc.description {
+            schema.insert("description".to_owned(), json!(description));
+        }
+        schema.insert((if overlapping { "anyOf" } else { "oneOf" }).to_owned(), Value::Array(variants));
+        Value::Object(schema)
+    }
+
+    fn variant(&self, tagging: Tagging, variant: &VariantDoc) -> Value {
+        let names: Vec<Value> = variant.names().map(|name| json!(name)).collect();
+        let name = if names.len() == 1 { json!({ "const": variant.wire_name }) } else { json!({ "enum": names }) };
+        let content = match variant.shape {
+            VariantShape::Unit => json!({ "type": "null" }),
+            VariantShape::Newtype(ty) => self.ty(ty),
+            VariantShape::Struct(fields) => self.model(&ModelDoc::new(variant.rust_name, None, fields, None, false)),
+        };
+        let content = strip_title(content);
+        if variant.catch_all {
+            // `#[serde(untagged)]` keeps the value as its own shape;
+            // `#[serde(other)]` is a unit that takes any other name.
+            return match (tagging, variant.shape) {
+                (Tagging::Internal { tag }, VariantShape::Unit) => json!({ "type": "object", "required": [tag] }),
+                (Tagging::Adjacent { tag, .. }, VariantShape::Unit) => json!({ "type": "object", "required": [tag] }),
+                _ => content,
+            };
+        }
+        match tagging {
+            Tagging::External => match variant.shape {
+                VariantShape::Unit => name,
+                _ => json!({
+                    "type": "object",
+                    "properties": { variant.wire_name: content },
+                    "required": [variant.wire_name],
+                    "additionalProperties": false,
+                }),
+            },
+            Tagging::Internal { tag } => {
+                let tagged = json!({ "type": "object", "properties": { tag: name }, "required": [tag] });
+                match variant.shape {
+                    VariantShape::Unit => tagged,
+                    _ => json!({ "allOf": [tagged, content] }),
+                }
+            }
+            Tagging::Adjacent { tag, content: key } => match variant.shape {
+                VariantShape::Unit => json!({ "type": "object", "properties": { tag: name }, "required": [tag] }),
+                _ => json!({
+                    "type": "object",
+                    "properties": { tag: name, key: content },
+                    "required": [tag, key],
+                }),
+            },
+            Tagging::Untagged => content,
         }
     }
 
@@ -201,6 +265,7 @@ impl Writer {
             TypeDoc::Nullable(inner) | TypeDoc::Patch(inner) => nullable(self.ty(inner)),
             TypeDoc::Model(doc) => self.reference(doc().name),
             TypeDoc::Enum(doc) => self.reference(doc().name),
+            TypeDoc::Union(doc) => self.reference(doc().name),
         }
     }
 
@@ -279,4 +344,12 @@ fn nullable(schema: Value) -> Value {
         Value::Object(object) if object.is_empty() => Value::Object(object),
         other => json!({ "anyOf": [other, { "type": "null" }] }),
     }
+}
+
+/// A variant's content, without the `title` a model's schema carries.
+fn strip_title(mut schema: Value) -> Value {
+    if let Value::Object(object) = &mut schema {
+        object.remove("title");
+    }
+    schema
 }

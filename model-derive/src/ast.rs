@@ -45,6 +45,8 @@ pub struct Variant<'a> {
     pub attrs: Attrs,
     pub rust_name: String,
     pub wire_name: String,
+    /// A struct variant's fields (a data enum's).
+    pub fields: Vec<Field<'a>>,
 }
 
 impl<'a> Input<'a> {
@@ -82,16 +84,7 @@ impl<'a> Struct<'a> {
     fn from_syn(cx: &mut Ctxt, node: &'a DeriveInput, fields: impl Iterator<Item = &'a syn::Field>) -> Self {
         let attrs = attr::parse(cx, &node.attrs, Target::Struct);
         let name = type_name(&attrs, &node.ident);
-        let fields = fields
-            .filter_map(|field| {
-                let ident = field.ident.as_ref()?;
-                let field_attrs = attr::parse(cx, &field.attrs, Target::Field);
-                let rust_name = ident.unraw().to_string();
-                let wire_name =
-                    wire_name(&field_attrs, attrs.rename_all.map(|rule| rule.apply_to_field(&rust_name)), &rust_name);
-                Some(Field { original: field, ident, attrs: field_attrs, ty: &field.ty, rust_name, wire_name })
-            })
-            .collect();
+        let fields = fields.filter_map(|field| Field::from_syn(cx, field, attrs.rename_all)).collect();
         Struct { original: node, attrs, name, fields }
     }
 
@@ -117,10 +110,29 @@ impl<'a> Enum<'a> {
                     attrs.rename_all.map(|rule| rule.apply_to_variant(&rust_name)),
                     &rust_name,
                 );
-                Variant { original: variant, attrs: variant_attrs, rust_name, wire_name }
+                let fields = match &variant.fields {
+                    Fields::Named(named) => {
+                        named.named.iter().filter_map(|field| Field::from_syn(cx, field, None)).collect()
+                    }
+                    Fields::Unnamed(_) | Fields::Unit => Vec::new(),
+                };
+                Variant { original: variant, attrs: variant_attrs, rust_name, wire_name, fields }
             })
             .collect();
         Enum { original: node, attrs, name, variants }
+    }
+
+    /// Whether the enum carries data, so that serde's derive reads it: a
+    /// tagging attribute, or a variant with fields (other than a string
+    /// enum's `#[api(other)]` catch-all).
+    pub fn is_data(&self) -> bool {
+        self.attrs.tag.is_some()
+            || self.attrs.untagged.is_some()
+            || self.attrs.content.is_some()
+            || self
+                .variants
+                .iter()
+                .any(|variant| variant.attrs.other.is_none() && !matches!(variant.original.fields, Fields::Unit))
     }
 
     /// The variant that keeps unknown strings, if the enum is open.
@@ -134,7 +146,16 @@ impl<'a> Enum<'a> {
     }
 }
 
-impl Field<'_> {
+impl<'a> Field<'a> {
+    /// A named field; `rename_all` is its container's rule.
+    fn from_syn(cx: &mut Ctxt, field: &'a syn::Field, rename_all: Option<crate::case::RenameRule>) -> Option<Self> {
+        let ident = field.ident.as_ref()?;
+        let attrs = attr::parse(cx, &field.attrs, Target::Field);
+        let rust_name = ident.unraw().to_string();
+        let wire_name = wire_name(&attrs, rename_all.map(|rule| rule.apply_to_field(&rust_name)), &rust_name);
+        Some(Field { original: field, ident, attrs, ty: &field.ty, rust_name, wire_name })
+    }
+
     /// Whether serde reads the field alone (`#[api(serde)]`, `with`,
     /// `deserialize_with`): the field's type need not be an `ApiType`.
     pub fn opaque(&self) -> bool {

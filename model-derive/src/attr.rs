@@ -26,19 +26,19 @@ const WITH: &str = "with";
 const DESERIALIZE_WITH: &str = "deserialize_with";
 const SERIALIZE_WITH: &str = "serialize_with";
 const FLATTEN: &str = "flatten";
+const TAG: &str = "tag";
+const CONTENT: &str = "content";
+const UNTAGGED: &str = "untagged";
+const SERDE_OTHER: &str = "other";
 
 // serde keys that change the wire shape in ways the report cannot follow.
 const SERDE_UNSUPPORTED: &[(&str, &str)] = &[
-    ("tag", "ApiModel models plain objects and string enums"),
-    ("content", "ApiModel models plain objects and string enums"),
-    ("untagged", "ApiModel models plain objects and string enums"),
     ("transparent", "implement `ApiType` for the type by hand instead"),
     ("from", "implement `ApiType` for the type by hand instead"),
     ("try_from", "implement `ApiType` for the type by hand instead"),
     ("into", "implement `ApiType` for the type by hand instead"),
     ("remote", "derive on the type itself instead"),
     ("getter", "derive on the type itself instead"),
-    ("other", "mark the catch-all variant `#[api(other)]` and give it a `String`"),
     ("rename_all_fields", "ApiModel enums have no fields"),
     ("variant_identifier", "ApiModel models plain objects and string enums"),
     ("field_identifier", "ApiModel models plain objects and string enums"),
@@ -64,11 +64,11 @@ impl Target {
     fn serde_keys(self) -> &'static [&'static str] {
         match self {
             Target::Struct => &[RENAME, RENAME_ALL, DENY_UNKNOWN_FIELDS, DEFAULT],
-            Target::Enum => &[RENAME, RENAME_ALL],
+            Target::Enum => &[RENAME, RENAME_ALL, TAG, CONTENT, UNTAGGED],
             Target::Field => {
                 &[RENAME, ALIAS, DEFAULT, SKIP, SKIP_DESERIALIZING, WITH, DESERIALIZE_WITH, SERIALIZE_WITH, FLATTEN]
             }
-            Target::Variant => &[RENAME, ALIAS],
+            Target::Variant => &[RENAME, ALIAS, UNTAGGED, SERDE_OTHER],
         }
     }
 
@@ -137,6 +137,14 @@ pub struct Attrs {
     pub skip_serializing_if: bool,
     /// `#[serde(flatten)]`, for errors that point at it.
     pub flatten: Option<Path>,
+    /// An enum's `#[serde(tag = "…")]`.
+    pub tag: Option<LitStr>,
+    /// An enum's `#[serde(content = "…")]`.
+    pub content: Option<LitStr>,
+    /// `#[serde(untagged)]`: on an enum, all its variants; on a variant, a catch-all.
+    pub untagged: Option<Path>,
+    /// A variant's `#[serde(other)]`: the unit variant any unknown tag reads as.
+    pub serde_other: Option<Path>,
 }
 
 pub fn parse(cx: &mut Ctxt, attrs: &[Attribute], target: Target) -> Attrs {
@@ -160,6 +168,10 @@ pub fn parse(cx: &mut Ctxt, attrs: &[Attribute], target: Target) -> Attrs {
         api_serde: None,
         skip_serializing_if: false,
         flatten: None,
+        tag: None,
+        content: None,
+        untagged: None,
+        serde_other: None,
     };
     let mut seen: Vec<String> = Vec::new();
     for attr in attrs {
@@ -203,6 +215,13 @@ fn parse_serde_key(
         return skip_value(meta);
     }
     let string_enum = matches!(target, Target::Enum | Target::Variant);
+    if target == Target::Struct && [TAG, CONTENT, UNTAGGED].contains(&key) {
+        cx.error_spanned_by(
+            &meta.path,
+            format!("ApiModel reads a struct as a plain object and does not support #[serde({key})] on it"),
+        );
+        return skip_value(meta);
+    }
     if key == "skip_serializing_if" && target == Target::Field {
         attrs.skip_serializing_if = true;
     }
@@ -257,6 +276,10 @@ fn parse_serde_key(
         // Writing is serde's alone.
         SERIALIZE_WITH => return skip_value(meta),
         FLATTEN => attrs.flatten = Some(meta.path.clone()),
+        TAG => attrs.tag = Some(string(meta)?),
+        CONTENT => attrs.content = Some(string(meta)?),
+        UNTAGGED => attrs.untagged = Some(meta.path.clone()),
+        SERDE_OTHER => attrs.serde_other = Some(meta.path.clone()),
         SKIP => attrs.skip = true,
         SKIP_DESERIALIZING => attrs.read_only = true,
         DENY_UNKNOWN_FIELDS => attrs.deny_unknown_fields = true,

@@ -8,7 +8,7 @@ use syn::DeriveInput;
 
 use crate::ast::Input;
 use crate::ctxt::Ctxt;
-use crate::{fallback, model, string_enum};
+use crate::{fallback, model, string_enum, union};
 
 pub fn derive(node: &DeriveInput) -> TokenStream {
     let mut cx = Ctxt::default();
@@ -17,15 +17,18 @@ pub fn derive(node: &DeriveInput) -> TokenStream {
         input.validate(&mut cx);
     }
     let serde_refuses = matches!(&input, Some(Input::Struct(input)) if input.attrs.serde_refuses);
+    // serde's derive writes a data enum's impls; this derive must not stand in for them.
+    let data_enum = matches!(&input, Some(Input::Enum(input)) if input.is_data());
     match (input, cx.check()) {
         // serde's derive fails on this input and says why; any impl of ours
         // would only add errors about the missing `Deserialize`.
         (_, checked) if serde_refuses => checked.err().map(|errors| errors.to_compile_error()).unwrap_or_default(),
         (Some(Input::Struct(input)), Ok(())) => model::expand(&input),
+        (Some(Input::Enum(input)), Ok(())) if input.is_data() => union::expand(&input),
         (Some(Input::Enum(input)), Ok(())) => string_enum::expand(&input),
         (_, checked) => {
             let errors = checked.err().map(|errors| errors.to_compile_error());
-            let fallback = fallback::expand(node);
+            let fallback = fallback::expand(node, data_enum);
             quote!(#fallback #errors)
         }
     }

@@ -9,7 +9,8 @@ use syn::{Data, DeriveInput};
 
 use crate::bound;
 
-pub fn expand(node: &DeriveInput) -> TokenStream {
+/// `data_enum`: serde's derive writes the enum's serde impls, so none is stood in for.
+pub fn expand(node: &DeriveInput, data_enum: bool) -> TokenStream {
     let ident = &node.ident;
     let name = ident.unraw().to_string();
     let unreachable = quote!(::core::unreachable!("ApiModel failed to expand"));
@@ -43,7 +44,7 @@ pub fn expand(node: &DeriveInput) -> TokenStream {
             }
         },
         // A generic enum is itself the mistake; there is nothing more to stand in for.
-        Data::Enum(_) if !node.generics.params.is_empty() => quote!(),
+        Data::Enum(_) if !node.generics.params.is_empty() || data_enum => quote!(),
         // What the enum's users call on it, so that one mistake stays one error.
         Data::Enum(_) => quote! {
             #[automatically_derived]

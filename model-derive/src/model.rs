@@ -255,7 +255,7 @@ fn may_hold_rules(ty: &Type) -> bool {
     }
 }
 
-fn field_doc(index: usize, field: &Field, container_default: bool) -> TokenStream {
+pub fn field_doc(index: usize, field: &Field, container_default: bool) -> TokenStream {
     let rust_name = &field.rust_name;
     let wire_name = &field.wire_name;
     let aliases = &field.attrs.aliases;

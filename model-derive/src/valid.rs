@@ -123,7 +123,26 @@ impl Enum<'_> {
                 GenericParam::Lifetime(param) => param.lifetime.span(),
                 GenericParam::Const(param) => param.ident.span(),
             };
-            cx.push(syn::Error::new(span, "an ApiModel string enum cannot be generic"));
+            let what = if self.is_data() { "data enum" } else { "string enum" };
+            cx.push(syn::Error::new(span, format!("an ApiModel {what} cannot be generic")));
+        }
+        if self.is_data() {
+            return self.validate_data(cx);
+        }
+        for variant in &self.variants {
+            if let Some(other) = &variant.attrs.serde_other {
+                cx.error_spanned_by(
+                    other,
+                    "ApiModel does not support #[serde(other)] on a string enum: mark the catch-all variant \
+                     `#[api(other)]` and give it a `String`",
+                );
+            }
+            if let Some(untagged) = &variant.attrs.untagged {
+                cx.error_spanned_by(
+                    untagged,
+                    "a string enum keeps unknown strings in its `#[api(other)]` variant; #[serde(untagged)] is for data enums",
+                );
+            }
         }
         if self.known().next().is_none() {
             cx.push(syn::Error::new(
@@ -186,6 +205,72 @@ impl Enum<'_> {
                         cx.error_spanned_by(
                             alias,
                             "the #[api(other)] variant has no wire string of its own; remove the alias",
+                        );
+                    }
+                }
+            }
+        }
+    }
+}
+
+impl Enum<'_> {
+    /// A data enum: serde's derive reads it, so only what the report cannot
+    /// follow is refused here.
+    fn validate_data(&self, cx: &mut Ctxt) {
+        let mut names = WireNames::default();
+        let mut catch_all: Option<&str> = None;
+        // `content` without `tag` is serde's derive's to report.
+        for variant in &self.variants {
+            let marker = variant.attrs.untagged.as_ref().or(variant.attrs.serde_other.as_ref());
+            if let Some(marker) = marker {
+                if let Some(first) = catch_all.replace(&variant.rust_name) {
+                    cx.error_spanned_by(
+                        marker,
+                        format!("an enum has at most one catch-all variant, and `{first}` already is"),
+                    );
+                }
+            } else {
+                names.claim(cx, &variant.wire_name, variant.name_span(), "variant");
+                for alias in &variant.attrs.aliases {
+                    names.claim(cx, &alias.value(), alias.span(), "variant");
+                }
+            }
+            if let Some(other) = &variant.attrs.other {
+                cx.error_spanned_by(
+                    other,
+                    "#[api(other)] keeps an unknown string of a string enum; in a data enum, mark the catch-all \
+                     variant #[serde(untagged)] (it keeps the value) or #[serde(other)] (a unit)",
+                );
+            }
+            match &variant.original.fields {
+                Fields::Unnamed(fields) if fields.unnamed.len() > 1 => cx.error_spanned_by(
+                    fields,
+                    format!(
+                        "variant `{}` holds {} values; ApiModel describes variants with one value or named fields: \
+                         name them",
+                        variant.rust_name,
+                        fields.unnamed.len()
+                    ),
+                ),
+                _ => {}
+            }
+            for field in &variant.fields {
+                if let Some(rule) = field.attrs.rules.first() {
+                    cx.error_at(
+                        rule.span,
+                        "rules on a variant's fields are not supported yet; hold a model with rules in a one-value variant",
+                    );
+                }
+                if let (Some(tag), true) = (&self.attrs.tag, self.attrs.content.is_none()) {
+                    if field.wire_name == tag.value() {
+                        cx.error_spanned_by(
+                            field.ident,
+                            format!(
+                                "field `{}` has the name of the tag, #[serde(tag = \"{}\")]: the tag names the \
+                                 variant, so this field could never be read; rename one of them",
+                                field.rust_name,
+                                tag.value()
+                            ),
                         );
                     }
                 }

@@ -3,6 +3,7 @@
 use super::enum_doc::EnumDoc;
 use super::model::ModelDoc;
 use super::type_doc::TypeDoc;
+use super::union_doc::{UnionDoc, VariantShape};
 
 /// A model or enum that a type refers to, for pages and `$defs`.
 #[derive(Debug, Clone, Copy)]
@@ -12,6 +13,8 @@ pub enum Linked {
     Model(ModelDoc),
     /// A string enum.
     Enum(EnumDoc),
+    /// An enum with data in its variants.
+    Union(UnionDoc),
 }
 
 impl Linked {
@@ -20,6 +23,7 @@ impl Linked {
         match self {
             Linked::Model(doc) => doc.name,
             Linked::Enum(doc) => doc.name,
+            Linked::Union(doc) => doc.name,
         }
     }
 }
@@ -33,6 +37,7 @@ pub fn linked(ty: &TypeDoc) -> Vec<Linked> {
         let next = match ty {
             TypeDoc::Model(doc) => Linked::Model(doc()),
             TypeDoc::Enum(doc) => Linked::Enum(doc()),
+            TypeDoc::Union(doc) => Linked::Union(doc()),
             // A map's keys may be an enum, which its docs link to as well.
             TypeDoc::KeyedMap(key, value) => {
                 pending.extend([*value, *key]);
@@ -47,9 +52,19 @@ pub fn linked(ty: &TypeDoc) -> Vec<Linked> {
         if found.iter().any(|seen| seen.name() == next.name()) {
             continue;
         }
-        if let Linked::Model(doc) = next {
-            // Reversed so that fields are visited in declaration order.
-            pending.extend(doc.fields.iter().rev().map(|field| *field.ty));
+        // Reversed so that fields are visited in declaration order.
+        match next {
+            Linked::Model(doc) => pending.extend(doc.fields.iter().rev().map(|field| *field.ty)),
+            Linked::Union(doc) => {
+                for variant in doc.variants.iter().rev() {
+                    match variant.shape {
+                        VariantShape::Unit => {}
+                        VariantShape::Newtype(ty) => pending.push(*ty),
+                        VariantShape::Struct(fields) => pending.extend(fields.iter().rev().map(|field| *field.ty)),
+                    }
+                }
+            }
+            Linked::Enum(_) => {}
         }
         found.push(next);
     }

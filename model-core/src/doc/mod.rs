@@ -8,6 +8,7 @@ mod linked;
 mod model;
 mod rule;
 mod type_doc;
+mod union_doc;
 
 pub use self::enum_doc::{EnumDoc, EnumValue};
 pub use self::example::Example;
@@ -17,3 +18,4 @@ pub(crate) use self::model::{catch_all, wire_fields};
 pub use self::model::{ModelDoc, SECRET_PLACEHOLDER};
 pub use self::rule::{Format, Limit, Rule};
 pub use self::type_doc::{TextShape, TypeDoc};
+pub use self::union_doc::{Tagging, UnionDoc, VariantDoc, VariantShape};

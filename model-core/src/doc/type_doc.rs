@@ -4,6 +4,7 @@ use std::fmt;
 
 use super::enum_doc::EnumDoc;
 use super::model::ModelDoc;
+use super::union_doc::UnionDoc;
 
 /// The type of a value as docs and reports name it: `string`, `date-time`,
 /// `ConnectSessionTokenAuthLinkCategories[]`.
@@ -57,6 +58,8 @@ pub enum TypeDoc {
     Model(fn() -> ModelDoc),
     /// A string enum derived with `ApiModel`.
     Enum(fn() -> EnumDoc),
+    /// An enum with data in its variants, derived with `ApiModel`.
+    Union(fn() -> UnionDoc),
 }
 
 impl TypeDoc {
@@ -87,7 +90,8 @@ impl TypeDoc {
             | TypeDoc::Any
             | TypeDoc::Object
             | TypeDoc::Model(_)
-            | TypeDoc::Enum(_) => None,
+            | TypeDoc::Enum(_)
+            | TypeDoc::Union(_) => None,
         }
     }
 
@@ -108,7 +112,8 @@ impl TypeDoc {
             | TypeDoc::Text(_)
             | TypeDoc::Object
             | TypeDoc::Model(_)
-            | TypeDoc::Enum(_) => false,
+            | TypeDoc::Enum(_)
+            | TypeDoc::Union(_) => false,
         }
     }
 
@@ -140,7 +145,8 @@ impl TypeDoc {
             | TypeDoc::Any
             | TypeDoc::Object
             | TypeDoc::Model(_)
-            | TypeDoc::Enum(_) => self,
+            | TypeDoc::Enum(_)
+            | TypeDoc::Union(_) => self,
         }
     }
 }
@@ -162,6 +168,7 @@ impl fmt::Display for TypeDoc {
             TypeDoc::Nullable(inner) | TypeDoc::Patch(inner) | TypeDoc::Secret(inner) => inner.fmt(f),
             TypeDoc::Model(doc) => f.write_str(doc().name),
             TypeDoc::Enum(doc) => f.write_str(doc().name),
+            TypeDoc::Union(doc) => f.write_str(doc().name),
         }
     }
 }
