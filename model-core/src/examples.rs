@@ -203,6 +203,7 @@ fn unknown_enum_values(value: &Value, ty: &TypeDoc, pointer: String) -> Vec<Stri
         | TypeDoc::Boolean
         | TypeDoc::DateTime
         | TypeDoc::Text(_)
+        | TypeDoc::Decimal
         | TypeDoc::Any
         | TypeDoc::Object
         | TypeDoc::Union(_) => Vec::new(),

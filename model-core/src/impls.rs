@@ -63,6 +63,11 @@ leaf! {
     uuid::Uuid => TypeDoc::Text(&shapes::UUID), [String];
 }
 
+#[cfg(feature = "rust_decimal")]
+leaf! {
+    rust_decimal::Decimal => TypeDoc::Decimal, [String, Number];
+}
+
 #[cfg(feature = "url")]
 leaf! {
     url::Url => TypeDoc::Text(&shapes::URI), [String];

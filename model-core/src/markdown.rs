@@ -152,6 +152,7 @@ fn type_cell(ty: &TypeDoc) -> String {
         | TypeDoc::Boolean
         | TypeDoc::DateTime
         | TypeDoc::Text(_)
+        | TypeDoc::Decimal
         | TypeDoc::Any
         | TypeDoc::Object => format!("*{ty}*"),
     }

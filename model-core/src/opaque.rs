@@ -36,10 +36,16 @@ impl Report<'_> {
             return;
         }
         let message = error.to_string();
-        let message = match message.rfind(" at line ") {
-            Some(end) => message[..end].to_owned(),
-            None => message,
-        };
-        self.push(node, IssueKind::InvalidValue, message);
+        let message = message.rfind(" at line ").map_or(message.as_str(), |end| &message[..end]);
+        // serde's own words are `invalid type: string "x", expected …`: the
+        // issue says what came itself, so it keeps what was expected. A
+        // custom message is kept whole, with no second "got".
+        match message.split_once(", expected ") {
+            Some((_, expected)) => self.push(node, IssueKind::InvalidValue, expected.to_owned()),
+            None => {
+                let message = message.strip_prefix("expected ").unwrap_or(message).to_owned();
+                self.push_absent(node.offset(), IssueKind::InvalidValue, Cow::Owned(message));
+            }
+        }
     }
 }

@@ -228,6 +228,8 @@ impl Writer {
             }
             TypeDoc::Boolean => json!({ "type": "boolean" }),
             TypeDoc::DateTime => json!({ "type": "string", "format": "date-time" }),
+            // The pattern holds for the string form; a number is any number.
+            TypeDoc::Decimal => json!({ "type": ["string", "number"], "pattern": "^-?[0-9]+(\\.[0-9]+)?$" }),
             TypeDoc::Text(shape) => {
                 let mut schema = Map::new();
                 schema.insert("type".to_owned(), json!("string"));

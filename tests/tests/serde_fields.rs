@@ -55,15 +55,9 @@ fn each_field_is_checked_by_its_own_function_at_its_pointer() {
     assert_eq!(
         found,
         [
-            (
-                "/created",
-                "invalid_value",
-                "invalid type: string \"yesterday\", expected a unix timestamp in seconds",
-                Some(2),
-                Some(14)
-            ),
-            ("/cents", "invalid_value", "expected cents as a string of digits, got \"12.50\"", Some(3), Some(12)),
-            ("/price", "invalid_value", "invalid type: string \"x\", expected i64", Some(4), Some(12)),
+            ("/created", "invalid_value", "a unix timestamp in seconds", Some(2), Some(14)),
+            ("/cents", "invalid_value", "cents as a string of digits, got \"12.50\"", Some(3), Some(12)),
+            ("/price", "invalid_value", "i64", Some(4), Some(12)),
             ("/id", "missing", "string", Some(1), Some(1)),
         ]
     );

@@ -36,6 +36,9 @@ pub enum TypeDoc {
     DateTime,
     /// A string of a known shape: a UUID, a URI, a date, an IP address, one character.
     Text(&'static TextShape),
+    /// An exact decimal number, written as a string (`"12.50"`) and read from
+    /// a string or a number, as `rust_decimal` does.
+    Decimal,
     /// Any JSON value.
     Any,
     /// A JSON object with any keys and values.
@@ -87,6 +90,7 @@ impl TypeDoc {
             | TypeDoc::Boolean
             | TypeDoc::DateTime
             | TypeDoc::Text(_)
+            | TypeDoc::Decimal
             | TypeDoc::Any
             | TypeDoc::Object
             | TypeDoc::Model(_)
@@ -110,6 +114,7 @@ impl TypeDoc {
             | TypeDoc::Boolean
             | TypeDoc::DateTime
             | TypeDoc::Text(_)
+            | TypeDoc::Decimal
             | TypeDoc::Object
             | TypeDoc::Model(_)
             | TypeDoc::Enum(_)
@@ -142,6 +147,7 @@ impl TypeDoc {
             | TypeDoc::Boolean
             | TypeDoc::DateTime
             | TypeDoc::Text(_)
+            | TypeDoc::Decimal
             | TypeDoc::Any
             | TypeDoc::Object
             | TypeDoc::Model(_)
@@ -160,6 +166,7 @@ impl fmt::Display for TypeDoc {
             TypeDoc::Boolean => f.write_str("boolean"),
             TypeDoc::DateTime => f.write_str("date-time"),
             TypeDoc::Text(shape) => f.write_str(shape.name),
+            TypeDoc::Decimal => f.write_str("decimal"),
             TypeDoc::Any => f.write_str("any"),
             TypeDoc::Object => f.write_str("object"),
             TypeDoc::Array(item) => write!(f, "{item}[]"),
