@@ -38,10 +38,14 @@
 //!
 //! Each module uses only modules listed before it (a test checks it):
 //! 1. reading JSON: `suggest`, `node`, `issue`, `report`;
-//! 2. types as data, one module: `doc` (`TypeDoc`, `FieldDoc`, `ModelDoc`, `EnumDoc`, `Example`);
-//! 3. field types at run time: `api_type`, `impls`, `secret`, `timestamp`, `object`, `builder`;
+//! 2. types as data, one module: `doc` (`TypeDoc`, `FieldDoc`, `ModelDoc`,
+//!    `EnumDoc`, `UnionDoc`, `Rule`, `Example`);
+//! 3. field types at run time: `api_type`, `impls`, `map_key`, `secret`,
+//!    `timestamp`, `patch`, `object`, `opaque` (fields serde reads alone),
+//!    `union` (data enums), `builder`, `rules`, `format`, `pattern`;
 //! 4. outputs: `markdown`, `schema`, `examples`;
-//! 5. entry points and traits: `parse`, `model`, `string_enum`, and `private` for generated code.
+//! 5. entry points and traits: `parse`, `model`, `string_enum`, `extract`
+//!    (axum, behind its feature), and `private` for generated code.
 //!
 //! A new value rule or field type is a file in layer 3 (an [`ApiType`] impl),
 //! registered in `lib.rs`; a new output format is a file in layer 4 that reads
