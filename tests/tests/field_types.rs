@@ -35,12 +35,17 @@ struct Everything {
     by_region: Option<HashMap<Region, u8>>,
 }
 
-/// `(pointer, code)` of the report on `{key: value}`, or `None` when it parses.
-fn verdict(key: &str, value: serde_json::Value) -> Option<Vec<(String, &'static str)>> {
+/// `(pointer, code, line, column)` of the report on `{key: value}` (one
+/// line of compact JSON), or `None` when it parses.
+fn verdict(key: &str, value: serde_json::Value) -> Option<Vec<(String, &'static str, usize, usize)>> {
     let json = json!({ key: value }).to_string();
-    parse_agreeing::<Everything>(&json)
-        .err()
-        .map(|error| error.issues().iter().map(|issue| (issue.pointer().to_owned(), issue.code())).collect())
+    parse_agreeing::<Everything>(&json).err().map(|error| {
+        error
+            .issues()
+            .iter()
+            .map(|issue| (issue.pointer().to_owned(), issue.code(), issue.line().unwrap(), issue.column().unwrap()))
+            .collect()
+    })
 }
 
 #[test]
@@ -63,23 +68,24 @@ fn each_type_takes_good_values_and_reports_bad_ones() {
     for (key, value) in good {
         assert_eq!(verdict(key, value.clone()), None, "{key}: {value}");
     }
+    // (key, value, pointer, code, column): a value's issue at the value, a key's at the key.
     let bad = [
-        ("id", json!("not-a-uuid"), "/id", "invalid_format"),
-        ("id", json!(12), "/id", "invalid_type"),
-        ("homepage", json!("/relative"), "/homepage", "invalid_format"),
-        ("born", json!("2023-02-29"), "/born", "invalid_format"),
-        ("ip", json!("10.0.0"), "/ip", "invalid_format"),
-        ("v4", json!("::1"), "/v4", "invalid_format"),
-        ("v6", json!("10.0.0.1"), "/v6", "invalid_format"),
-        ("initial", json!("ab"), "/initial", "invalid_format"),
-        ("shared", json!("asia"), "/shared", "unknown_variant"),
-        ("by_year", json!({"2024": "a", "MMXXIV": "b"}), "/by_year/MMXXIV", "invalid_format"),
-        ("by_year", json!({"70000": "a"}), "/by_year/70000", "invalid_format"),
-        ("by_region", json!({"eu": 1, "asia": 2}), "/by_region/asia", "unknown_variant"),
-        ("by_region", json!({"eu": 300}), "/by_region/eu", "out_of_range"),
+        ("id", json!("not-a-uuid"), "/id", "invalid_format", 7),
+        ("id", json!(12), "/id", "invalid_type", 7),
+        ("homepage", json!("/relative"), "/homepage", "invalid_format", 13),
+        ("born", json!("2023-02-29"), "/born", "invalid_format", 9),
+        ("ip", json!("10.0.0"), "/ip", "invalid_format", 7),
+        ("v4", json!("::1"), "/v4", "invalid_format", 7),
+        ("v6", json!("10.0.0.1"), "/v6", "invalid_format", 7),
+        ("initial", json!("ab"), "/initial", "invalid_format", 12),
+        ("shared", json!("asia"), "/shared", "unknown_variant", 11),
+        ("by_year", json!({"2024": "a", "MMXXIV": "b"}), "/by_year/MMXXIV", "invalid_format", 24),
+        ("by_year", json!({"70000": "a"}), "/by_year/70000", "invalid_format", 13),
+        ("by_region", json!({"eu": 1, "asia": 2}), "/by_region/asia", "unknown_variant", 22),
+        ("by_region", json!({"eu": 300}), "/by_region/eu", "out_of_range", 20),
     ];
-    for (key, value, pointer, code) in bad {
-        assert_eq!(verdict(key, value.clone()), Some(vec![(pointer.to_owned(), code)]), "{key}: {value}");
+    for (key, value, pointer, code, column) in bad {
+        assert_eq!(verdict(key, value.clone()), Some(vec![(pointer.to_owned(), code, 1, column)]), "{key}: {value}");
     }
 }
 

@@ -245,6 +245,29 @@ mod shapes {
     }
 
     #[derive(Debug, Deserialize, ApiModel)]
+    #[serde(tag = "type", rename_all = "snake_case")]
+    pub enum Internal {
+        Created { id: u8, name: Option<String> },
+        Deleted(Pagination),
+        Ping,
+    }
+
+    #[derive(Debug, Deserialize, ApiModel)]
+    #[serde(rename_all = "snake_case")]
+    pub enum External {
+        Created { id: u8 },
+        Renamed(String),
+        Cleared,
+    }
+
+    #[derive(Debug, Deserialize, ApiModel)]
+    #[serde(untagged)]
+    pub enum Untagged {
+        Number(u8),
+        Pair { prefix: String, number: u8 },
+    }
+
+    #[derive(Debug, Deserialize, ApiModel)]
     pub struct Shapes {
         pub id: Option<uuid::Uuid>,
         pub ip: Option<std::net::IpAddr>,
@@ -277,5 +300,24 @@ proptest! {
         object[key] = value.clone();
         let _ = parse_agreeing::<shapes::Shapes>(&object.to_string());
         let _ = parse_agreeing::<shapes::Shapes>(&value.to_string());
+    }
+
+    /// Data enums, whatever comes: the report agrees with serde.
+    #[test]
+    fn data_enums_agree_with_serde(
+        value in json_value(),
+        tag in proptest::sample::select(&["created", "deleted", "ping", "renamed", "cleared", "gone"][..]),
+        key in proptest::sample::select(&["id", "name", "limit", "next", "prefix", "number"][..]),
+    ) {
+        let mut tagged = json!({"type": tag, "id": 1, "limit": 2});
+        tagged[key] = value.clone();
+        let _ = parse_agreeing::<shapes::Internal>(&tagged.to_string());
+        let _ = parse_agreeing::<shapes::Internal>(&value.to_string());
+        let _ = parse_agreeing::<shapes::External>(&json!({ tag: value.clone() }).to_string());
+        let _ = parse_agreeing::<shapes::External>(&value.to_string());
+        let mut pair = json!({"prefix": "p", "number": 1});
+        pair[key] = value.clone();
+        let _ = parse_agreeing::<shapes::Untagged>(&pair.to_string());
+        let _ = parse_agreeing::<shapes::Untagged>(&value.to_string());
     }
 }

@@ -375,3 +375,115 @@ fn flatten_and_patch_schema_and_parser_agree() {
         assert_agree::<Update>(&update, payload);
     }
 }
+
+#[derive(Debug, Deserialize, ApiModel)]
+#[allow(dead_code)]
+struct Account {
+    id: String,
+}
+
+#[derive(Debug, Deserialize, ApiModel)]
+#[serde(tag = "type", rename_all = "snake_case")]
+#[allow(dead_code)]
+enum Internal {
+    Created { account: Account, at: u64 },
+    Deleted(Account),
+    Ping,
+}
+
+#[derive(Debug, Deserialize, ApiModel)]
+#[serde(rename_all = "snake_case")]
+#[allow(dead_code)]
+enum External {
+    Created { id: String },
+    Renamed(String),
+    Cleared,
+}
+
+#[derive(Debug, Deserialize, ApiModel)]
+#[serde(tag = "t", content = "c")]
+#[allow(dead_code)]
+enum Adjacent {
+    Count(u8),
+    Named { name: String },
+}
+
+#[derive(Debug, Deserialize, ApiModel)]
+#[serde(untagged)]
+#[allow(dead_code)]
+enum Untagged {
+    Number(u64),
+    Pair { prefix: String, number: u64 },
+}
+
+#[derive(Debug, Deserialize, ApiModel)]
+#[serde(tag = "type")]
+#[allow(dead_code)]
+enum Open {
+    Ping,
+    #[serde(untagged)]
+    Unknown(Value),
+}
+
+fn agree_on<T: ApiModelish>(payloads: &[&str]) -> usize {
+    let validator = jsonschema::options()
+        .should_validate_formats(true)
+        .build(&model_core::json_schema(&<T as ApiType>::TYPE))
+        .expect("the schema is valid");
+    payloads
+        .iter()
+        .filter(|payload| {
+            let ours = model_core::from_json::<T>(payload).is_ok();
+            let theirs = validator.is_valid(&serde_json::from_str(payload).unwrap());
+            assert_eq!(ours, theirs, "from_json says {ours}, the schema says {theirs}, for {payload}");
+            ours
+        })
+        .count()
+}
+
+/// What `agree_on` needs: a data enum is an `ApiType`, not an `ApiModel`.
+trait ApiModelish: ApiType + serde::de::DeserializeOwned {}
+
+impl<T: ApiType + serde::de::DeserializeOwned> ApiModelish for T {}
+
+#[test]
+fn data_enums_schema_and_parser_agree() {
+    let accepted = agree_on::<Internal>(&[
+        r#"{"type": "created", "account": {"id": "a"}, "at": 1}"#,
+        r#"{"type": "deleted", "id": "a"}"#,
+        r#"{"type": "ping"}"#,
+        r#"{"type": "ping", "other": 1}"#,
+        r#"{"type": "created", "account": {}, "at": 1}"#,
+        r#"{"type": "deleted"}"#,
+        r#"{"type": "gone"}"#,
+        r#"{"account": {"id": "a"}}"#,
+        r#"{"type": 1}"#,
+        r#"[]"#,
+    ]);
+    assert_eq!(accepted, 4);
+    let accepted = agree_on::<External>(&[
+        r#"{"created": {"id": "a"}}"#,
+        r#"{"renamed": "b"}"#,
+        r#""cleared""#,
+        r#""created""#,
+        r#"{"created": {"id": 1}}"#,
+        r#"{"gone": 1}"#,
+        r#"{"created": {"id": "a"}, "renamed": "b"}"#,
+        r#"7"#,
+    ]);
+    assert_eq!(accepted, 3);
+    let accepted = agree_on::<Adjacent>(&[
+        r#"{"t": "Count", "c": 3}"#,
+        r#"{"t": "Named", "c": {"name": "n"}}"#,
+        r#"{"t": "Count", "c": 300}"#,
+        r#"{"t": "Count"}"#,
+        r#"{"c": 3}"#,
+        r#"{"t": "Other", "c": 3}"#,
+    ]);
+    assert_eq!(accepted, 2);
+    let accepted =
+        agree_on::<Untagged>(&[r#"7"#, r#"{"prefix": "a", "number": 7}"#, r#""7""#, r#"{"prefix": "a"}"#, r#"-1"#]);
+    assert_eq!(accepted, 2);
+    let accepted = agree_on::<Open>(&[r#"{"type": "ping"}"#, r#"{"type": "pong", "x": 1}"#, r#"[1]"#, r#"null"#]);
+    assert_eq!(accepted, 4);
+}
