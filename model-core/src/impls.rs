@@ -9,10 +9,11 @@ use serde::de::DeserializeOwned;
 use serde_json::{Map, Number, Value};
 
 use crate::api_type::ApiType;
-use crate::doc::TypeDoc;
+use crate::doc::{FieldDoc, FieldParts, ModelDoc, TypeDoc};
 use crate::issue::IssueKind;
 use crate::map_key::MapKey;
 use crate::node::{self, Kind, Node};
+use crate::object::{check_object, ObjectSpec};
 use crate::report::Report;
 
 macro_rules! leaf {
@@ -35,6 +36,11 @@ mod shapes {
     pub const IPV4: TextShape = TextShape::new("IPv4 address", &["ipv4"], None);
     pub const IPV6: TextShape = TextShape::new("IPv6 address", &["ipv6"], None);
     pub const DATE: TextShape = TextShape::new("date", &["date"], None);
+    // JSON Schema's `time` and `date-time` require an offset, which these lack.
+    pub const TIME: TextShape = TextShape::new("time (hh:mm:ss)", &[], None)
+        .with_pattern("^([01][0-9]|2[0-3]):[0-5][0-9](:([0-5][0-9]|60)(\\.[0-9]+)?)?$");
+    pub const LOCAL_DATE_TIME: TextShape = TextShape::new("local date-time (no offset)", &[], None)
+        .with_pattern("^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}(:[0-9]{2}(\\.[0-9]+)?)?$");
     #[cfg(feature = "uuid")]
     pub const UUID: TextShape = TextShape::new("UUID", &["uuid"], None);
     #[cfg(feature = "url")]
@@ -50,6 +56,8 @@ leaf! {
     std::net::Ipv4Addr => TypeDoc::Text(&shapes::IPV4), [String];
     std::net::Ipv6Addr => TypeDoc::Text(&shapes::IPV6), [String];
     chrono::NaiveDate => TypeDoc::Text(&shapes::DATE), [String];
+    chrono::NaiveTime => TypeDoc::Text(&shapes::TIME), [String];
+    chrono::NaiveDateTime => TypeDoc::Text(&shapes::LOCAL_DATE_TIME), [String];
     bool => TypeDoc::Boolean, [Boolean];
     f32 => TypeDoc::Number, [Number];
     f64 => TypeDoc::Number, [Number];
@@ -61,6 +69,50 @@ leaf! {
 #[cfg(feature = "uuid")]
 leaf! {
     uuid::Uuid => TypeDoc::Text(&shapes::UUID), [String];
+}
+
+/// `std::time::Duration` as serde writes it: `{"secs": u64, "nanos": u32}`.
+impl ApiType for std::time::Duration {
+    const TYPE: TypeDoc = TypeDoc::Model(duration_doc);
+    fn check(node: &Node<'_>, report: &mut Report<'_>) {
+        let spec = ObjectSpec { ty: &Self::TYPE, fields: &DURATION_FIELDS, deny_unknown_fields: true, rule: None };
+        check_object(node, report, &spec);
+    }
+}
+
+const DURATION_FIELDS: [FieldDoc; 2] = FieldDoc::from_parts([duration_part("secs", "Whole seconds."), {
+    let mut nanos = duration_part("nanos", "Nanoseconds past them, below 1,000,000,000.");
+    nanos.ty = &<u32 as ApiType>::TYPE;
+    nanos.check = <u32 as ApiType>::check;
+    nanos
+}]);
+
+const fn duration_part(name: &'static str, description: &'static str) -> FieldParts {
+    FieldParts {
+        rust_name: name,
+        wire_name: name,
+        aliases: &[],
+        required: true,
+        read_only: false,
+        description: Some(description),
+        ty: &<u64 as ApiType>::TYPE,
+        examples: &[],
+        deprecated: false,
+        rules: &[],
+        default: None,
+        flatten: false,
+        check: <u64 as ApiType>::check,
+    }
+}
+
+fn duration_doc() -> ModelDoc {
+    ModelDoc::new(
+        "Duration",
+        Some("A length of time, as serde writes Rust's `Duration`."),
+        &DURATION_FIELDS,
+        None,
+        true,
+    )
 }
 
 #[cfg(feature = "rust_decimal")]

@@ -243,6 +243,9 @@ impl Writer {
                         schema.insert("anyOf".to_owned(), Value::Array(each));
                     }
                 }
+                if let Some(pattern) = shape.pattern {
+                    schema.insert("pattern".to_owned(), json!(pattern));
+                }
                 if let Some(length) = shape.length {
                     schema.insert("minLength".to_owned(), json!(length));
                     schema.insert("maxLength".to_owned(), json!(length));

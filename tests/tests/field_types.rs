@@ -33,6 +33,9 @@ struct Everything {
     shared: Option<Arc<Region>>,
     by_year: Option<BTreeMap<u16, String>>,
     by_region: Option<HashMap<Region, u8>>,
+    opens: Option<chrono::NaiveTime>,
+    local: Option<chrono::NaiveDateTime>,
+    timeout: Option<std::time::Duration>,
 }
 
 /// `(pointer, code, line, column)` of the report on `{key: value}` (one
@@ -64,6 +67,10 @@ fn each_type_takes_good_values_and_reports_bad_ones() {
         ("shared", json!("eu")),
         ("by_year", json!({"2024": "leap", "1999": "not"})),
         ("by_region", json!({"eu": 1, "us": 2})),
+        ("opens", json!("09:30")),
+        ("opens", json!("09:30:15.25")),
+        ("local", json!("2024-02-29T09:30:00")),
+        ("timeout", json!({"secs": 30, "nanos": 500})),
     ];
     for (key, value) in good {
         assert_eq!(verdict(key, value.clone()), None, "{key}: {value}");
@@ -83,6 +90,10 @@ fn each_type_takes_good_values_and_reports_bad_ones() {
         ("by_year", json!({"70000": "a"}), "/by_year/70000", "invalid_format", 13),
         ("by_region", json!({"eu": 1, "asia": 2}), "/by_region/asia", "unknown_variant", 22),
         ("by_region", json!({"eu": 300}), "/by_region/eu", "out_of_range", 20),
+        ("opens", json!("25:00"), "/opens", "invalid_format", 10),
+        ("local", json!("2024-02-29T09:30:00Z"), "/local", "invalid_format", 10),
+        ("timeout", json!({"secs": -1, "nanos": 0}), "/timeout/secs", "out_of_range", 20),
+        ("timeout", json!({"secs": 1}), "/timeout/nanos", "missing", 12),
     ];
     for (key, value, pointer, code, column) in bad {
         assert_eq!(verdict(key, value.clone()), Some(vec![(pointer.to_owned(), code, 1, column)]), "{key}: {value}");
@@ -116,6 +127,9 @@ fn docs_and_schema_name_each_type() {
             "Region",
             "map of string by integer",
             "map of integer by Region",
+            "time (hh:mm:ss)",
+            "local date-time (no offset)",
+            "Duration",
         ]
     );
     let schema = Everything::json_schema();
@@ -143,7 +157,8 @@ fn values_round_trip() {
     let json = json!({
         "id": "123e4567-e89b-12d3-a456-426614174000", "homepage": "https://a.io/", "born": "2024-02-29",
         "ip": "::1", "v4": "1.2.3.4", "v6": "::1", "initial": "x", "short": "s", "label": "l", "shared": "us",
-        "by_year": {"1999": "a"}, "by_region": {"eu": 1}
+        "by_year": {"1999": "a"}, "by_region": {"eu": 1},
+        "opens": "09:30:00", "local": "2024-02-29T09:30:00", "timeout": {"secs": 1, "nanos": 2}
     });
     let parsed = Everything::from_value(json.clone()).unwrap();
     assert_eq!(serde_json::to_value(&parsed).unwrap(), json);

@@ -265,6 +265,9 @@ struct Typed {
     by_region: Option<std::collections::HashMap<Region, u8>>,
     tags: Option<std::collections::BTreeSet<String>>,
     amount: Option<rust_decimal::Decimal>,
+    opens: Option<chrono::NaiveTime>,
+    local: Option<chrono::NaiveDateTime>,
+    timeout: Option<std::time::Duration>,
 }
 
 /// Stated exceptions, where a crate's parser is laxer than the format and so
@@ -272,7 +275,9 @@ struct Typed {
 /// unhyphenated UUIDs; the `url` crate reads WHATWG URLs (a space or a
 /// backslash inside); chrono's `NaiveDate` reads more than four year digits;
 /// an integer key beyond its type's range matches the key pattern;
-/// `rust_decimal` also reads `"1e3"` and `"1_000"`, which the pattern does not.
+/// `rust_decimal` also reads `"1e3"` and `"1_000"`, which the pattern does not;
+/// chrono's `NaiveTime` and `NaiveDateTime` also read spaces around their
+/// parts; a `Duration` may also come as `[secs, nanos]`.
 #[test]
 fn common_types_schema_and_parser_agree() {
     let validator = validator::<Typed>();
@@ -320,6 +325,17 @@ fn common_types_schema_and_parser_agree() {
         ("amount", json!(12.5)),
         ("amount", json!("twelve")),
         ("amount", json!(true)),
+        ("opens", json!("09:30")),
+        ("opens", json!("23:59:59.5")),
+        ("opens", json!("24:00")),
+        ("opens", json!("noon")),
+        ("local", json!("2024-02-29T09:30:00")),
+        ("local", json!("2024-02-29T09:30:00+01:00")),
+        ("local", json!("2024-02-29")),
+        ("timeout", json!({"secs": 1, "nanos": 2})),
+        ("timeout", json!({"secs": 1})),
+        ("timeout", json!({"secs": 1, "nanos": 2, "extra": 3})),
+        ("timeout", json!("1s")),
     ];
     let mut accepted = 0;
     for (key, value) in &payloads {

@@ -191,11 +191,18 @@ pub struct TextShape {
     pub formats: &'static [&'static str],
     /// The length in characters, when it is fixed.
     pub length: Option<usize>,
+    /// A regex the string matches, for shapes JSON Schema has no format for.
+    pub pattern: Option<&'static str>,
 }
 
 impl TextShape {
     /// A shape; for an `ApiType` impl of your own.
     pub const fn new(name: &'static str, formats: &'static [&'static str], length: Option<usize>) -> Self {
-        TextShape { name, formats, length }
+        TextShape { name, formats, length, pattern: None }
+    }
+
+    /// The same shape, matching `pattern` as well.
+    pub const fn with_pattern(self, pattern: &'static str) -> Self {
+        TextShape { pattern: Some(pattern), ..self }
     }
 }
