@@ -285,9 +285,7 @@ impl<K: MapKey + Eq + Hash, T: ApiType, S: BuildHasher + Default> ApiType for Ha
     }
     #[inline]
     fn check_rules(&self, report: &mut Report<'_>) {
-        for (key, value) in self {
-            report.at_key(&key.key_text(), |report| value.check_rules(report));
-        }
+        check_map_rules(self, report);
     }
 }
 
@@ -299,8 +297,21 @@ impl<K: MapKey + Ord, T: ApiType> ApiType for BTreeMap<K, T> {
     }
     #[inline]
     fn check_rules(&self, report: &mut Report<'_>) {
-        for (key, value) in self {
+        check_map_rules(self, report);
+    }
+}
+
+/// A map's values' rules, at their keys' pointers; the key's text (an
+/// integer's is written out) only when the report keeps its issues.
+fn check_map_rules<'m, K: MapKey + 'm, T: ApiType + 'm>(
+    map: impl IntoIterator<Item = (&'m K, &'m T)>,
+    report: &mut Report<'_>,
+) {
+    for (key, value) in map {
+        if report.tracking() {
             report.at_key(&key.key_text(), |report| value.check_rules(report));
+        } else {
+            value.check_rules(report);
         }
     }
 }
