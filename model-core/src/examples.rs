@@ -123,6 +123,7 @@ fn check_model(doc: &ModelDoc, problems: &mut Vec<ExampleProblem>) {
             fields: &fields,
             deny_unknown_fields: doc.deny_unknown_fields,
             rule: None,
+            skip_key: None,
         };
         let check = |node: &Node<'_>, report: &mut Report<'_>| check_object(node, report, &spec);
         for message in check_value(&payload, check, &TypeDoc::Object) {

@@ -107,7 +107,10 @@ async fn read<T: ApiModel, S: Send + Sync>(request: Request, state: &S) -> Resul
         }
     })?;
     T::from_slice(&body).map_err(|error| {
-        if error.issues().iter().any(|issue| issue.kind() == IssueKind::Syntax) {
+        // Only text that is not JSON at all is a 400; JSON the model refuses is a 422.
+        let not_json = error.issues().iter().any(|issue| issue.kind() == IssueKind::Syntax)
+            && serde_json::from_slice::<serde::de::IgnoredAny>(&body).is_err();
+        if not_json {
             ApiJsonRejection::Malformed(error)
         } else {
             ApiJsonRejection::Invalid(error)

@@ -75,7 +75,13 @@ leaf! {
 impl ApiType for std::time::Duration {
     const TYPE: TypeDoc = TypeDoc::Model(duration_doc);
     fn check(node: &Node<'_>, report: &mut Report<'_>) {
-        let spec = ObjectSpec { ty: &Self::TYPE, fields: &DURATION_FIELDS, deny_unknown_fields: true, rule: None };
+        let spec = ObjectSpec {
+            ty: &Self::TYPE,
+            fields: &DURATION_FIELDS,
+            deny_unknown_fields: true,
+            rule: None,
+            skip_key: None,
+        };
         check_object(node, report, &spec);
     }
 }

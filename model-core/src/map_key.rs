@@ -77,7 +77,12 @@ impl Report<'_> {
         key: &str,
         suggestion: Option<&str>,
     ) {
-        let received = format!("key {}", crate::report::shorten(&Value::from(key).to_string()));
+        // A key inside a secret is part of it: neither quoted nor matched.
+        let (received, suggestion) = if self.in_secret() {
+            ("key".to_owned(), None)
+        } else {
+            (format!("key {}", crate::report::shorten(&Value::from(key).to_string())), suggestion)
+        };
         self.push_key_issue(offset, kind, Cow::Owned(expected), received, suggestion);
     }
 }

@@ -18,6 +18,9 @@ pub struct ObjectSpec<'s> {
     /// The model's own rule (`#[api(validate = …)]`), run on the object once
     /// its fields have no issue.
     pub rule: Option<fn(&Node<'_>, &mut Report<'_>)>,
+    /// A key that is not this object's: an internally tagged enum's tag,
+    /// which serde takes away before the variant reads the rest.
+    pub skip_key: Option<&'s str>,
 }
 
 /// Checks every member of an object, then reports each required key that is
@@ -39,7 +42,7 @@ fn check_fields(node: &Node<'_>, report: &mut Report<'_>, spec: &ObjectSpec<'_>,
     let Some(entries) = report.open_object(node, spec.ty) else { return };
     let mut seen = vec![false; fields.len()];
     let mut unknown_keys: Vec<&str> = Vec::new();
-    for entry in &entries {
+    for entry in entries.iter().filter(|entry| spec.skip_key != Some(&*entry.key)) {
         let key = &*entry.key;
         match fields.iter().position(|field| field.accepts_key(key)) {
             // The second value is not checked, so it may be an unmarked

@@ -12,27 +12,39 @@ use crate::node::Node;
 use crate::report::Report;
 
 /// Checks a field by reading its value with `read`, the field's own
-/// deserialize function.
+/// deserialize function. `secret`: the field's type holds a `Secret`, so
+/// neither the value nor serde's message (which may quote it) is shown.
 #[doc(hidden)]
-pub fn check_with(node: &Node<'_>, report: &mut Report<'_>, read: fn(&str) -> Result<(), serde_json::Error>) {
+pub fn check_with(
+    node: &Node<'_>,
+    report: &mut Report<'_>,
+    read: fn(&str) -> Result<(), serde_json::Error>,
+    secret: bool,
+) {
     if let Err(error) = read(node.text()) {
-        report.push_refusal(node, &error);
+        if secret {
+            report.in_secret_scope(|report| report.push_refusal(node, &error));
+        } else {
+            report.push_refusal(node, &error);
+        }
     }
 }
 
-/// Checks a field of a type with `Deserialize` and no `ApiType`.
+/// Reads a value of a type with `Deserialize` and no `ApiType`, for [`check_with`].
 #[doc(hidden)]
-pub fn check_deserialize<T: DeserializeOwned>(node: &Node<'_>, report: &mut Report<'_>) {
-    check_with(node, report, |text| serde_json::from_str::<T>(text).map(drop));
+pub fn read_as<T: DeserializeOwned>(text: &str) -> Result<(), serde_json::Error> {
+    serde_json::from_str::<T>(text).map(drop)
 }
 
 impl Report<'_> {
     /// serde's refusal of a value it read alone, with serde's own words (its
     /// position cut off: the issue has its own) unless the value is secret.
     pub(crate) fn push_refusal(&mut self, node: &Node<'_>, error: &serde_json::Error) {
+        // The text already parsed, so whatever serde says is about the value,
+        // never the grammar; inside a secret its words, which may quote the
+        // value, are left out.
         if self.in_secret() || !error.is_data() {
-            let expected = Cow::Borrowed("a value the field's deserializer accepts");
-            self.push_serde_error(node, error, IssueKind::InvalidValue, expected.into_owned());
+            self.push(node, IssueKind::InvalidValue, Cow::Borrowed("a value the field's deserializer accepts"));
             return;
         }
         let message = error.to_string();

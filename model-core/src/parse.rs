@@ -70,7 +70,9 @@ enum Refusal<'v, T> {
 #[inline(never)]
 fn report<T: ApiType>(json: &str, refusal: Refusal<'_, T>, positions: bool) -> ValidationError {
     let mut report = Report::new(json, positions);
-    match (Node::root(json), &refusal) {
+    let parsed = Node::root(json);
+    let grammar_ok = parsed.is_ok();
+    match (parsed, &refusal) {
         (Ok(root), _) => T::check(&root, &mut report),
         // No text to read: the typed pass below reports the rules.
         (Err(_), Refusal::Rules(_)) => {}
@@ -78,7 +80,7 @@ fn report<T: ApiType>(json: &str, refusal: Refusal<'_, T>, positions: bool) -> V
     }
     let model = Cow::Owned(T::TYPE.to_string());
     match refusal {
-        Refusal::Serde(error) => report.finish(model, error),
+        Refusal::Serde(error) => report.finish(model, error, grammar_ok),
         Refusal::Rules(value) => {
             // The second read finds the broken rules with their positions;
             // should it miss one, the typed pass names it without a position.

@@ -18,7 +18,7 @@ pub use crate::issue::ValidationError;
 pub use crate::model::ApiModel;
 pub use crate::node::Node;
 pub use crate::object::{check_object, ObjectSpec};
-pub use crate::opaque::{check_deserialize, check_with};
+pub use crate::opaque::{check_with, read_as};
 pub use crate::pattern::Pattern;
 pub use crate::report::Report;
 pub use crate::rules::{check_then_rules, field_rules, model_rule, model_rule_on_node, nested_rules, Rules};

@@ -416,9 +416,22 @@ impl<'a> Report<'a> {
     /// The finished error. When the walk found nothing although serde failed
     /// (a custom `Deserialize` may refuse more than its check knows), serde's
     /// position is kept, so an error is never empty.
-    pub(crate) fn finish(mut self, model: Cow<'static, str>, serde_error: &serde_json::Error) -> ValidationError {
+    /// `grammar_ok`: the text is JSON, so even a "syntax" error of serde's is
+    /// about a value (serde_json says `expected value` when a type's
+    /// `Deserialize` asks for something the JSON does not have).
+    pub(crate) fn finish(
+        mut self,
+        model: Cow<'static, str>,
+        serde_error: &serde_json::Error,
+        grammar_ok: bool,
+    ) -> ValidationError {
         if self.issues.is_empty() {
             match serde_error.classify() {
+                _ if grammar_ok => {
+                    let expected = Cow::Borrowed("a value the type's Deserialize accepts");
+                    let position = self.serde_position(serde_error);
+                    self.issues.push(Issue::at_root(IssueKind::InvalidValue, expected, position));
+                }
                 Category::Data => {
                     let expected = Cow::Borrowed("a value the type's Deserialize accepts");
                     let position = self.serde_position(serde_error);

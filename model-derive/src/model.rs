@@ -86,6 +86,7 @@ pub fn expand(input: &Struct) -> TokenStream {
                             fields: <Self as ::model_core::__private::ApiModel>::DOC.fields,
                             deny_unknown_fields: #deny_unknown_fields,
                             rule: #model_rule,
+                            skip_key: ::core::option::Option::None,
                         },
                     );
                 }
@@ -269,15 +270,24 @@ pub fn field_doc(index: usize, field: &Field, container_default: bool) -> TokenS
     } else {
         quote_spanned!(span=> <#ty as ::model_core::__private::ApiType>::TYPE)
     };
+    // A type that holds a `Secret` keeps serde's words, which may quote it, out.
+    let secret = quote!(#ty).to_string().contains("Secret");
     let check = if let Some(path) = &field.attrs.deserialize_with {
         quote_spanned! {path.span()=>
             |__node, __report| ::model_core::__private::check_with(__node, __report, |__text| {
                 let mut __de = ::model_core::__private::serde_json::Deserializer::from_str(__text);
                 #path(&mut __de).map(|_: #ty| ())
-            })
+            }, #secret)
         }
     } else if field.attrs.api_serde.is_some() {
-        quote_spanned!(span=> ::model_core::__private::check_deserialize::<#ty>)
+        quote_spanned! {span=>
+            |__node, __report| ::model_core::__private::check_with(
+                __node,
+                __report,
+                ::model_core::__private::read_as::<#ty>,
+                #secret,
+            )
+        }
     } else if field.attrs.rules.is_empty() {
         quote_spanned!(span=> <#ty as ::model_core::__private::ApiType>::check)
     } else {

@@ -85,17 +85,25 @@ fn variant_doc(variant: &Variant) -> TokenStream {
     let aliases = &variant.attrs.aliases;
     let description = docs(&variant.attrs.docs);
     let catch_all = variant.attrs.untagged.is_some() || variant.attrs.serde_other.is_some();
+    let other = variant.attrs.serde_other.is_some();
     let (shape, check) = match &variant.original.fields {
         Fields::Unit => (quote!(::model_core::__private::VariantShape::Unit), quote!(|_, _| {})),
-        Fields::Unnamed(fields) => {
+        // Exactly one field: `valid` refuses any other count.
+        Fields::Unnamed(fields) if fields.unnamed.len() == 1 => {
             let ty = &fields.unnamed[0].ty;
             (
                 quote_spanned!(ty.span()=> ::model_core::__private::VariantShape::Newtype(&<#ty as ::model_core::__private::ApiType>::TYPE)),
                 quote_spanned!(ty.span()=> <#ty as ::model_core::__private::ApiType>::check),
             )
         }
+        Fields::Unnamed(_) => (quote!(::model_core::__private::VariantShape::Unit), quote!(|_, _| {})),
         Fields::Named(_) => {
-            let fields = variant.fields.iter().enumerate().map(|(index, field)| model::field_doc(index, field, false));
+            let fields = variant
+                .fields
+                .iter()
+                .filter(|field| !field.attrs.skip)
+                .enumerate()
+                .map(|(index, field)| model::field_doc(index, field, false));
             (
                 quote!(::model_core::__private::VariantShape::Struct(&::model_core::__private::FieldDoc::from_parts([#(#fields),*]))),
                 quote!(|_, _| {}),
@@ -110,6 +118,7 @@ fn variant_doc(variant: &Variant) -> TokenStream {
             #description,
             #shape,
             #catch_all,
+            #other,
             #check,
         )
     }

@@ -39,7 +39,7 @@ impl Struct<'_> {
             }
         }
         for field in self.wire_fields() {
-            self.validate_patch(cx, field);
+            validate_patch(cx, field, !matches!(self.attrs.default, Default::None));
         }
         self.validate_flatten(cx);
         let mut names = WireNames::default();
@@ -80,37 +80,19 @@ impl Struct<'_> {
             );
         }
         for field in &flattened {
+            let ty = field.ty;
+            if quote::quote!(#ty).to_string().contains("Secret") {
+                cx.error_spanned_by(
+                    field.ty,
+                    "a flattened field cannot be a `Secret`: its fields sit in this object; mark them `Secret` instead",
+                );
+            }
             if let Some(rule) = field.attrs.rules.first() {
                 cx.error_at(
                     rule.span,
                     "a flattened field has no value of its own to check; put the rules on its fields",
                 );
             }
-        }
-    }
-
-    /// A PATCH field must keep "absent" apart from `null`, which serde does
-    /// only with a default and a skip on output.
-    fn validate_patch(&self, cx: &mut Ctxt, field: &Field) {
-        if let Some(inner) = builder::option_inner(field.ty) {
-            if builder::option_inner(inner).is_some() {
-                cx.error_spanned_by(
-                    field.ty,
-                    "`Option<Option<T>>` reads an absent key and `null` both as `None`; for a PATCH field write \
-                     `model_core::Patch<T>` with #[serde(default, skip_serializing_if = \"Patch::is_absent\")]",
-                );
-            }
-        }
-        if !last_segment_is(field.ty, "Patch") {
-            return;
-        }
-        let defaulted = !matches!(field.attrs.default, Default::None) || !matches!(self.attrs.default, Default::None);
-        if !defaulted || !field.attrs.skip_serializing_if {
-            cx.error_spanned_by(
-                field.ty,
-                "a `Patch` field tells an absent key from `null` only with \
-                 #[serde(default, skip_serializing_if = \"Patch::is_absent\")]; add it",
-            );
         }
     }
 }
@@ -243,7 +225,11 @@ impl Enum<'_> {
                 );
             }
             match &variant.original.fields {
-                Fields::Unnamed(fields) if fields.unnamed.len() > 1 => cx.error_spanned_by(
+                Fields::Unnamed(fields) if fields.unnamed.is_empty() => cx.error_spanned_by(
+                    fields,
+                    format!("variant `{}` holds no value: write it as a unit variant, `{0}`", variant.rust_name),
+                ),
+                Fields::Unnamed(fields) if fields.unnamed.len() != 1 => cx.error_spanned_by(
                     fields,
                     format!(
                         "variant `{}` holds {} values; ApiModel describes variants with one value or named fields: \
@@ -252,9 +238,21 @@ impl Enum<'_> {
                         fields.unnamed.len()
                     ),
                 ),
+                Fields::Unnamed(fields) => {
+                    let mut attrs = fields.unnamed[0].attrs.iter();
+                    if let Some(attr) = attrs.find(|attr| attr.path().is_ident("serde") || attr.path().is_ident("api"))
+                    {
+                        cx.error_spanned_by(
+                            attr,
+                            "attributes on a one-value variant's value are not supported yet; \
+                             give the variant a named field instead",
+                        );
+                    }
+                }
                 _ => {}
             }
-            for field in &variant.fields {
+            for field in variant.fields.iter().filter(|field| !field.attrs.skip) {
+                validate_patch(cx, field, false);
                 if let Some(rule) = field.attrs.rules.first() {
                     cx.error_at(
                         rule.span,
@@ -301,6 +299,31 @@ fn is_string(ty: &Type) -> bool {
         }
         Type::Group(group) => is_string(&group.elem),
         _ => false,
+    }
+}
+
+/// A PATCH field must keep "absent" apart from `null`, which serde does
+/// only with a default and a skip on output.
+fn validate_patch(cx: &mut Ctxt, field: &Field, container_default: bool) {
+    if let Some(inner) = builder::option_inner(field.ty) {
+        if builder::option_inner(inner).is_some() {
+            cx.error_spanned_by(
+                field.ty,
+                "`Option<Option<T>>` reads an absent key and `null` both as `None`; for a PATCH field write \
+                 `model_core::Patch<T>` with #[serde(default, skip_serializing_if = \"Patch::is_absent\")]",
+            );
+        }
+    }
+    if !last_segment_is(field.ty, "Patch") {
+        return;
+    }
+    let defaulted = !matches!(field.attrs.default, Default::None) || container_default;
+    if !defaulted || !field.attrs.skip_serializing_if {
+        cx.error_spanned_by(
+            field.ty,
+            "a `Patch` field tells an absent key from `null` only with \
+             #[serde(default, skip_serializing_if = \"Patch::is_absent\")]; add it",
+        );
     }
 }
 

@@ -94,3 +94,28 @@ fn the_builder_takes_them_as_they_are() {
     let missing: Vec<_> = error.issues().iter().map(|issue| issue.pointer()).collect();
     assert_eq!(missing, ["/created", "/cents", "/price"]);
 }
+
+mod pin_codec {
+    pub fn deserialize<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<model_core::Secret<u32>, D::Error> {
+        let text = <String as serde::Deserialize>::deserialize(deserializer)?;
+        text.parse().map(model_core::Secret::new).map_err(|_| serde::de::Error::custom(format!("bad pin {text:?}")))
+    }
+}
+
+#[derive(Debug, Deserialize, ApiModel)]
+#[allow(dead_code)]
+struct Vault {
+    #[serde(deserialize_with = "pin_codec::deserialize")]
+    pin: model_core::Secret<u32>,
+    keys: model_core::Secret<std::collections::HashMap<u16, String>>,
+}
+
+#[test]
+fn a_secret_read_by_a_function_or_keyed_by_integers_is_not_quoted() {
+    let error = Vault::from_json(r#"{"pin": "12x4", "keys": {"9999999": "canary"}}"#).unwrap_err();
+    let shown = format!("{error} {}", serde_json::to_string(&error).unwrap());
+    assert!(!shown.contains("12x4") && !shown.contains("canary"), "{shown}");
+    // A pointer names the key's place, as pointers do; what came is never quoted.
+    let found: Vec<_> = error.issues().iter().map(|issue| (issue.pointer(), issue.code(), issue.received())).collect();
+    assert_eq!(found, [("/pin", "invalid_value", Some("string")), ("/keys/9999999", "invalid_format", Some("key"))]);
+}

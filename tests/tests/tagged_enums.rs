@@ -190,3 +190,51 @@ fn docs_list_the_variants_and_the_schema_is_one_of_them() {
     let open = model_core::json_schema(&<OpenEvent as ApiType>::TYPE);
     assert!(open["anyOf"].is_array(), "a catch-all overlaps the others");
 }
+
+#[derive(Debug, PartialEq, Serialize, Deserialize, model_core::ApiModel)]
+#[serde(tag = "type", rename_all = "snake_case")]
+enum WithOther {
+    Ping,
+    Pong {
+        at: u64,
+    },
+    #[serde(other)]
+    Other,
+}
+
+#[derive(Debug, PartialEq, Serialize, Deserialize, model_core::ApiModel)]
+#[serde(deny_unknown_fields)]
+struct Strict {
+    id: String,
+}
+
+#[derive(Debug, PartialEq, Serialize, Deserialize, model_core::ApiModel)]
+#[serde(tag = "type")]
+enum HoldsStrict {
+    Item(Strict),
+}
+
+#[test]
+fn serde_other_takes_unknown_names_only() {
+    assert_eq!(issues::<WithOther>(r#"{"type": "pang"}"#), found(&[]));
+    assert_eq!(issues::<WithOther>(r#"{"at": 1}"#), found(&[("/type", "missing", "1:1")]));
+    assert_eq!(issues::<WithOther>(r#"{"type": 7}"#), found(&[("/type", "invalid_type", "1:10")]));
+    assert_eq!(issues::<WithOther>(r#"{"type": "pong", "at": "x"}"#), found(&[("/at", "invalid_type", "1:24")]));
+}
+
+#[test]
+fn tags_given_twice_and_unit_content_are_refused_as_serde_refuses_them() {
+    assert_eq!(issues::<Event>(r#"{"type": "ping", "type": "ping"}"#), found(&[("/type", "duplicate_key", "1:18")]));
+    assert_eq!(issues::<Adjacent>(r#"{"t": "Empty", "c": 5}"#), found(&[("/c", "invalid_type", "1:21")]));
+    assert_eq!(issues::<Adjacent>(r#"{"t": "Empty", "c": null}"#), found(&[]));
+}
+
+#[test]
+fn a_newtype_beside_an_internal_tag_reads_the_object_without_it() {
+    // `Strict` denies unknown keys, yet the tag is not one of its keys.
+    assert_eq!(issues::<HoldsStrict>(r#"{"type": "Item", "id": "a"}"#), found(&[]));
+    assert_eq!(
+        issues::<HoldsStrict>(r#"{"type": "Item", "id": "a", "x": 1}"#),
+        found(&[("/x", "unknown_field", "1:29")])
+    );
+}

@@ -135,12 +135,13 @@ pub(crate) fn wire_fields(fields: &[FieldDoc]) -> Vec<FieldDoc> {
     expanded
 }
 
+/// A model's own fields first, as serde gives them the first claim on a
+/// key, then each flattened model's, in order.
 fn expand(fields: &[FieldDoc], into: &mut Vec<FieldDoc>, depth: usize) {
-    for field in fields {
-        match (field.flatten, field.ty.innermost()) {
-            (false, _) => into.push(*field),
-            (true, TypeDoc::Model(doc)) if depth < FLATTEN_DEPTH => expand(doc().fields, into, depth + 1),
-            (true, _) => {}
+    into.extend(fields.iter().filter(|field| !field.flatten));
+    for field in fields.iter().filter(|field| field.flatten) {
+        if let (TypeDoc::Model(doc), true) = (field.ty.innermost(), depth < FLATTEN_DEPTH) {
+            expand(doc().fields, into, depth + 1);
         }
     }
 }

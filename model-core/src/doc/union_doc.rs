@@ -59,6 +59,9 @@ pub struct VariantDoc {
     /// Whether it takes any value no other variant names: a variant marked
     /// `#[serde(untagged)]` (it keeps the value) or `#[serde(other)]` (a unit).
     pub catch_all: bool,
+    /// Whether it is `#[serde(other)]`: a unit that takes any unknown *name*,
+    /// while a value without a name is still refused.
+    pub other: bool,
     /// A newtype variant's check of its value.
     check: fn(&Node<'_>, &mut Report<'_>),
 }
@@ -92,15 +95,22 @@ impl UnionDoc {
         self.variants.iter().find(|variant| !variant.catch_all && variant.names().any(|name| name == wire))
     }
 
-    /// The variant that takes what no other names, if there is one.
+    /// The `#[serde(untagged)]` variant that keeps any value no other reads, if there is one.
     pub fn catch_all(&self) -> Option<&'static VariantDoc> {
-        self.variants.iter().find(|variant| variant.catch_all)
+        self.variants.iter().find(|variant| variant.catch_all && !variant.other)
+    }
+
+    /// The `#[serde(other)]` unit variant any unknown name reads as, if there is one.
+    pub fn other(&self) -> Option<&'static VariantDoc> {
+        self.variants.iter().find(|variant| variant.other)
     }
 }
 
 impl VariantDoc {
-    /// The derive's constructor.
+    /// The derive's constructor: one argument per field, as the derive
+    /// writes them (a struct of parts would only move the list).
     #[doc(hidden)]
+    #[allow(clippy::too_many_arguments)]
     pub const fn new(
         rust_name: &'static str,
         wire_name: &'static str,
@@ -108,9 +118,10 @@ impl VariantDoc {
         description: Option<&'static str>,
         shape: VariantShape,
         catch_all: bool,
+        other: bool,
         check: fn(&Node<'_>, &mut Report<'_>),
     ) -> Self {
-        VariantDoc { rust_name, wire_name, aliases, description, shape, catch_all, check }
+        VariantDoc { rust_name, wire_name, aliases, description, shape, catch_all, other, check }
     }
 
     /// Checks a newtype variant's value.
