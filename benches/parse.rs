@@ -108,6 +108,108 @@ fn rules_valid(c: &mut Criterion) {
     group.finish();
 }
 
+/// The auth link's ten-problem payload (issue 14), with eserde beside.
+const TEN_PROBLEMS: &str = r#"{"created_at": "yesterday", "id": "1", "categories": ["ats", 7], "label": 3}"#;
+
+/// The auth link as eserde reads it: its derive, with serde's own impls
+/// (`compat`) for the field types eserde does not know.
+#[derive(Debug, eserde::Deserialize)]
+#[allow(dead_code)]
+struct EserdeAuthLink {
+    account_id: Option<String>,
+    auth_link_url: String,
+    #[eserde(compat)]
+    categories: Option<Vec<model_benches::PlainCategory>>,
+    #[eserde(compat)]
+    created_at: model_core::Timestamp,
+    external_trigger_token: Option<String>,
+    #[eserde(compat)]
+    id: serde_json::Number,
+    label: Option<String>,
+    #[eserde(compat)]
+    metadata: Option<serde_json::Map<String, serde_json::Value>>,
+    #[eserde(compat)]
+    organization_id: serde_json::Number,
+    origin_owner_id: String,
+    origin_owner_name: String,
+    origin_username: Option<String>,
+    project_id: String,
+    provider: Option<String>,
+    token: String,
+}
+
+fn report_against_eserde(c: &mut Criterion) {
+    let ours = AuthLink::from_json(TEN_PROBLEMS).unwrap_err().issues().len();
+    let theirs = eserde::json::from_str::<EserdeAuthLink>(TEN_PROBLEMS).unwrap_err().iter().count();
+    println!("ten-problem payload: ApiModel reports {ours} issues, eserde {theirs}");
+    let mut group = c.benchmark_group("7_report_vs_eserde");
+    group.bench_function("eserde::json::from_str", |b| {
+        b.iter(|| eserde::json::from_str::<EserdeAuthLink>(black_box(TEN_PROBLEMS)).unwrap_err());
+    });
+    group.bench_function("ApiModel::from_json (full report)", |b| {
+        b.iter(|| AuthLink::from_json(black_box(TEN_PROBLEMS)).unwrap_err());
+    });
+    group.finish();
+}
+
+/// A chain of models, for the report's cost in depth.
+#[derive(Debug, serde::Deserialize, model_core::ApiModel)]
+#[allow(dead_code)]
+struct Chain {
+    value: u8,
+    next: Option<Box<Chain>>,
+}
+
+/// `depth` nested links, the innermost value out of range.
+fn chain(depth: usize) -> String {
+    let mut json = String::from(r#"{"value": 300}"#);
+    for _ in 1..depth {
+        json = format!(r#"{{"value": 1, "next": {json}}}"#);
+    }
+    json
+}
+
+/// About `bytes` of auth links in an array, `problems` of them with one
+/// wrong field each.
+fn links(bytes: usize, problems: usize) -> String {
+    let valid = valid_known_categories();
+    let broken = valid.replacen("\"origin_owner_id\": \"owner_8812\"", "\"origin_owner_id\": 7", 1);
+    assert_ne!(valid, broken);
+    let count = (bytes / valid.len()).max(problems).max(1);
+    let items: Vec<&str> =
+        (0..count).map(|index| if index < problems { broken.as_str() } else { valid.as_str() }).collect();
+    format!("[{}]", items.join(","))
+}
+
+fn report_scaling(c: &mut Criterion) {
+    let mut group = c.benchmark_group("8_report_scaling");
+    group.sample_size(10);
+    for (label, bytes, problems) in [
+        ("1 KB, 1 problem", 1_000, 1),
+        ("100 KB, 1 problem", 100_000, 1),
+        ("100 KB, 1000 problems", 100_000, 1000),
+        ("10 MB, 1 problem", 10_000_000, 1),
+        ("10 MB, 1000 problems", 10_000_000, 1000),
+    ] {
+        let payload = links(bytes, problems);
+        let issues = model_core::from_json::<Vec<AuthLink>>(&payload).unwrap_err().issues().len();
+        assert_eq!(issues, problems.min(model_core::MAX_ISSUES));
+        group.throughput(criterion::Throughput::Bytes(payload.len() as u64));
+        group.bench_function(label, |b| {
+            b.iter(|| model_core::from_json::<Vec<AuthLink>>(black_box(&payload)).unwrap_err());
+        });
+    }
+    for depth in [1, 10, 100] {
+        let payload = chain(depth);
+        assert_eq!(Chain::from_json(&payload).unwrap_err().issues().len(), 1);
+        group.throughput(criterion::Throughput::Bytes(payload.len() as u64));
+        group.bench_function(format!("nesting {depth}"), |b| {
+            b.iter(|| Chain::from_json(black_box(&payload)).unwrap_err())
+        });
+    }
+    group.finish();
+}
+
 fn build(c: &mut Criterion) {
     let model = AuthLink::from_json(&valid_known_categories()).unwrap();
     let mut group = c.benchmark_group("5_build");
@@ -172,5 +274,15 @@ fn build(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, from_json_valid, report_invalid, serialize, enum_parsing, rules_valid, build);
+criterion_group!(
+    benches,
+    from_json_valid,
+    report_invalid,
+    serialize,
+    enum_parsing,
+    rules_valid,
+    report_against_eserde,
+    report_scaling,
+    build
+);
 criterion_main!(benches);
