@@ -323,21 +323,42 @@ pub fn field_doc(index: usize, field: &Field, container_default: bool) -> TokenS
     let examples = field.attrs.examples.iter().map(example_fn);
     let deprecated = field.attrs.deprecated;
     let read_only = field.attrs.read_only;
+    // Only what differs from `FieldParts::PLAIN` is written: less for rustc
+    // to read and evaluate per field.
+    let mut rare = Vec::new();
+    if !aliases.is_empty() {
+        rare.push(quote!(aliases: &[#(#aliases),*],));
+    }
+    if read_only {
+        rare.push(quote!(read_only: true,));
+    }
+    if !field.attrs.examples.is_empty() {
+        rare.push(quote!(examples: &[#(#examples),*],));
+    }
+    if deprecated {
+        rare.push(quote!(deprecated: true,));
+    }
+    if !field.attrs.rules.is_empty() {
+        rare.push(quote!(rules: #rules,));
+    }
+    if !matches!(field.attrs.default, Default::None) {
+        rare.push(quote!(default: #default,));
+    }
+    if flatten {
+        rare.push(quote!(flatten: true,));
+    }
+    if field.attrs.docs.is_some() {
+        rare.push(quote!(description: #description,));
+    }
     quote! {
         ::model_core::__private::FieldParts {
             rust_name: #rust_name,
             wire_name: #wire_name,
-            aliases: &[#(#aliases),*],
             required: #required,
-            read_only: #read_only,
-            description: #description,
             ty: &#type_doc,
-            examples: &[#(#examples),*],
-            deprecated: #deprecated,
-            rules: #rules,
-            default: #default,
-            flatten: #flatten,
             check: #check,
+            #(#rare)*
+            ..::model_core::__private::FieldParts::PLAIN
         }
     }
 }

@@ -79,6 +79,26 @@ pub struct FieldParts {
     pub check: fn(&Node<'_>, &mut Report<'_>),
 }
 
+impl FieldParts {
+    /// What a field is unless the derive says otherwise: no aliases,
+    /// examples, rules or default, read and written, not deprecated.
+    pub const PLAIN: FieldParts = FieldParts {
+        rust_name: "",
+        wire_name: "",
+        aliases: &[],
+        required: false,
+        read_only: false,
+        description: None,
+        ty: &TypeDoc::Any,
+        examples: &[],
+        deprecated: false,
+        rules: &[],
+        default: None,
+        flatten: false,
+        check: |_, _| {},
+    };
+}
+
 impl FieldDoc {
     /// The derive's constructor, for all of a model's fields at once:
     /// generated code cannot name the fields of a `#[non_exhaustive]` struct,
