@@ -97,17 +97,11 @@ const fn duration_part(name: &'static str, description: &'static str) -> FieldPa
     FieldParts {
         rust_name: name,
         wire_name: name,
-        aliases: &[],
         required: true,
-        read_only: false,
         description: Some(description),
         ty: &<u64 as ApiType>::TYPE,
-        examples: &[],
-        deprecated: false,
-        rules: &[],
-        default: None,
-        flatten: false,
         check: <u64 as ApiType>::check,
+        ..FieldParts::PLAIN
     }
 }
 
@@ -206,19 +200,8 @@ impl<T: ApiType> ApiType for Option<T> {
     }
 }
 
-impl<T: ApiType> ApiType for Box<T> {
-    const TYPE: TypeDoc = T::TYPE;
-    const OPTIONAL: bool = T::OPTIONAL;
-    fn check(node: &Node<'_>, report: &mut Report<'_>) {
-        T::check(node, report);
-    }
-    #[inline]
-    fn check_rules(&self, report: &mut Report<'_>) {
-        (**self).check_rules(report);
-    }
-}
-
-macro_rules! shared {
+/// A pointer is checked and documented as what it points to.
+macro_rules! pointer {
     ($($pointer:ty),*) => {$(
         impl<T: ApiType> ApiType for $pointer {
             const TYPE: TypeDoc = T::TYPE;
@@ -234,7 +217,7 @@ macro_rules! shared {
     )*};
 }
 
-shared!(std::sync::Arc<T>, std::rc::Rc<T>);
+pointer!(Box<T>, std::sync::Arc<T>, std::rc::Rc<T>);
 
 impl<T: ApiType> ApiType for Vec<T> {
     const TYPE: TypeDoc = TypeDoc::Array(&T::TYPE);

@@ -47,12 +47,12 @@ pub fn model_page(doc: &ModelDoc) -> String {
     page.push_str("| Field | Type | Required | Description | Example |\n");
     page.push_str("| ----- | ---- | -------- | ----------- | ------- |\n");
     for field in &doc.wire_fields() {
-        let required = if field.required { ":heavy_check_mark:" } else { ":heavy_minus_sign:" };
         let _ = writeln!(
             page,
-            "| `{}` | {} | {required} | {} | {} |",
+            "| `{}` | {} | {} | {} | {} |",
             code_cell(field.wire_name),
             type_cell(field.ty),
+            required_cell(field),
             description_cell(field),
             example_cell(field)
         );
@@ -112,12 +112,12 @@ pub fn union_page(doc: &UnionDoc) -> String {
             VariantShape::Struct(fields) => {
                 page.push_str("| Field | Type | Required | Description |\n| ----- | ---- | -------- | ----------- |\n");
                 for field in fields {
-                    let required = if field.required { ":heavy_check_mark:" } else { ":heavy_minus_sign:" };
                     let _ = writeln!(
                         page,
-                        "| `{}` | {} | {required} | {} |",
+                        "| `{}` | {} | {} | {} |",
                         code_cell(field.wire_name),
                         type_cell(field.ty),
+                        required_cell(field),
                         description_cell(field)
                     );
                 }
@@ -160,6 +160,14 @@ fn type_cell(ty: &TypeDoc) -> String {
 
 fn link(name: &str) -> String {
     format!("[{name}]({name}.md)")
+}
+
+fn required_cell(field: &FieldDoc) -> &'static str {
+    if field.required {
+        ":heavy_check_mark:"
+    } else {
+        ":heavy_minus_sign:"
+    }
 }
 
 fn description_cell(field: &FieldDoc) -> String {

@@ -6,7 +6,7 @@ use serde::ser::{Serialize, Serializer};
 
 use crate::api_type::ApiType;
 use crate::doc::TypeDoc;
-use crate::node::{Kind, Node};
+use crate::node::Node;
 use crate::report::Report;
 
 /// A field that a PATCH request may leave alone, clear, or set.
@@ -100,10 +100,9 @@ impl<T: Serialize> Serialize for Patch<T> {
 impl<T: ApiType> ApiType for Patch<T> {
     const TYPE: TypeDoc = TypeDoc::Patch(&T::TYPE);
     const OPTIONAL: bool = true;
+    /// On the wire, as an `Option`: `null` or the value.
     fn check(node: &Node<'_>, report: &mut Report<'_>) {
-        if node.kind() != Kind::Null {
-            T::check(node, report);
-        }
+        Option::<T>::check(node, report);
     }
     #[inline]
     fn check_rules(&self, report: &mut Report<'_>) {

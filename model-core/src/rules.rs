@@ -251,11 +251,7 @@ impl<'r, 'a, 'n> Rules<'r, 'a, 'n> {
         if let Some(number) = value.number() {
             if !compare(number, limit).is_some_and(|ordering| allowed.contains(&ordering)) {
                 let secret = T::SECRET || self.report.in_secret();
-                self.fail(
-                    IssueKind::OutOfRange,
-                    rule,
-                    || if secret { "number".to_owned() } else { number.to_string() },
-                );
+                self.fail(IssueKind::OutOfRange, rule, || quote_number(number, secret));
             }
         }
     }
@@ -266,13 +262,7 @@ impl<'r, 'a, 'n> Rules<'r, 'a, 'n> {
         if let Some(number) = value.number() {
             if !is_multiple(number, divisor) {
                 let secret = T::SECRET || self.report.in_secret();
-                self.fail(IssueKind::NotMultipleOf, Rule::MultipleOf(divisor), || {
-                    if secret {
-                        "number".to_owned()
-                    } else {
-                        number.to_string()
-                    }
-                });
+                self.fail(IssueKind::NotMultipleOf, Rule::MultipleOf(divisor), || quote_number(number, secret));
             }
         }
     }
@@ -397,6 +387,15 @@ fn quote(text: &str, secret: bool) -> String {
     }
 }
 
+/// A number as an issue quotes it: itself, unless it is a secret.
+fn quote_number(number: Limit, secret: bool) -> String {
+    if secret {
+        Kind::Number.as_str().to_owned()
+    } else {
+        number.to_string()
+    }
+}
+
 fn compare(value: Limit, limit: Limit) -> Option<Ordering> {
     match (value, limit) {
         (Limit::Integer(value), Limit::Integer(limit)) => Some(value.cmp(&limit)),
@@ -510,148 +509,68 @@ pub fn model_rule<E: Into<Violation>>(report: &mut Report<'_>, node: Option<&Nod
     Rules::new(report, node.copied()).custom(verdict);
 }
 
+/// Every rule trait for a wrapper that may hold a value: a rule applies to
+/// the value when there is one. `get` reaches it.
 macro_rules! forward {
-    ($($wrapper:ident),*) => {$(
-        impl<T: TextValue + ?Sized> TextValue for $wrapper<T> {
+    ($($wrapper:ident<T $(: ?$sized:ident)?> => |$this:ident| $get:expr;)*) => {$(
+        impl<T: TextValue $(+ ?$sized)?> TextValue for $wrapper<T> {
             const SECRET: bool = T::SECRET;
             #[inline]
             fn text(&self) -> Option<&str> {
-                forward!(@get $wrapper self)?.text()
+                let $this = self;
+                $get?.text()
             }
         }
 
-        impl<T: NumberValue + ?Sized> NumberValue for $wrapper<T> {
+        impl<T: NumberValue $(+ ?$sized)?> NumberValue for $wrapper<T> {
             const SECRET: bool = T::SECRET;
             #[inline]
             fn number(&self) -> Option<Limit> {
-                forward!(@get $wrapper self)?.number()
+                let $this = self;
+                $get?.number()
             }
         }
 
-        impl<T: ItemsValue + ?Sized> ItemsValue for $wrapper<T> {
+        impl<T: ItemsValue $(+ ?$sized)?> ItemsValue for $wrapper<T> {
             #[inline]
             fn item_count(&self) -> Option<usize> {
-                forward!(@get $wrapper self)?.item_count()
+                let $this = self;
+                $get?.item_count()
             }
         }
 
-        impl<T: UniqueItemsValue + ?Sized> UniqueItemsValue for $wrapper<T> {
+        impl<T: UniqueItemsValue $(+ ?$sized)?> UniqueItemsValue for $wrapper<T> {
             fn first_repeat(&self) -> Option<usize> {
-                forward!(@get $wrapper self)?.first_repeat()
+                let $this = self;
+                $get?.first_repeat()
             }
         }
 
-        impl<T: PropertiesValue + ?Sized> PropertiesValue for $wrapper<T> {
+        impl<T: PropertiesValue $(+ ?$sized)?> PropertiesValue for $wrapper<T> {
             #[inline]
             fn property_count(&self) -> Option<usize> {
-                forward!(@get $wrapper self)?.property_count()
+                let $this = self;
+                $get?.property_count()
             }
         }
 
-        impl<T: Elements + ?Sized> Elements for $wrapper<T> {
+        impl<T: Elements $(+ ?$sized)?> Elements for $wrapper<T> {
             type Element = T::Element;
             fn each_element(&self, visit: &mut dyn FnMut(Place<'_>, &T::Element)) {
-                if let Some(inner) = forward!(@get $wrapper self) {
+                let $this = self;
+                if let Some(inner) = $get {
                     inner.each_element(visit);
                 }
             }
         }
     )*};
-    (@get Box $self:ident) => { Some(&**$self) };
 }
 
-forward!(Box);
-
-// `Option` by hand: its content is sized, and `as_ref` reaches it.
-impl<T: TextValue> TextValue for Option<T> {
-    const SECRET: bool = T::SECRET;
-    #[inline]
-    fn text(&self) -> Option<&str> {
-        self.as_ref()?.text()
-    }
-}
-
-impl<T: NumberValue> NumberValue for Option<T> {
-    const SECRET: bool = T::SECRET;
-    #[inline]
-    fn number(&self) -> Option<Limit> {
-        self.as_ref()?.number()
-    }
-}
-
-impl<T: ItemsValue> ItemsValue for Option<T> {
-    #[inline]
-    fn item_count(&self) -> Option<usize> {
-        self.as_ref()?.item_count()
-    }
-}
-
-impl<T: UniqueItemsValue> UniqueItemsValue for Option<T> {
-    fn first_repeat(&self) -> Option<usize> {
-        self.as_ref()?.first_repeat()
-    }
-}
-
-impl<T: PropertiesValue> PropertiesValue for Option<T> {
-    #[inline]
-    fn property_count(&self) -> Option<usize> {
-        self.as_ref()?.property_count()
-    }
-}
-
-impl<T: Elements> Elements for Option<T> {
-    type Element = T::Element;
-    fn each_element(&self, visit: &mut dyn FnMut(Place<'_>, &T::Element)) {
-        if let Some(inner) = self {
-            inner.each_element(visit);
-        }
-    }
-}
-
-// `Patch` as `Option`: a rule applies to the value when one is given.
-impl<T: TextValue> TextValue for Patch<T> {
-    const SECRET: bool = T::SECRET;
-    #[inline]
-    fn text(&self) -> Option<&str> {
-        self.value()?.text()
-    }
-}
-
-impl<T: NumberValue> NumberValue for Patch<T> {
-    const SECRET: bool = T::SECRET;
-    #[inline]
-    fn number(&self) -> Option<Limit> {
-        self.value()?.number()
-    }
-}
-
-impl<T: ItemsValue> ItemsValue for Patch<T> {
-    #[inline]
-    fn item_count(&self) -> Option<usize> {
-        self.value()?.item_count()
-    }
-}
-
-impl<T: UniqueItemsValue> UniqueItemsValue for Patch<T> {
-    fn first_repeat(&self) -> Option<usize> {
-        self.value()?.first_repeat()
-    }
-}
-
-impl<T: PropertiesValue> PropertiesValue for Patch<T> {
-    #[inline]
-    fn property_count(&self) -> Option<usize> {
-        self.value()?.property_count()
-    }
-}
-
-impl<T: Elements> Elements for Patch<T> {
-    type Element = T::Element;
-    fn each_element(&self, visit: &mut dyn FnMut(Place<'_>, &T::Element)) {
-        if let Some(inner) = self.value() {
-            inner.each_element(visit);
-        }
-    }
+forward! {
+    Box<T: ?Sized> => |this| Some(&**this);
+    Option<T> => |this| this.as_ref();
+    // A `Patch` as an `Option`: absent and `null` hold nothing to check.
+    Patch<T> => |this| this.value();
 }
 
 impl<T: TextValue> TextValue for Secret<T> {

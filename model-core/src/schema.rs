@@ -77,8 +77,9 @@ impl Writer {
             // `#[serde(untagged)]` keeps the value as its own shape;
             // `#[serde(other)]` is a unit that takes any other name.
             return match (tagging, variant.shape) {
-                (Tagging::Internal { tag }, VariantShape::Unit) => json!({ "type": "object", "required": [tag] }),
-                (Tagging::Adjacent { tag, .. }, VariantShape::Unit) => json!({ "type": "object", "required": [tag] }),
+                (Tagging::Internal { tag } | Tagging::Adjacent { tag, .. }, VariantShape::Unit) => {
+                    json!({ "type": "object", "required": [tag] })
+                }
                 _ => content,
             };
         }

@@ -3,11 +3,12 @@
 use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote, quote_spanned};
 use syn::spanned::Spanned;
-use syn::{GenericArgument, PathArguments, Type};
+use syn::Type;
 
 use crate::ast::{Field, Struct};
 use crate::attr::Default;
 use crate::bound;
+use crate::ty::option_inner;
 
 /// Names the builder takes for itself, which a field of the model cannot have.
 pub const RESERVED: &[&str] = &["build", "__marker"];
@@ -258,18 +259,4 @@ fn takes_into(ty: &Type) -> bool {
         .segments
         .last()
         .is_some_and(|last| ["String", "Secret", "Timestamp", "Patch"].iter().any(|name| last.ident == name))
-}
-
-/// `U` when the field is written `Option<U>`, so its setter can take a plain `U`.
-pub fn option_inner(ty: &Type) -> Option<&Type> {
-    let Type::Path(path) = ty else { return None };
-    let last = path.path.segments.last()?;
-    if path.qself.is_some() || last.ident != "Option" {
-        return None;
-    }
-    let PathArguments::AngleBracketed(args) = &last.arguments else { return None };
-    match args.args.first() {
-        Some(GenericArgument::Type(inner)) if args.args.len() == 1 => Some(inner),
-        _ => None,
-    }
 }

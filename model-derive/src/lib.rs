@@ -18,6 +18,7 @@ mod string_enum;
 // depend on the crate that re-exports it.
 #[path = "../../model-core/src/suggest.rs"]
 mod suggest;
+mod ty;
 mod union;
 mod valid;
 

@@ -7,8 +7,8 @@ use syn::{GenericArgument, PathArguments, Type};
 
 use crate::ast::{Field, Struct};
 use crate::attr::Default;
-use crate::builder::option_inner;
 use crate::expand::docs;
+use crate::ty::{mentions, option_inner};
 use crate::{bound, builder, rule};
 
 // Input:
@@ -270,7 +270,7 @@ pub fn field_doc(index: usize, field: &Field, container_default: bool) -> TokenS
         quote_spanned!(span=> <#ty as ::model_core::__private::ApiType>::TYPE)
     };
     // A type that holds a `Secret` keeps serde's words, which may quote it, out.
-    let secret = quote!(#ty).to_string().contains("Secret");
+    let secret = mentions(ty, "Secret");
     let check = if let Some(path) = &field.attrs.deserialize_with {
         quote_spanned! {path.span()=>
             |__node, __report| ::model_core::__private::check_with(__node, __report, |__text| {

@@ -3,12 +3,13 @@
 use std::collections::BTreeSet;
 
 use proc_macro2::Span;
-use syn::{Fields, GenericParam, Type};
+use syn::{Fields, GenericParam};
 
 use crate::ast::{Enum, Field, Input, Struct};
 use crate::attr::Default;
 use crate::builder;
 use crate::ctxt::Ctxt;
+use crate::ty::{is_map, is_string, last_segment_is, mentions, option_inner};
 
 impl Input<'_> {
     pub fn validate(&self, cx: &mut Ctxt) {
@@ -80,8 +81,7 @@ impl Struct<'_> {
             );
         }
         for field in &flattened {
-            let ty = field.ty;
-            if quote::quote!(#ty).to_string().contains("Secret") {
+            if mentions(field.ty, "Secret") {
                 cx.error_spanned_by(
                     field.ty,
                     "a flattened field cannot be a `Secret`: its fields sit in this object; mark them `Secret` instead",
@@ -292,21 +292,11 @@ impl WireNames {
     }
 }
 
-fn is_string(ty: &Type) -> bool {
-    match ty {
-        Type::Path(path) if path.qself.is_none() => {
-            path.path.segments.last().is_some_and(|last| last.ident == "String" && last.arguments.is_none())
-        }
-        Type::Group(group) => is_string(&group.elem),
-        _ => false,
-    }
-}
-
 /// A PATCH field must keep "absent" apart from `null`, which serde does
 /// only with a default and a skip on output.
 fn validate_patch(cx: &mut Ctxt, field: &Field, container_default: bool) {
-    if let Some(inner) = builder::option_inner(field.ty) {
-        if builder::option_inner(inner).is_some() {
+    if let Some(inner) = option_inner(field.ty) {
+        if option_inner(inner).is_some() {
             cx.error_spanned_by(
                 field.ty,
                 "`Option<Option<T>>` reads an absent key and `null` both as `None`; for a PATCH field write \
@@ -325,18 +315,4 @@ fn validate_patch(cx: &mut Ctxt, field: &Field, container_default: bool) {
              #[serde(default, skip_serializing_if = \"Patch::is_absent\")]; add it",
         );
     }
-}
-
-fn last_segment_is(ty: &Type, name: &str) -> bool {
-    match ty {
-        Type::Path(path) if path.qself.is_none() => path.path.segments.last().is_some_and(|last| last.ident == name),
-        Type::Group(group) => last_segment_is(&group.elem, name),
-        _ => false,
-    }
-}
-
-/// Whether a type is written as a map (`HashMap`, `BTreeMap`, `Map`), maybe in an `Option`.
-fn is_map(ty: &Type) -> bool {
-    let ty = builder::option_inner(ty).unwrap_or(ty);
-    ["HashMap", "BTreeMap", "Map", "IndexMap"].iter().any(|name| last_segment_is(ty, name))
 }

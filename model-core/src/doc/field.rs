@@ -109,46 +109,33 @@ impl FieldDoc {
     /// instructions to compile (measured with cachegrind).
     #[doc(hidden)]
     pub const fn from_parts<const N: usize>(parts: [FieldParts; N]) -> [FieldDoc; N] {
-        let mut fields = [FieldDoc::UNSET; N];
+        let mut fields = [FieldDoc::from_part(FieldParts::PLAIN); N];
         let mut index = 0;
         while index < N {
-            let part = parts[index];
-            fields[index] = FieldDoc {
-                rust_name: part.rust_name,
-                wire_name: part.wire_name,
-                aliases: part.aliases,
-                required: part.required && !part.read_only,
-                read_only: part.read_only,
-                description: part.description,
-                ty: part.ty,
-                examples: part.examples,
-                deprecated: part.deprecated,
-                rules: part.rules,
-                default: part.default,
-                flatten: part.flatten,
-                check: part.check,
-            };
+            fields[index] = FieldDoc::from_part(parts[index]);
             index += 1;
         }
         fields
     }
 
-    /// What `from_parts` starts from before it writes each field.
-    const UNSET: FieldDoc = FieldDoc {
-        rust_name: "",
-        wire_name: "",
-        aliases: &[],
-        required: false,
-        read_only: false,
-        description: None,
-        ty: &TypeDoc::Any,
-        examples: &[],
-        deprecated: false,
-        rules: &[],
-        default: None,
-        flatten: false,
-        check: |_, _| {},
-    };
+    /// One field from its parts: a read-only field is never required.
+    const fn from_part(part: FieldParts) -> FieldDoc {
+        FieldDoc {
+            rust_name: part.rust_name,
+            wire_name: part.wire_name,
+            aliases: part.aliases,
+            required: part.required && !part.read_only,
+            read_only: part.read_only,
+            description: part.description,
+            ty: part.ty,
+            examples: part.examples,
+            deprecated: part.deprecated,
+            rules: part.rules,
+            default: part.default,
+            flatten: part.flatten,
+            check: part.check,
+        }
+    }
 
     /// Whether the value may be `null`.
     pub const fn nullable(&self) -> bool {
