@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 
 /// A webhook subscription, as a billing API might return it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ApiModel)]
+#[api(builder)]
 #[serde(rename_all = "camelCase")]
 pub struct Webhook {
     /// Where events are delivered.

@@ -19,6 +19,7 @@ use crate::secret::Secret;
 /// use model_core::ApiModel;
 ///
 /// #[derive(Debug, serde::Deserialize, ApiModel)]
+/// #[api(builder)]
 /// struct Invoice {
 ///     number: String,
 ///     note: Option<String>,

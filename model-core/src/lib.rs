@@ -6,6 +6,7 @@
 //! use model_core::ApiModel;
 //!
 //! #[derive(Debug, PartialEq, serde::Serialize, serde::Deserialize, ApiModel)]
+//! #[api(builder)]
 //! struct Invoice {
 //!     /// Invoice number as printed.
 //!     number: String,

@@ -21,6 +21,7 @@ use crate::report::Report;
 /// use model_core::{ApiModel, Patch};
 ///
 /// #[derive(Debug, serde::Serialize, serde::Deserialize, ApiModel)]
+/// #[api(builder)]
 /// struct IssueUpdate {
 ///     #[serde(default, skip_serializing_if = "Patch::is_absent")]
 ///     title: Patch<String>,

@@ -49,6 +49,7 @@ const OTHER: &str = "other";
 const EXAMPLE: &str = "example";
 const VALIDATE: &str = "validate";
 const NO_EXAMPLE_TEST: &str = "no_example_test";
+const BUILDER: &str = "builder";
 const SERDE: &str = "serde";
 
 /// Where an attribute sits, which decides the keys it may hold.
@@ -75,7 +76,7 @@ impl Target {
     fn api_keys(self) -> Vec<&'static str> {
         match self {
             Target::Variant => vec![OTHER],
-            Target::Struct => vec![EXAMPLE, VALIDATE, NO_EXAMPLE_TEST],
+            Target::Struct => vec![EXAMPLE, VALIDATE, NO_EXAMPLE_TEST, BUILDER],
             Target::Field => [EXAMPLE, SERDE].into_iter().chain(rule::KEYS.iter().copied()).collect(),
             Target::Enum => vec![],
         }
@@ -128,6 +129,8 @@ pub struct Attrs {
     pub validate: Option<ExprPath>,
     /// `#[api(no_example_test)]`: no generated test of the examples.
     pub no_example_test: bool,
+    /// `#[api(builder)]`: a `…Builder` beside the model.
+    pub builder: bool,
     /// The function serde reads the field with: `deserialize_with = "f"`,
     /// or `with = "m"` as `m::deserialize`.
     pub deserialize_with: Option<ExprPath>,
@@ -164,6 +167,7 @@ pub fn parse(cx: &mut Ctxt, attrs: &[Attribute], target: Target) -> Attrs {
         rules: Vec::new(),
         validate: None,
         no_example_test: false,
+        builder: false,
         deserialize_with: None,
         api_serde: None,
         skip_serializing_if: false,
@@ -309,6 +313,7 @@ fn parse_api_key(
             })?);
         }
         NO_EXAMPLE_TEST => attrs.no_example_test = true,
+        BUILDER => attrs.builder = true,
         SERDE => attrs.api_serde = Some(meta.path.clone()),
         _ if target == Target::Field && rule::KEYS.contains(&key) => rule::parse(cx, meta, key, &mut attrs.rules)?,
         OTHER => {

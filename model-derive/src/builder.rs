@@ -1,4 +1,4 @@
-//! The builder generated beside each model: `Invoice::builder()…build()`.
+//! The builder `#[api(builder)]` asks for beside a model: `Invoice::builder()…build()`.
 
 use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote, quote_spanned};

@@ -27,7 +27,7 @@ use crate::{bound, builder, rule};
 //             }, ..]), None, false);
 //         }
 //     };
-//     pub struct InvoiceBuilder { .. }   // see builder.rs
+//     pub struct InvoiceBuilder { .. }   // with #[api(builder)]: see builder.rs
 //
 // A field with rules (`#[api(min_length = 1)] number: String`) adds
 //     impl Invoice { fn __api_rules_0(__value: &String, __rules: &mut Rules) { __rules.min_length(__value, 1); } }
@@ -59,7 +59,7 @@ pub fn expand(input: &Struct) -> TokenStream {
         }
         None => quote!(::core::option::Option::None),
     };
-    let builder = builder::expand(input);
+    let builder = input.attrs.builder.then(|| builder::expand(input));
     let example_test = example_test(input);
 
     quote! {

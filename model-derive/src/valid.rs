@@ -49,12 +49,12 @@ impl Struct<'_> {
             for alias in &field.attrs.aliases {
                 names.claim(cx, &alias.value(), alias.span(), "field");
             }
-            if let Some(clash) = builder::RESERVED.iter().find(|name| field.rust_name == **name) {
+            if let Some(clash) = builder::RESERVED.iter().find(|name| self.attrs.builder && field.rust_name == **name) {
                 cx.error_spanned_by(
                     field.ident,
                     format!(
-                        "a field named `{clash}` would collide with the generated builder's own `{clash}`; \
-                         rename it in Rust and keep the key with #[serde(rename = \"{clash}\")]"
+                        "a field named `{clash}` would collide with the builder's own `{clash}` that #[api(builder)] \
+                         generates; rename it in Rust and keep the key with #[serde(rename = \"{clash}\")]"
                     ),
                 );
             }

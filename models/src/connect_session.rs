@@ -10,6 +10,7 @@ use serde_json::{Map, Number, Value};
 /// `token` and `external_trigger_token` are credentials, held in `Secret`s:
 /// neither `Debug` nor any report shows them.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ApiModel)]
+#[api(builder)]
 pub struct ConnectSessionTokenAuthLink {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub account_id: Option<String>,
@@ -118,6 +119,7 @@ pub enum ConnectSessionTokenAuthLinkType {
 /// A Connect Session, as `POST /connect_sessions/authenticate` returns it
 /// (`201`): the auth link's fields without `auth_link_url` and `token`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ApiModel)]
+#[api(builder)]
 pub struct ConnectSession {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub account_id: Option<String>,

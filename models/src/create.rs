@@ -24,6 +24,7 @@ use crate::connect_session::ConnectSessionTokenAuthLinkCategories;
 /// # Ok::<(), model_core::ValidationError>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ApiModel)]
+#[api(builder)]
 #[api(example = json!({
     "categories": ["ats", "hris"],
     "expires_in": 1800,
@@ -104,6 +105,7 @@ pub enum ConnectSessionCreateType {
 /// The body of `POST /connect_sessions/authenticate`: the session token to
 /// exchange for the session it belongs to.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ApiModel)]
+#[api(builder)]
 pub struct ConnectSessionAuthenticate {
     /// The token to authenticate with
     pub token: Secret<String>,

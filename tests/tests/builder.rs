@@ -74,6 +74,7 @@ fn ten() -> u32 {
 }
 
 #[derive(Debug, PartialEq, Deserialize, ApiModel)]
+#[api(builder)]
 struct Settings {
     name: String,
     #[serde(default)]
@@ -97,6 +98,7 @@ fn defaults_and_skipped_fields_follow_serde() {
 }
 
 #[derive(Debug, PartialEq, Deserialize, ApiModel)]
+#[api(builder)]
 struct Note {
     text: String,
     author: Option<String>,

@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::json;
 
 #[derive(Debug, PartialEq, Serialize, Deserialize, ApiModel)]
+#[api(builder)]
 struct IssueUpdate {
     #[serde(default, skip_serializing_if = "Patch::is_absent")]
     title: Patch<String>,

@@ -189,6 +189,7 @@ fn a_broken_secret_is_never_quoted() {
 }
 
 #[derive(Debug, Deserialize, ApiModel)]
+#[api(builder)]
 #[allow(dead_code)]
 struct Signup {
     #[api(min_length = 3)]

@@ -156,6 +156,7 @@ fn container_default_makes_every_field_optional() {
 }
 
 #[derive(Debug, PartialEq, Deserialize, ApiModel)]
+#[api(builder)]
 struct Page<T>
 where
     T: Clone,
@@ -272,6 +273,7 @@ fn an_output_only_field_is_documented_as_read_only() {
 
 /// A model whose container rename names it everywhere.
 #[derive(Debug, PartialEq, Deserialize, ApiModel)]
+#[api(builder)]
 #[serde(rename = "Invoice")]
 struct InvoiceV2 {
     number: String,

@@ -20,6 +20,7 @@ fn cents_from_string<'de, D: Deserializer<'de>>(deserializer: D) -> Result<u64, 
 }
 
 #[derive(Debug, PartialEq, Serialize, Deserialize, ApiModel)]
+#[api(builder)]
 struct Charge {
     id: String,
     /// Unix seconds.

@@ -1,6 +1,7 @@
 mod api {
     pub mod v1 {
         #[derive(Debug, serde::Deserialize, model_core::ApiModel)]
+        #[api(builder)]
         pub struct Link {
             pub url: String,
             pub kind: super::shared::Kind,

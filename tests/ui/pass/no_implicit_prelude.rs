@@ -2,6 +2,7 @@
 #[no_implicit_prelude]
 mod models {
     #[derive(::serde::Deserialize, ::model_core::ApiModel)]
+    #[api(builder)]
     #[api(validate = Link::consistent)]
     pub struct Link {
         #[api(min_length = 1, pattern = "^https?://", example = "https://a.io")]

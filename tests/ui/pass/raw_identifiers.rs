@@ -1,6 +1,7 @@
 use model_core::ApiModel;
 
 #[derive(Debug, serde::Deserialize, ApiModel)]
+#[api(builder)]
 struct Session {
     r#type: Option<Kind>,
     r#match: u8,

@@ -1,6 +1,7 @@
 use model_core::ApiModel;
 
 #[derive(serde::Deserialize, ApiModel)]
+#[api(builder)]
 struct Deployment {
     build: u32,
 }
