@@ -1,6 +1,6 @@
 //! The runtime side of a field's type.
 
-use crate::doc::TypeDoc;
+use crate::doc::{FieldType, TypeDoc};
 use crate::node::Node;
 use crate::report::Report;
 
@@ -72,6 +72,11 @@ pub trait ApiType {
 
     /// Checks `node` against this type, adding an issue to `report` for each problem.
     fn check(node: &Node<'_>, report: &mut Report<'_>);
+
+    /// The three above as one constant, for the derive's field tables: one
+    /// path per field for rustc to resolve instead of three. Never override it.
+    #[doc(hidden)]
+    const FIELD: &'static FieldType = &FieldType { ty: Self::TYPE, check: Self::check, optional: Self::OPTIONAL };
 
     /// Checks the value rules of a typed value (its own and those of the
     /// models inside it), adding an issue for each one broken.

@@ -9,7 +9,7 @@ use serde::de::DeserializeOwned;
 use serde_json::{Map, Number, Value};
 
 use crate::api_type::ApiType;
-use crate::doc::{FieldDoc, FieldParts, ModelDoc, TypeDoc};
+use crate::doc::{FieldDoc, ModelDoc, TypeDoc};
 use crate::issue::IssueKind;
 use crate::map_key::MapKey;
 use crate::node::{self, Kind, Node};
@@ -86,24 +86,13 @@ impl ApiType for std::time::Duration {
     }
 }
 
-const DURATION_FIELDS: [FieldDoc; 2] = FieldDoc::from_parts([duration_part("secs", "Whole seconds."), {
-    let mut nanos = duration_part("nanos", "Nanoseconds past them, below 1,000,000,000.");
-    nanos.ty = &<u32 as ApiType>::TYPE;
-    nanos.check = <u32 as ApiType>::check;
-    nanos
-}]);
-
-const fn duration_part(name: &'static str, description: &'static str) -> FieldParts {
-    FieldParts {
-        rust_name: name,
-        wire_name: name,
-        required: true,
-        description: Some(description),
-        ty: &<u64 as ApiType>::TYPE,
-        check: <u64 as ApiType>::check,
-        ..FieldParts::PLAIN
-    }
-}
+const DURATION_FIELDS: [FieldDoc; 2] = FieldDoc::table(
+    ["secs", "nanos"],
+    ["secs", "nanos"],
+    ["Whole seconds.", "Nanoseconds past them, below 1,000,000,000."],
+    [<u64 as ApiType>::FIELD, <u32 as ApiType>::FIELD],
+    &[],
+);
 
 fn duration_doc() -> ModelDoc {
     ModelDoc::new(

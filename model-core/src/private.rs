@@ -10,8 +10,8 @@ pub use ::std::vec::Vec;
 pub use crate::api_type::ApiType;
 pub use crate::builder::{fmt_builder, or_absent, IntoOption};
 pub use crate::doc::{
-    EnumDoc, EnumValue, Example, FieldDoc, FieldParts, Format, Limit, ModelDoc, Rule, Tagging, TypeDoc, UnionDoc,
-    VariantDoc, VariantShape,
+    EnumDoc, EnumValue, Example, FieldDoc, FieldParts, FieldType, Format, Limit, ModelDoc, Rule, Tagging, TypeDoc,
+    UnionDoc, VariantDoc, VariantShape,
 };
 pub use crate::format::{Date, Email, Hostname, Ipv4, Ipv6, Uri, Uuid};
 pub use crate::issue::ValidationError;
@@ -94,4 +94,9 @@ pub const BELOW: [core::cmp::Ordering; 2] = [core::cmp::Ordering::Less, core::cm
 /// An example's expression as JSON.
 pub fn example_value<T: serde::Serialize + ?Sized>(example: &T) -> Result<serde_json::Value, serde_json::Error> {
     serde_json::to_value(example)
+}
+
+/// `#[serde(default)]`'s value as JSON: a function, not a closure per field.
+pub fn example_default<T: serde::Serialize + Default>() -> Result<serde_json::Value, serde_json::Error> {
+    serde_json::to_value(T::default())
 }

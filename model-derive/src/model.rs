@@ -39,7 +39,7 @@ pub fn expand(input: &Struct) -> TokenStream {
     let generics = bound::model(input);
     let (impl_generics, ty_generics, where_clause) = generics.split_for_impl();
     let container_default = !matches!(input.attrs.default, Default::None);
-    let fields = input.wire_fields().enumerate().map(|(index, field)| field_doc(index, field, container_default));
+    let fields = field_table(input.wire_fields(), container_default);
     let rules = rules(input);
     let check_rules = check_rules(input);
     let model_rule = match &input.attrs.validate {
@@ -100,7 +100,7 @@ pub fn expand(input: &Struct) -> TokenStream {
                 const DOC: ::model_core::__private::ModelDoc = ::model_core::__private::ModelDoc::new(
                     #name,
                     #description,
-                    &::model_core::__private::FieldDoc::from_parts([#(#fields),*]),
+                    &#fields,
                     #example,
                     #deny_unknown_fields,
                 );
@@ -255,112 +255,123 @@ fn may_hold_rules(ty: &Type) -> bool {
     }
 }
 
-pub fn field_doc(index: usize, field: &Field, container_default: bool) -> TokenStream {
-    let rust_name = &field.rust_name;
-    let wire_name = &field.wire_name;
-    let aliases = &field.attrs.aliases;
-    let description = docs(&field.attrs.docs);
+/// `FieldDoc::table(rust names, wire names, doc comments, field types, rare
+/// parts)` for `fields`: a column each, then a `FieldParts` for each field
+/// with more to say (see `model_core::FieldDoc::table` for why columns).
+pub fn field_table<'a>(fields: impl Iterator<Item = &'a Field<'a>>, container_default: bool) -> TokenStream {
+    let fields: Vec<&Field> = fields.collect();
+    let rust_names = fields.iter().map(|field| &field.rust_name);
+    let wire_names = fields.iter().map(|field| &field.wire_name);
+    let descriptions = fields.iter().map(|field| field.attrs.docs.as_deref().unwrap_or(""));
+    let types = fields.iter().map(|field| {
+        let ty = field.ty;
+        if field.opaque() {
+            quote!(::model_core::__private::FieldType::OPAQUE)
+        } else {
+            // Spanned at the type, so a type without `ApiType` is blamed
+            // once, where it is written.
+            quote_spanned!(ty.span()=> <#ty as ::model_core::__private::ApiType>::FIELD)
+        }
+    });
+    let rare = fields.iter().enumerate().filter_map(|(index, field)| rare_parts(index, field, container_default));
+    quote! {
+        ::model_core::__private::FieldDoc::table(
+            [#(#rust_names),*],
+            [#(#wire_names),*],
+            [#(#descriptions),*],
+            [#(#types),*],
+            &[#(#rare),*],
+        )
+    }
+}
+
+/// The `FieldParts` of a field whose names, doc comment and type do not
+/// say everything; `None` for the common field that has nothing more.
+fn rare_parts(index: usize, field: &Field, container_default: bool) -> Option<TokenStream> {
     let ty = field.ty;
-    // Whole paths spanned at the type, so a type without `ApiType` is blamed
-    // once, where it is written.
     let span = ty.span();
-    let type_doc = if field.opaque() {
-        quote!(::model_core::__private::TypeDoc::Any)
-    } else {
-        quote_spanned!(span=> <#ty as ::model_core::__private::ApiType>::TYPE)
-    };
     // A type that holds a `Secret` keeps serde's words, which may quote it, out.
     let secret = mentions(ty, "Secret");
     let check = if let Some(path) = &field.attrs.deserialize_with {
-        quote_spanned! {path.span()=>
+        Some(quote_spanned! {path.span()=>
             |__node, __report| ::model_core::__private::check_with(__node, __report, |__text| {
                 let mut __de = ::model_core::__private::serde_json::Deserializer::from_str(__text);
                 #path(&mut __de).map(|_: #ty| ())
             }, #secret)
-        }
+        })
     } else if field.attrs.api_serde.is_some() {
-        quote_spanned! {span=>
+        Some(quote_spanned! {span=>
             |__node, __report| ::model_core::__private::check_with(
                 __node,
                 __report,
                 ::model_core::__private::read_as::<#ty>,
                 #secret,
             )
-        }
+        })
     } else if field.attrs.rules.is_empty() {
-        quote_spanned!(span=> <#ty as ::model_core::__private::ApiType>::check)
+        None
     } else {
         let rules_fn = rules_fn(index);
-        quote_spanned! {span=>
+        Some(quote_spanned! {span=>
             |__node, __report| ::model_core::__private::check_then_rules::<#ty>(__node, __report, Self::#rules_fn)
-        }
-    };
-    let rules = rule::data(&field.attrs.rules);
-    let flatten = field.attrs.flatten.is_some();
-    let default = match &field.attrs.default {
-        Default::None => quote!(::core::option::Option::None),
-        Default::Trait => quote_spanned! {span=>
-            ::core::option::Option::Some(::model_core::__private::Example::new(|| {
-                ::model_core::__private::example_value(&<#ty as ::core::default::Default>::default())
-            }))
-        },
-        Default::Path(path) => quote_spanned! {span=>
-            ::core::option::Option::Some(::model_core::__private::Example::new(|| {
-                ::model_core::__private::example_value(&#path())
-            }))
-        },
+        })
     };
     let required =
         if container_default || !matches!(field.attrs.default, Default::None) || field.attrs.flatten.is_some() {
-            quote!(false)
+            Some(false)
         } else if field.opaque() {
             // serde's own rule: a missing `Option` is `None`, unless a function reads it.
-            let required = field.attrs.deserialize_with.is_some() || option_inner(ty).is_none();
-            quote!(#required)
+            Some(field.attrs.deserialize_with.is_some() || option_inner(ty).is_none())
         } else {
-            quote_spanned!(span=> !<#ty as ::model_core::__private::ApiType>::OPTIONAL)
+            None
         };
-    let examples = field.attrs.examples.iter().map(example_fn);
-    let deprecated = field.attrs.deprecated;
-    let read_only = field.attrs.read_only;
-    // Only what differs from `FieldParts::PLAIN` is written: less for rustc
-    // to read and evaluate per field.
-    let mut rare = Vec::new();
-    if !aliases.is_empty() {
-        rare.push(quote!(aliases: &[#(#aliases),*],));
+    let mut parts = Vec::new();
+    if let Some(required) = required {
+        parts.push(quote!(required: ::core::option::Option::Some(#required),));
     }
-    if read_only {
-        rare.push(quote!(read_only: true,));
+    if let Some(check) = check {
+        parts.push(quote!(check: ::core::option::Option::Some(#check),));
+    }
+    let aliases = &field.attrs.aliases;
+    if !aliases.is_empty() {
+        parts.push(quote!(aliases: &[#(#aliases),*],));
+    }
+    if field.attrs.read_only {
+        parts.push(quote!(read_only: true,));
     }
     if !field.attrs.examples.is_empty() {
-        rare.push(quote!(examples: &[#(#examples),*],));
+        let examples = field.attrs.examples.iter().map(example_fn);
+        parts.push(quote!(examples: &[#(#examples),*],));
     }
-    if deprecated {
-        rare.push(quote!(deprecated: true,));
+    if field.attrs.deprecated {
+        parts.push(quote!(deprecated: true,));
     }
     if !field.attrs.rules.is_empty() {
-        rare.push(quote!(rules: #rules,));
+        let rules = rule::data(&field.attrs.rules);
+        parts.push(quote!(rules: #rules,));
     }
-    if !matches!(field.attrs.default, Default::None) {
-        rare.push(quote!(default: #default,));
+    let default = match &field.attrs.default {
+        Default::None => None,
+        // A generic function, not a closure: one body fewer to compile.
+        Default::Trait => Some(
+            quote_spanned!(span=> ::model_core::__private::Example::new(::model_core::__private::example_default::<#ty>)),
+        ),
+        Default::Path(path) => Some(quote_spanned! {span=>
+            ::model_core::__private::Example::new(|| ::model_core::__private::example_value(&#path()))
+        }),
+    };
+    if let Some(default) = default {
+        parts.push(quote!(default: ::core::option::Option::Some(#default),));
     }
-    if flatten {
-        rare.push(quote!(flatten: true,));
+    if field.attrs.flatten.is_some() {
+        parts.push(quote!(flatten: true,));
     }
-    if field.attrs.docs.is_some() {
-        rare.push(quote!(description: #description,));
+    if parts.is_empty() {
+        return None;
     }
-    quote! {
-        ::model_core::__private::FieldParts {
-            rust_name: #rust_name,
-            wire_name: #wire_name,
-            required: #required,
-            ty: &#type_doc,
-            check: #check,
-            #(#rare)*
-            ..::model_core::__private::FieldParts::PLAIN
-        }
-    }
+    Some(quote! {
+        ::model_core::__private::FieldParts { index: #index, #(#parts)* ..::model_core::__private::FieldParts::PLAIN }
+    })
 }
 
 /// `Example::new(|| example_value(&(expr)))`: serialized only when docs ask.

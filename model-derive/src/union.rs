@@ -24,7 +24,7 @@ use crate::model;
 //         }
 //         impl ApiUnion for Event {
 //             const DOC: UnionDoc = UnionDoc::new("Event", None, Tagging::Internal { tag: "type" }, &[
-//                 VariantDoc::new("Created", "Created", &[], None, VariantShape::Struct(&FieldDoc::from_parts([..])), false, ..),
+//                 VariantDoc::new("Created", "Created", &[], None, VariantShape::Struct(&FieldDoc::table(..)), false, ..),
 //                 VariantDoc::new("Deleted", .., VariantShape::Newtype(&<Tombstone as ApiType>::TYPE), false, <Tombstone as ApiType>::check),
 //                 ..
 //             ]);
@@ -98,16 +98,8 @@ fn variant_doc(variant: &Variant) -> TokenStream {
         }
         Fields::Unnamed(_) => (quote!(::model_core::__private::VariantShape::Unit), quote!(|_, _| {})),
         Fields::Named(_) => {
-            let fields = variant
-                .fields
-                .iter()
-                .filter(|field| !field.attrs.skip)
-                .enumerate()
-                .map(|(index, field)| model::field_doc(index, field, false));
-            (
-                quote!(::model_core::__private::VariantShape::Struct(&::model_core::__private::FieldDoc::from_parts([#(#fields),*]))),
-                quote!(|_, _| {}),
-            )
+            let fields = model::field_table(variant.fields.iter().filter(|field| !field.attrs.skip), false);
+            (quote!(::model_core::__private::VariantShape::Struct(&#fields)), quote!(|_, _| {}))
         }
     };
     quote! {

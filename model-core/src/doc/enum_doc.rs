@@ -45,7 +45,7 @@ pub type EnumValueParts = (&'static str, &'static str, &'static [&'static str], 
 
 impl EnumValue {
     /// The derive's constructor, for all of an enum's values at once, as
-    /// [`FieldDoc::from_parts`](super::FieldDoc::from_parts) and for its reason.
+    /// [`FieldDoc::table`](super::FieldDoc::table) and for its reason.
     #[doc(hidden)]
     pub const fn from_parts<const N: usize>(parts: [EnumValueParts; N]) -> [EnumValue; N] {
         let mut values = [EnumValue { rust_name: "", wire_name: "", aliases: &[], description: None }; N];

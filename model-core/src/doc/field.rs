@@ -60,29 +60,122 @@ pub struct FieldDoc {
     check: fn(&Node<'_>, &mut Report<'_>),
 }
 
-/// What the derive writes for one field; see [`FieldDoc::from_parts`].
+/// A field type's part of its field's description: what docs and reports
+/// call it, how it is checked, whether its key may be absent. The derive
+/// writes `<T as ApiType>::FIELD` once per field; see [`FieldDoc::table`].
+#[doc(hidden)]
+#[derive(Clone, Copy)]
+pub struct FieldType {
+    pub ty: TypeDoc,
+    pub check: fn(&Node<'_>, &mut Report<'_>),
+    pub optional: bool,
+}
+
+impl FieldType {
+    /// A field serde reads alone (`#[api(serde)]`, `with`): a value of any
+    /// shape, whose check and required flag come from its [`FieldParts`].
+    pub const OPAQUE: &'static FieldType = &FieldType { ty: TypeDoc::Any, check: |_, _| {}, optional: false };
+}
+
+/// What the derive writes for a field whose description is more than its
+/// names, doc comment and type: aliases, examples, rules, a default, a
+/// check of its own. See [`FieldDoc::table`].
 #[doc(hidden)]
 #[derive(Clone, Copy)]
 pub struct FieldParts {
-    pub rust_name: &'static str,
-    pub wire_name: &'static str,
+    /// The field's place among the model's fields.
+    pub index: usize,
+    /// `Some` where the type's [`FieldType::optional`] does not decide:
+    /// a default, a flattened field, a field serde reads alone.
+    pub required: Option<bool>,
+    /// `Some` where the type's check is not the whole check: rules, a
+    /// `with` function.
+    pub check: Option<fn(&Node<'_>, &mut Report<'_>)>,
     pub aliases: &'static [&'static str],
-    pub required: bool,
     pub read_only: bool,
-    pub description: Option<&'static str>,
-    pub ty: &'static TypeDoc,
     pub examples: &'static [Example],
     pub deprecated: bool,
     pub rules: &'static [Rule],
     pub default: Option<Example>,
     pub flatten: bool,
-    pub check: fn(&Node<'_>, &mut Report<'_>),
 }
 
 impl FieldParts {
     /// What a field is unless the derive says otherwise: no aliases,
     /// examples, rules or default, read and written, not deprecated.
     pub const PLAIN: FieldParts = FieldParts {
+        index: 0,
+        required: None,
+        check: None,
+        aliases: &[],
+        read_only: false,
+        examples: &[],
+        deprecated: false,
+        rules: &[],
+        default: None,
+        flatten: false,
+    };
+}
+
+impl FieldDoc {
+    /// The derive's constructor, for all of a model's fields at once: a
+    /// column of rust names, of wire names, of doc comments (`""` for none),
+    /// of field types, then the few fields with more to say. Generated code
+    /// cannot name the fields of a `#[non_exhaustive]` struct, so a field
+    /// added later stays additive.
+    ///
+    /// Columns of constants, not a struct literal per field: rustc's cost of
+    /// a const grows with each value it builds, and a struct literal with
+    /// `..PLAIN` builds every field of the struct. For a 40-model crate the
+    /// columns took 0.5 G fewer instructions to compile (measured with
+    /// cachegrind); a call per field cost 1 % more than one per model.
+    #[doc(hidden)]
+    pub const fn table<const N: usize>(
+        rust_names: [&'static str; N],
+        wire_names: [&'static str; N],
+        descriptions: [&'static str; N],
+        types: [&'static FieldType; N],
+        rare: &[FieldParts],
+    ) -> [FieldDoc; N] {
+        let mut fields = [FieldDoc::PLAIN; N];
+        let mut index = 0;
+        while index < N {
+            let field = &mut fields[index];
+            field.rust_name = rust_names[index];
+            field.wire_name = wire_names[index];
+            if !descriptions[index].is_empty() {
+                field.description = Some(descriptions[index]);
+            }
+            field.ty = &types[index].ty;
+            field.check = types[index].check;
+            field.required = !types[index].optional;
+            index += 1;
+        }
+        let mut index = 0;
+        while index < rare.len() {
+            let parts = &rare[index];
+            let field = &mut fields[parts.index];
+            if let Some(required) = parts.required {
+                field.required = required;
+            }
+            if let Some(check) = parts.check {
+                field.check = check;
+            }
+            field.aliases = parts.aliases;
+            field.read_only = parts.read_only;
+            field.examples = parts.examples;
+            field.deprecated = parts.deprecated;
+            field.rules = parts.rules;
+            field.default = parts.default;
+            field.flatten = parts.flatten;
+            // A field serde never reads is never required.
+            field.required &= !parts.read_only;
+            index += 1;
+        }
+        fields
+    }
+
+    const PLAIN: FieldDoc = FieldDoc {
         rust_name: "",
         wire_name: "",
         aliases: &[],
@@ -97,45 +190,6 @@ impl FieldParts {
         flatten: false,
         check: |_, _| {},
     };
-}
-
-impl FieldDoc {
-    /// The derive's constructor, for all of a model's fields at once:
-    /// generated code cannot name the fields of a `#[non_exhaustive]` struct,
-    /// so that a field added later stays additive.
-    ///
-    /// One call per model, not one per field: the const evaluator's cost is
-    /// per call, and one call a field made a 40-model crate take 1 % more
-    /// instructions to compile (measured with cachegrind).
-    #[doc(hidden)]
-    pub const fn from_parts<const N: usize>(parts: [FieldParts; N]) -> [FieldDoc; N] {
-        let mut fields = [FieldDoc::from_part(FieldParts::PLAIN); N];
-        let mut index = 0;
-        while index < N {
-            fields[index] = FieldDoc::from_part(parts[index]);
-            index += 1;
-        }
-        fields
-    }
-
-    /// One field from its parts: a read-only field is never required.
-    const fn from_part(part: FieldParts) -> FieldDoc {
-        FieldDoc {
-            rust_name: part.rust_name,
-            wire_name: part.wire_name,
-            aliases: part.aliases,
-            required: part.required && !part.read_only,
-            read_only: part.read_only,
-            description: part.description,
-            ty: part.ty,
-            examples: part.examples,
-            deprecated: part.deprecated,
-            rules: part.rules,
-            default: part.default,
-            flatten: part.flatten,
-            check: part.check,
-        }
-    }
 
     /// Whether the value may be `null`.
     pub const fn nullable(&self) -> bool {

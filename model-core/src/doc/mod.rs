@@ -12,7 +12,7 @@ mod union_doc;
 
 pub use self::enum_doc::{EnumDoc, EnumValue};
 pub use self::example::Example;
-pub use self::field::{FieldDoc, FieldParts};
+pub use self::field::{FieldDoc, FieldParts, FieldType};
 pub use self::linked::{linked, Linked};
 pub(crate) use self::model::{catch_all, wire_fields};
 pub use self::model::{ModelDoc, SECRET_PLACEHOLDER};
