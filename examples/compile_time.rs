@@ -1,12 +1,12 @@
 //! Compile time: what `#[derive(ApiModel)]` adds on top of serde's derives.
 //!
 //! ```text
-//! cargo run --release -p model-examples --example compile_time [-- --models 200 --runs 5]
+//! cargo run --release -p model-examples --example compile_time [-- --models 200 --runs 3 --mix common]
 //! ```
 //!
-//! Generates two throwaway crates under `target/compile-time/`, each with the
-//! same 200 models (about 10 fields each: strings, numbers, booleans, lists,
-//! options, date-times, a nested model and a string enum) and 20 enums:
+//! For each field-type mix (all of them unless `--mix` names some), generates
+//! two throwaway crates under `target/compile-time/`, each with the same 200
+//! models of about 10 fields and 20 string enums:
 //!
 //! - `serde_only`: `#[derive(Serialize, Deserialize)]`;
 //! - `with_api_model`: the same plus `#[derive(ApiModel)]` (which writes the
@@ -14,7 +14,7 @@
 //!
 //! Dependencies are built once first; then each crate alone is cleaned and
 //! rebuilt `--runs` times, the two taking turns, and the median times and
-//! their ratio are printed.
+//! their ratio are printed, then a table of every mix.
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -22,38 +22,143 @@ use std::process::{Command, ExitCode};
 use std::time::{Duration, Instant};
 
 const ENUMS: usize = 20;
+/// The goal of issue 14, for every mix.
+const GOAL: f64 = 1.15;
+
+/// A field-type mix: the fields of model `m`, given the enum it uses and the
+/// type of its link to the model before it (`Option<String>` at a chain's start).
+struct Mix {
+    name: &'static str,
+    about: &'static str,
+    /// `rename_all` of the enums.
+    enum_case: &'static str,
+    fields: fn(status: &str, parent: &str) -> String,
+}
+
+const MIXES: &[Mix] = &[
+    Mix {
+        name: "project",
+        about: "strings, numbers, booleans, a list, options, a date-time, an enum, a boxed child",
+        enum_case: "snake_case",
+        fields: |status, parent| {
+            format!(
+                "    /// The id.\n    pub id: u64,\n    pub display_name: String,\n    pub note: Option<String>,\n    \
+                 pub score: f64,\n    pub active: bool,\n    pub tags: Vec<String>,\n    \
+                 pub created_at: chrono::DateTime<chrono::Utc>,\n    pub status: {status},\n    \
+                 #[serde(default)]\n    pub retries: u8,\n    pub parent: {parent},\n"
+            )
+        },
+    },
+    Mix {
+        name: "common",
+        about: "date-times, optional lists and JSON values, booleans, floats, optional integers, boxed children, kebab-case enums",
+        enum_case: "kebab-case",
+        fields: |status, parent| {
+            format!(
+                "    pub created_at: chrono::DateTime<chrono::Utc>,\n    pub updated_at: chrono::DateTime<chrono::Utc>,\n    \
+                 pub counts: Option<Vec<u32>>,\n    pub metadata: Option<serde_json::Value>,\n    \
+                 pub enabled: bool,\n    pub ratio: f64,\n    pub total: Option<i64>,\n    \
+                 pub kind: {status},\n    pub previous: Option<{status}>,\n    pub parent: {parent},\n"
+            )
+        },
+    },
+    Mix {
+        name: "documented",
+        about: "strings with a doc comment, a rename or an alias each, as a documented API has them",
+        enum_case: "SCREAMING_SNAKE_CASE",
+        fields: |status, parent| {
+            let mut out = String::new();
+            for (index, name) in ["id", "name", "email", "phone", "title", "city", "country"].iter().enumerate() {
+                let attr = match index % 3 {
+                    0 => format!("    #[serde(rename = \"{name}Value\")]\n"),
+                    1 => format!("    #[serde(alias = \"{name}_old\")]\n"),
+                    _ => String::new(),
+                };
+                let ty = if index % 2 == 0 { "String" } else { "Option<String>" };
+                let _ = write!(out, "    /// The {name}, as the API returns it.\n{attr}    pub {name}: {ty},\n");
+            }
+            let _ = write!(
+                out,
+                "    /// The state.\n    pub state: {status},\n    /// How many.\n    pub count: u32,\n    \
+                 /// The model before it.\n    pub parent: {parent},\n"
+            );
+            out
+        },
+    },
+    Mix {
+        name: "collections",
+        about: "lists, maps and options of children and enums",
+        enum_case: "camelCase",
+        fields: |status, parent| {
+            format!(
+                "    pub id: String,\n    pub labels: std::collections::BTreeMap<String, String>,\n    \
+                 pub scores: std::collections::HashMap<String, f64>,\n    pub states: Vec<{status}>,\n    \
+                 pub flags: Vec<bool>,\n    pub aliases: Option<Vec<String>>,\n    pub sizes: Vec<u64>,\n    \
+                 pub first: Option<{status}>,\n    pub extra: Option<Vec<Option<String>>>,\n    pub parent: {parent},\n"
+            )
+        },
+    },
+];
 
 fn main() -> ExitCode {
     let mut models = 200;
-    let mut runs = 5;
+    let mut runs = 3;
+    let mut mixes: Vec<&Mix> = Vec::new();
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
-        let value = args.next().and_then(|value| value.parse().ok());
-        match (arg.as_str(), value) {
-            ("--models", Some(value)) => models = value,
-            ("--runs", Some(value)) => runs = value,
+        let value = args.next();
+        match (arg.as_str(), value.as_deref()) {
+            ("--models", Some(value)) if value.parse::<usize>().is_ok() => models = value.parse().unwrap_or(models),
+            ("--runs", Some(value)) if value.parse::<usize>().is_ok() => runs = value.parse().unwrap_or(runs),
+            ("--mix", Some(name)) if MIXES.iter().any(|mix| mix.name == name) => {
+                mixes.extend(MIXES.iter().filter(|mix| mix.name == name));
+            }
             _ => {
-                eprintln!("usage: compile_time [--models N] [--runs N]");
+                let names: Vec<&str> = MIXES.iter().map(|mix| mix.name).collect();
+                eprintln!("usage: compile_time [--models N] [--runs N] [--mix NAME]...\nmixes: {}", names.join(", "));
                 return ExitCode::FAILURE;
             }
         }
     }
-    match run(models, runs.max(1)) {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(error) => {
-            eprintln!("compile_time: {error}");
-            ExitCode::FAILURE
+    if mixes.is_empty() {
+        mixes = MIXES.iter().collect();
+    }
+    let mut results = Vec::new();
+    for mix in mixes {
+        match run(mix, models, runs.max(1)) {
+            Ok(medians) => results.push((mix, medians)),
+            Err(error) => {
+                eprintln!("compile_time: {error}");
+                return ExitCode::FAILURE;
+            }
         }
     }
+    println!("\n| mix | fields | serde's derives | serde + ApiModel | ratio |");
+    println!("| --- | --- | --- | --- | --- |");
+    let mut all_met = true;
+    for (mix, [serde, api_model]) in &results {
+        let ratio = api_model.as_secs_f64() / serde.as_secs_f64();
+        all_met &= ratio <= GOAL;
+        println!(
+            "| {} | {} | {:.2} s | {:.2} s | {ratio:.3} |",
+            mix.name,
+            mix.about,
+            serde.as_secs_f64(),
+            api_model.as_secs_f64()
+        );
+    }
+    println!("\ngoal: every ratio at most {GOAL:.2}: {}", if all_met { "met" } else { "NOT met" });
+    ExitCode::SUCCESS
 }
 
-fn run(models: usize, runs: usize) -> Result<(), String> {
+/// The median build times of the two crates for one mix.
+fn run(mix: &Mix, models: usize, runs: usize) -> Result<[Duration; 2], String> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
     let model_core = root.join("model-core").canonicalize().map_err(|e| format!("model-core: {e}"))?;
     let dir = root.join("target").join("compile-time");
-    write_workspace(&dir, &model_core, models)?;
+    write_workspace(&dir, &model_core, mix, models)?;
 
-    println!("building dependencies once ...");
+    println!("mix {}: building dependencies once ...", mix.name);
     cargo(&dir, &["build", "--workspace"])?;
     // The two crates take turns, so drift in the machine's load hits both alike.
     let crates = ["serde_only", "with_api_model"];
@@ -66,20 +171,18 @@ fn run(models: usize, runs: usize) -> Result<(), String> {
             times.push(start.elapsed());
         }
     }
-    let mut medians = Vec::new();
-    for (krate, times) in crates.iter().zip(&mut times) {
+    let mut medians = [Duration::ZERO; 2];
+    for ((krate, times), median) in crates.iter().zip(&mut times).zip(&mut medians) {
         times.sort();
-        let median = times[times.len() / 2];
+        *median = times[times.len() / 2];
         println!(
-            "{krate:<15} {models} models: median {:.2} s of {runs} clean builds {:?}",
+            "  {krate:<15} {models} models: median {:.2} s of {runs} clean builds {:?}",
             median.as_secs_f64(),
             secs(times)
         );
-        medians.push(median);
     }
-    let ratio = medians[1].as_secs_f64() / medians[0].as_secs_f64();
-    println!("ratio with_api_model / serde_only = {ratio:.3} (goal: at most 1.30)");
-    Ok(())
+    println!("  ratio with_api_model / serde_only = {:.3}", medians[1].as_secs_f64() / medians[0].as_secs_f64());
+    Ok(medians)
 }
 
 fn secs(times: &[Duration]) -> Vec<String> {
@@ -102,20 +205,21 @@ fn cargo(dir: &Path, args: &[&str]) -> Result<(), String> {
     }
 }
 
-fn write_workspace(dir: &Path, model_core: &Path, models: usize) -> Result<(), String> {
+fn write_workspace(dir: &Path, model_core: &Path, mix: &Mix, models: usize) -> Result<(), String> {
     let manifest = "[workspace]\nresolver = \"2\"\nmembers = [\"serde_only\", \"with_api_model\"]\n";
     write(&dir.join("Cargo.toml"), manifest)?;
     for (krate, api_model) in [("serde_only", false), ("with_api_model", true)] {
         let mut manifest = format!(
             "[package]\nname = \"{krate}\"\nversion = \"0.0.0\"\nedition = \"2021\"\npublish = false\n\n[dependencies]\n\
              serde = {{ version = \"1\", features = [\"derive\"] }}\n\
+             serde_json = \"1\"\n\
              chrono = {{ version = \"0.4\", default-features = false, features = [\"std\", \"serde\"] }}\n"
         );
         if api_model {
             let _ = writeln!(manifest, "model-core = {{ path = {:?} }}", model_core.display().to_string());
         }
         write(&dir.join(krate).join("Cargo.toml"), &manifest)?;
-        write(&dir.join(krate).join("src").join("lib.rs"), &source(models, api_model))?;
+        write(&dir.join(krate).join("src").join("lib.rs"), &source(mix, models, api_model))?;
     }
     Ok(())
 }
@@ -134,7 +238,7 @@ fn write(path: &PathBuf, text: &str) -> Result<(), String> {
 /// The generated models: each uses one of the enums and nests the one before
 /// it, in chains of ten. A chain of some 64 distinct `Box`-nested types
 /// overflows rustc's drop-check recursion limit, with serde's derive alone too.
-fn source(models: usize, api_model: bool) -> String {
+fn source(mix: &Mix, models: usize, api_model: bool) -> String {
     let (struct_derive, enum_derive) = if api_model {
         (
             "#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ApiModel)]",
@@ -153,20 +257,17 @@ fn source(models: usize, api_model: bool) -> String {
     for e in 0..ENUMS {
         let _ = write!(
             out,
-            "\n/// Enum {e}.\n{enum_derive}\n#[serde(rename_all = \"snake_case\")]\npub enum Status{e} {{\n    \
-             Draft,\n    InReview,\n    Approved,\n    Rejected,\n    Archived,\n    Deleted,\n}}\n"
+            "\n/// Enum {e}.\n{enum_derive}\n#[serde(rename_all = \"{}\")]\npub enum Status{e} {{\n    \
+             Draft,\n    InReview,\n    Approved,\n    Rejected,\n    Archived,\n    Deleted,\n}}\n",
+            mix.enum_case
         );
     }
     for m in 0..models {
-        let nested = if m % 10 == 0 { "Option<String>".to_owned() } else { format!("Option<Box<Model{}>>", m - 1) };
+        let parent = if m % 10 == 0 { "Option<String>".to_owned() } else { format!("Option<Box<Model{}>>", m - 1) };
+        let fields = (mix.fields)(&format!("Status{}", m % ENUMS), &parent);
         let _ = write!(
             out,
-            "\n/// Model {m}.\n{struct_derive}\n#[serde(rename_all = \"camelCase\")]\npub struct Model{m} {{\n    \
-             /// The id.\n    pub id: u64,\n    pub display_name: String,\n    pub note: Option<String>,\n    \
-             pub score: f64,\n    pub active: bool,\n    pub tags: Vec<String>,\n    \
-             pub created_at: chrono::DateTime<chrono::Utc>,\n    pub status: Status{e},\n    \
-             #[serde(default)]\n    pub retries: u8,\n    pub parent: {nested},\n}}\n",
-            e = m % ENUMS
+            "\n/// Model {m}.\n{struct_derive}\n#[serde(rename_all = \"camelCase\")]\npub struct Model{m} {{\n{fields}}}\n"
         );
     }
     out

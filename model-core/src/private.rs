@@ -15,7 +15,7 @@ pub use crate::doc::{
 };
 pub use crate::format::{Date, Email, Hostname, Ipv4, Ipv6, Uri, Uuid};
 pub use crate::issue::ValidationError;
-pub use crate::model::ApiModel;
+pub use crate::model::{ApiModel, ModelTable};
 pub use crate::node::Node;
 pub use crate::object::{check_object, ObjectSpec};
 pub use crate::opaque::{check_with, read_as};
@@ -26,6 +26,26 @@ pub use crate::string_enum::{
     check as check_enum, deserialize as deserialize_enum, parse as parse_enum, ApiEnum, ParseEnumError,
 };
 pub use crate::union::check_union;
+
+/// A model's check: its object against its field table. Generic, not
+/// written out per model, so that the table is evaluated only where a check
+/// is compiled to machine code: a crate that only declares models never
+/// evaluates it (rustc evaluates every constant a non-generic body names).
+#[inline]
+pub fn check_model<M: crate::model::ApiModel>(
+    node: &crate::node::Node<'_>,
+    report: &mut crate::report::Report<'_>,
+    rule: Option<fn(&crate::node::Node<'_>, &mut crate::report::Report<'_>)>,
+) {
+    let spec = crate::object::ObjectSpec {
+        ty: &M::TYPE,
+        fields: M::DOC.fields,
+        deny_unknown_fields: M::DOC.deny_unknown_fields,
+        rule,
+        skip_key: None,
+    };
+    crate::object::check_object(node, report, &spec);
+}
 
 /// The error of `build()`: a `missing` issue for each unset required field.
 pub fn missing_fields<M: crate::model::ApiModel>(unset: &[bool]) -> crate::issue::ValidationError {

@@ -31,18 +31,27 @@ pub fn expand(node: &DeriveInput, data_enum: bool) -> TokenStream {
     let rest = match &node.data {
         // A union can have nothing else this derive gives.
         Data::Union(_) => quote!(),
-        Data::Struct(_) => quote! {
-            #[automatically_derived]
-            impl #impl_generics ::model_core::__private::ApiModel for #ident #ty_generics #where_clause {
-                const DOC: ::model_core::__private::ModelDoc = ::model_core::__private::ModelDoc::new(
-                    #name,
-                    ::core::option::Option::None,
-                    &[],
-                    ::core::option::Option::None,
-                    false,
-                );
+        Data::Struct(_) => {
+            let table = crate::model::model_table(
+                &generics,
+                ident,
+                quote! {
+                    ::model_core::__private::ModelDoc::new(
+                        #name,
+                        ::core::option::Option::None,
+                        &[],
+                        ::core::option::Option::None,
+                        false,
+                    )
+                },
+            );
+            quote! {
+                #table
+
+                #[automatically_derived]
+                impl #impl_generics ::model_core::__private::ApiModel for #ident #ty_generics #where_clause {}
             }
-        },
+        }
         // A generic enum is itself the mistake; there is nothing more to stand in for.
         Data::Enum(_) if !node.generics.params.is_empty() || data_enum => quote!(),
         // What the enum's users call on it, so that one mistake stays one error.

@@ -19,13 +19,18 @@ use crate::{bound, builder, rule};
 //     const _: () = {
 //         impl ApiType for Invoice {
 //             const TYPE: TypeDoc = TypeDoc::Model(<Self as ApiModel>::doc);
-//             fn check(node, report) { check_object(node, report, &ObjectSpec { fields: DOC.fields, .. }) }
+//             fn check(node, report) { check_model::<Self>(node, report, None) }
 //         }
-//         impl ApiModel for Invoice {
-//             const DOC: ModelDoc = ModelDoc::new("Invoice", None, &FieldDoc::from_parts([FieldParts {
-//                 wire_name: "number", check: <String as ApiType>::check, ..
-//             }, ..]), None, false);
+//         impl<__Marker: ?Sized> ModelTable<__Marker> for Invoice {
+//             const DOC: ModelDoc = ModelDoc::new("Invoice", None, &FieldDoc::table(
+//                 ["number", "note"],                                     // rust names
+//                 ["number", "note"],                                     // wire names
+//                 ["", ""],                                               // doc comments
+//                 [<String as ApiType>::FIELD, <Option<String> as ApiType>::FIELD],
+//                 &[],                                 // FieldParts of fields with more to say
+//             ), None, false);
 //         }
+//         impl ApiModel for Invoice {}
 //     };
 //     pub struct InvoiceBuilder { .. }   // with #[api(builder)]: see builder.rs
 //
@@ -59,6 +64,13 @@ pub fn expand(input: &Struct) -> TokenStream {
         }
         None => quote!(::core::option::Option::None),
     };
+    let table = model_table(
+        &generics,
+        ident,
+        quote! {
+            ::model_core::__private::ModelDoc::new(#name, #description, &#fields, #example, #deny_unknown_fields)
+        },
+    );
     let builder = input.attrs.builder.then(|| builder::expand(input));
     let example_test = example_test(input);
 
@@ -77,17 +89,7 @@ pub fn expand(input: &Struct) -> TokenStream {
                     __node: &::model_core::__private::Node<'_>,
                     __report: &mut ::model_core::__private::Report<'_>,
                 ) {
-                    ::model_core::__private::check_object(
-                        __node,
-                        __report,
-                        &::model_core::__private::ObjectSpec {
-                            ty: &<Self as ::model_core::__private::ApiType>::TYPE,
-                            fields: <Self as ::model_core::__private::ApiModel>::DOC.fields,
-                            deny_unknown_fields: #deny_unknown_fields,
-                            rule: #model_rule,
-                            skip_key: ::core::option::Option::None,
-                        },
-                    );
+                    ::model_core::__private::check_model::<Self>(__node, __report, #model_rule);
                 }
 
                 #check_rules
@@ -95,20 +97,30 @@ pub fn expand(input: &Struct) -> TokenStream {
 
             #rules
 
+            #table
+
             #[automatically_derived]
-            impl #impl_generics ::model_core::__private::ApiModel for #ident #ty_generics #where_clause {
-                const DOC: ::model_core::__private::ModelDoc = ::model_core::__private::ModelDoc::new(
-                    #name,
-                    #description,
-                    &#fields,
-                    #example,
-                    #deny_unknown_fields,
-                );
-            }
+            impl #impl_generics ::model_core::__private::ApiModel for #ident #ty_generics #where_clause {}
         };
 
         #builder
         #example_test
+    }
+}
+
+/// `impl<__Marker: ?Sized> ModelTable<__Marker> for Model { const DOC: ModelDoc = #doc; }`:
+/// generic over a marker, so rustc evaluates the table only where it is used
+/// (see `model_core::__private::ModelTable`).
+pub fn model_table(generics: &syn::Generics, ident: &syn::Ident, doc: TokenStream) -> TokenStream {
+    let (_, ty_generics, where_clause) = generics.split_for_impl();
+    let mut with_marker = generics.clone();
+    with_marker.params.push(syn::parse_quote!(__Marker: ?::core::marker::Sized));
+    let (impl_generics, _, _) = with_marker.split_for_impl();
+    quote! {
+        #[automatically_derived]
+        impl #impl_generics ::model_core::__private::ModelTable<__Marker> for #ident #ty_generics #where_clause {
+            const DOC: ::model_core::__private::ModelDoc = #doc;
+        }
     }
 }
 
