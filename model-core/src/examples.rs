@@ -8,7 +8,7 @@ use serde_json::Value;
 
 use crate::doc::{linked, FieldDoc, Linked, ModelDoc, TypeDoc, VariantShape};
 use crate::issue::Issue;
-use crate::node::Node;
+use crate::node::{Node, Tape};
 use crate::object::{check_object, ObjectSpec};
 use crate::report::{push_pointer_segment, Report};
 use crate::suggest;
@@ -139,8 +139,8 @@ fn check_model(doc: &ModelDoc, problems: &mut Vec<ExampleProblem>) {
 fn check_value(value: &Value, check: impl Fn(&Node<'_>, &mut Report<'_>), ty: &TypeDoc) -> Vec<String> {
     let text = value.to_string();
     let mut report = Report::new(&text, false);
-    match Node::root(&text) {
-        Ok(root) => check(&root, &mut report),
+    match Tape::read(&text) {
+        Ok(tape) => check(&tape.root(), &mut report),
         Err(error) => report.push_syntax(&error),
     }
     let mut messages: Vec<String> = report.into_issues().iter().map(describe_issue).collect();

@@ -1,16 +1,18 @@
 //! A read-only view of JSON text that knows where each value starts.
 //!
-//! `serde_json::Value` forgets positions, and no well-kept crate offers a spanned
-//! tree that accepts exactly serde_json's grammar. So the report walks the text
-//! with serde_json itself: a container is split into borrowed `RawValue`
-//! children, and a child's position is where its slice sits in the input. This
-//! only runs after the fast path has failed, so re-reading a container's text
-//! once per level is an acceptable price for agreeing with serde_json exactly.
+//! `serde_json::Value` forgets positions, and no well-kept crate offers a
+//! spanned tree that accepts exactly serde_json's grammar. So serde_json
+//! checks the grammar once (reading the input as a `RawValue`), and then one
+//! pass over the text, which has nothing left to check, writes a [`Tape`]:
+//! each value's span, kind and depth, in document order, with the index just
+//! past its subtree. A container's members are found by stepping from one
+//! subtree to the next, so the whole report reads the input twice whatever
+//! its depth. This only runs after the fast path has failed.
 
 use std::borrow::Cow;
 use std::fmt;
 
-use serde::de::{self, Deserialize, Deserializer, MapAccess, Visitor};
+use serde::Deserialize;
 use serde_json::value::RawValue;
 
 /// The most arrays and objects that may nest, the root's included: serde_json
@@ -54,6 +56,130 @@ impl fmt::Display for Kind {
     }
 }
 
+/// Every value of one input, in document order.
+pub(crate) struct Tape<'a> {
+    text: &'a str,
+    slots: Vec<Slot>,
+}
+
+/// One value on the [`Tape`]: byte offsets into the input.
+#[derive(Clone, Copy)]
+struct Slot {
+    start: usize,
+    end: usize,
+    /// The slot just past this value's subtree: its next sibling's, if any.
+    next: usize,
+    /// For a member of an object, its key's span, quotes included.
+    key: Option<(usize, usize)>,
+    depth: usize,
+    kind: Kind,
+}
+
+impl<'a> Tape<'a> {
+    /// Reads the whole input; fails only where serde_json's grammar does.
+    pub(crate) fn read(text: &'a str) -> Result<Self, serde_json::Error> {
+        // serde_json's grammar, exactly: the scan below relies on it.
+        let raw: &RawValue = serde_json::from_str(text)?;
+        let mut tape = Tape { text, slots: Vec::new() };
+        tape.scan(distance(text, raw.get()));
+        Ok(tape)
+    }
+
+    /// The input's one top-level value.
+    pub(crate) fn root(&self) -> Node<'_> {
+        Node { tape: self, index: 0 }
+    }
+
+    /// Records every value from `start`, where the top-level value begins.
+    /// The text is valid JSON, so only string quotes and brackets need care;
+    /// on anything else the scan stops rather than panic.
+    fn scan(&mut self, start: usize) {
+        let bytes = self.text.as_bytes();
+        let mut open: Vec<usize> = Vec::new();
+        let mut at = start;
+        let mut expect_key = false;
+        let mut key = None;
+        loop {
+            at = skip_whitespace(bytes, at);
+            let Some(&byte) = bytes.get(at) else { return };
+            match byte {
+                b':' => {
+                    at += 1;
+                    continue;
+                }
+                b',' => {
+                    expect_key = open.last().is_some_and(|&index| self.slots[index].kind == Kind::Object);
+                    at += 1;
+                    continue;
+                }
+                b'}' | b']' => {
+                    let Some(index) = open.pop() else { return };
+                    let next = self.slots.len();
+                    let slot = &mut self.slots[index];
+                    (slot.end, slot.next) = (at + 1, next);
+                    if open.is_empty() {
+                        return;
+                    }
+                    at += 1;
+                    continue;
+                }
+                b'"' if expect_key => {
+                    let end = string_end(bytes, at);
+                    (key, expect_key, at) = (Some((at, end)), false, end);
+                    continue;
+                }
+                _ => {}
+            }
+            let index = self.slots.len();
+            let (kind, end) = match byte {
+                b'{' => (Kind::Object, at + 1),
+                b'[' => (Kind::Array, at + 1),
+                b'"' => (Kind::String, string_end(bytes, at)),
+                b'n' => (Kind::Null, scalar_end(bytes, at)),
+                b't' | b'f' => (Kind::Boolean, scalar_end(bytes, at)),
+                _ => (Kind::Number, scalar_end(bytes, at)),
+            };
+            let key = key.take();
+            self.slots.push(Slot { start: at, end, next: index + 1, key, depth: open.len(), kind });
+            if matches!(kind, Kind::Object | Kind::Array) {
+                open.push(index);
+                expect_key = kind == Kind::Object;
+            } else if open.is_empty() {
+                return;
+            }
+            at = end;
+        }
+    }
+}
+
+fn skip_whitespace(bytes: &[u8], mut at: usize) -> usize {
+    while bytes.get(at).is_some_and(|byte| matches!(byte, b' ' | b'\t' | b'\n' | b'\r')) {
+        at += 1;
+    }
+    at
+}
+
+/// Just past the closing quote of the string whose opening quote is at `at`.
+fn string_end(bytes: &[u8], mut at: usize) -> usize {
+    at += 1;
+    while let Some(&byte) = bytes.get(at) {
+        match byte {
+            b'"' => return at + 1,
+            b'\\' => at += 2,
+            _ => at += 1,
+        }
+    }
+    bytes.len()
+}
+
+/// Just past a number, `true`, `false` or `null` starting at `at`.
+fn scalar_end(bytes: &[u8], mut at: usize) -> usize {
+    while bytes.get(at).is_some_and(|byte| !matches!(byte, b',' | b']' | b'}' | b' ' | b'\t' | b'\n' | b'\r')) {
+        at += 1;
+    }
+    at
+}
+
 /// One JSON value in the input, with its position.
 ///
 /// A `Node` is handed to [`ApiType::check`](crate::ApiType::check); a type
@@ -61,43 +187,34 @@ impl fmt::Display for Kind {
 /// [`Report::check_leaf`](crate::Report::check_leaf).
 #[derive(Clone, Copy)]
 pub struct Node<'a> {
-    raw: &'a RawValue,
-    offset: usize,
-    depth: usize,
+    tape: &'a Tape<'a>,
+    index: usize,
 }
 
 impl<'a> Node<'a> {
-    /// Reads the whole input as one value; fails only where serde_json's grammar does.
-    pub(crate) fn root(input: &'a str) -> Result<Self, serde_json::Error> {
-        let raw: &'a RawValue = serde_json::from_str(input)?;
-        Ok(Node { raw, offset: distance(input, raw.get()), depth: 0 })
+    fn slot(&self) -> Slot {
+        self.tape.slots[self.index]
     }
 
     /// The JSON type of this value.
     pub fn kind(&self) -> Kind {
-        match self.text().as_bytes().first() {
-            Some(b'n') => Kind::Null,
-            Some(b't' | b'f') => Kind::Boolean,
-            Some(b'"') => Kind::String,
-            Some(b'[') => Kind::Array,
-            Some(b'{') => Kind::Object,
-            _ => Kind::Number,
-        }
+        self.slot().kind
     }
 
     /// The value's own text, exactly as it appears in the input.
     pub fn text(&self) -> &'a str {
-        self.raw.get()
+        let slot = self.slot();
+        self.tape.text.get(slot.start..slot.end).unwrap_or_default()
     }
 
     /// Byte offset of the value's first character in the input.
     pub fn offset(&self) -> usize {
-        self.offset
+        self.slot().start
     }
 
     /// How many arrays and objects enclose this value.
     pub fn depth(&self) -> usize {
-        self.depth
+        self.slot().depth
     }
 
     /// Deserializes this value alone with serde_json.
@@ -105,16 +222,45 @@ impl<'a> Node<'a> {
         serde_json::from_str(self.text())
     }
 
-    /// The members of an object, in input order, duplicates kept.
-    pub(crate) fn entries(&self) -> Result<Vec<Entry<'a>>, serde_json::Error> {
-        let entries: Entries<'a> = self.parse()?;
-        Ok(entries.0.into_iter().map(|(key, raw)| Entry { key: key.0, value: self.child(raw) }).collect())
+    /// The values one level inside this one, in input order.
+    fn children(&self) -> impl Iterator<Item = Node<'a>> + 'a {
+        let (tape, end) = (self.tape, self.slot().next);
+        let mut index = self.index + 1;
+        std::iter::from_fn(move || {
+            let child = (index < end).then_some(Node { tape, index })?;
+            index = tape.slots[index].next;
+            Some(child)
+        })
     }
 
-    /// The items of an array, in order.
-    pub(crate) fn items(&self) -> Result<Vec<Node<'a>>, serde_json::Error> {
-        let items: Vec<&'a RawValue> = self.parse()?;
-        Ok(items.into_iter().map(|raw| self.child(raw)).collect())
+    /// The members of an object, in input order, duplicates kept; none for
+    /// another kind. Fails on a key serde_json cannot decode (a lone
+    /// surrogate in an escape).
+    pub(crate) fn entries(&self) -> Result<Vec<Entry<'a>>, serde_json::Error> {
+        if self.kind() != Kind::Object {
+            return Ok(Vec::new());
+        }
+        self.children().map(|value| Ok(Entry { key: value.key()?, value })).collect()
+    }
+
+    /// The items of an array, in order; none for another kind.
+    pub(crate) fn items(&self) -> Vec<Node<'a>> {
+        if self.kind() != Kind::Array {
+            return Vec::new();
+        }
+        self.children().collect()
+    }
+
+    /// This member's key, unescaped.
+    fn key(&self) -> Result<Cow<'a, str>, serde_json::Error> {
+        let (start, end) = self.slot().key.unwrap_or_default();
+        let quoted = self.tape.text.get(start..end).unwrap_or_default();
+        let inner = quoted.get(1..quoted.len().saturating_sub(1)).unwrap_or_default();
+        if inner.contains('\\') {
+            serde_json::from_str(quoted).map(Cow::Owned)
+        } else {
+            Ok(Cow::Borrowed(inner))
+        }
     }
 
     /// The value at `pointer` (RFC 6901, relative to this one); `None` when
@@ -127,15 +273,11 @@ impl<'a> Node<'a> {
                     let key = segment.replace("~1", "/").replace("~0", "~");
                     node.entries().ok()?.into_iter().rev().find(|entry| entry.key == key)?.value
                 }
-                Kind::Array => *node.items().ok()?.get(segment.parse::<usize>().ok()?)?,
+                Kind::Array => *node.items().get(segment.parse::<usize>().ok()?)?,
                 _ => return None,
             };
         }
         Some(node)
-    }
-
-    fn child(&self, raw: &'a RawValue) -> Node<'a> {
-        Node { raw, offset: self.offset + distance(self.text(), raw.get()), depth: self.depth + 1 }
     }
 }
 
@@ -144,8 +286,8 @@ impl fmt::Debug for Node<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Node")
             .field("kind", &self.kind())
-            .field("offset", &self.offset)
-            .field("depth", &self.depth)
+            .field("offset", &self.offset())
+            .field("depth", &self.depth())
             .finish()
     }
 }
@@ -158,30 +300,10 @@ pub(crate) struct Entry<'a> {
 
 impl Node<'_> {
     /// Byte offset in the input where the key of `entry`, a member of this
-    /// object, starts. Found only when an issue is about the key itself.
+    /// object, starts.
     pub(crate) fn key_offset(&self, entry: &Entry<'_>) -> usize {
-        self.offset + key_start(self.text(), entry.value.offset - self.offset)
+        entry.value.slot().key.map_or(entry.value.offset(), |(start, _)| start)
     }
-}
-
-/// Where the key of the member whose value starts at `value_start` begins in
-/// `object`, an object's text: back over `:` and whitespace to the key's
-/// closing quote, then to its opening one. Inside a key every `"` is escaped,
-/// and the opening quote follows `{`, `,` or whitespace, never a backslash, so
-/// the first quote not preceded by an odd run of backslashes is the opening one.
-fn key_start(object: &str, value_start: usize) -> usize {
-    let bytes = object.as_bytes();
-    let before_value = bytes.get(..value_start).unwrap_or_default();
-    let Some(closing) = before_value.iter().rposition(|&b| b == b'"') else { return value_start };
-    let mut at = closing;
-    while let Some(quote) = bytes.get(..at).and_then(|head| head.iter().rposition(|&b| b == b'"')) {
-        let backslashes = bytes.get(..quote).unwrap_or_default().iter().rev().take_while(|&&b| b == b'\\').count();
-        if backslashes % 2 == 0 {
-            return quote;
-        }
-        at = quote;
-    }
-    value_start
 }
 
 /// Where `inner`, a slice borrowed from `outer`, starts within it.
@@ -198,7 +320,7 @@ fn distance(outer: &str, inner: &str) -> usize {
 ///
 /// Scans bytes instead of recursing, so a hostile payload cannot exhaust the stack.
 pub(crate) fn too_deep_at(node: &Node<'_>) -> Option<usize> {
-    let mut depth = node.depth;
+    let mut depth = node.depth();
     let mut in_string = false;
     let mut escaped = false;
     for (index, byte) in node.text().bytes().enumerate() {
@@ -216,7 +338,7 @@ pub(crate) fn too_deep_at(node: &Node<'_>) -> Option<usize> {
             b'[' | b'{' => {
                 depth += 1;
                 if depth > MAX_DEPTH {
-                    return Some(node.offset + index);
+                    return Some(node.offset() + index);
                 }
             }
             b']' | b'}' => depth = depth.saturating_sub(1),
@@ -226,45 +348,65 @@ pub(crate) fn too_deep_at(node: &Node<'_>) -> Option<usize> {
     None
 }
 
-struct Key<'a>(Cow<'a, str>);
+#[cfg(test)]
+mod tests {
+    use serde_json::Value;
 
-impl<'de> Deserialize<'de> for Key<'de> {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct KeyVisitor;
-        impl<'de> Visitor<'de> for KeyVisitor {
-            type Value = Key<'de>;
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("an object key")
-            }
-            fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Self::Value, E> {
-                Ok(Key(Cow::Borrowed(v)))
-            }
-            fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
-                Ok(Key(Cow::Owned(v.to_owned())))
-            }
-        }
-        deserializer.deserialize_str(KeyVisitor)
-    }
-}
+    use super::{Kind, Node, Tape};
 
-struct Entries<'a>(Vec<(Key<'a>, &'a RawValue)>);
-
-impl<'de> Deserialize<'de> for Entries<'de> {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct EntriesVisitor;
-        impl<'de> Visitor<'de> for EntriesVisitor {
-            type Value = Entries<'de>;
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("an object")
-            }
-            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
-                let mut entries = Vec::with_capacity(map.size_hint().unwrap_or(0));
-                while let Some(entry) = map.next_entry()? {
-                    entries.push(entry);
+    /// Walks the tape beside serde_json's own tree: every node's text reads
+    /// as the value serde_json put there, keys and order included.
+    fn agrees(node: Node<'_>, value: &Value) {
+        assert_eq!(node.parse::<Value>().unwrap(), *value, "{}", node.text());
+        match value {
+            Value::Object(members) => {
+                let entries = node.entries().unwrap();
+                // In input order; serde_json's map may sort them.
+                assert!(entries.windows(2).all(|pair| pair[0].value.offset() < pair[1].value.offset()));
+                let mut keys: Vec<&str> = entries.iter().map(|entry| &*entry.key).collect();
+                keys.sort_unstable();
+                assert_eq!(keys, members.keys().map(String::as_str).collect::<Vec<_>>());
+                for entry in &entries {
+                    assert_eq!(entry.value.depth(), node.depth() + 1);
+                    agrees(entry.value, &members[&*entry.key]);
                 }
-                Ok(Entries(entries))
             }
+            Value::Array(items) => {
+                assert_eq!(node.kind(), Kind::Array);
+                assert_eq!(node.items().len(), items.len());
+                for (item, value) in node.items().into_iter().zip(items) {
+                    agrees(item, value);
+                }
+            }
+            _ => assert!(node.items().is_empty() && node.entries().unwrap().is_empty()),
         }
-        deserializer.deserialize_map(EntriesVisitor)
+    }
+
+    #[test]
+    fn the_tape_agrees_with_serde_json() {
+        let inputs = [
+            "0",
+            " \"a\" ",
+            "{}",
+            "[]",
+            "[[], {}, [[]]]",
+            r#"{"a":1,"b":[true,false,null],"c":{"d":"e"}}"#,
+            "{ \"a\" : -1.5e3 ,\n\t\"b\" :\r\n [ 1 , \"x\" ] }",
+            r#"{"k\"ey": "v\\", "\u00e9": "\"}", "}": "{", "": ["]", "\\"]}"#,
+            r#"[{"a": [{"b": [{"c": {}}]}]}, 2]"#,
+        ];
+        for input in inputs {
+            let tape = Tape::read(input).unwrap();
+            agrees(tape.root(), &serde_json::from_str(input).unwrap());
+        }
+    }
+
+    #[test]
+    fn a_key_offset_is_its_opening_quote() {
+        let input = r#"{"a": 1, "b\"c" : [2]}"#;
+        let tape = Tape::read(input).unwrap();
+        let root = tape.root();
+        let offsets: Vec<usize> = root.entries().unwrap().iter().map(|entry| root.key_offset(entry)).collect();
+        assert_eq!(offsets, [1, 9]);
     }
 }

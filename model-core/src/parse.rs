@@ -9,7 +9,7 @@ use serde_json::Value;
 
 use crate::api_type::ApiType;
 use crate::issue::{IssueKind, ValidationError};
-use crate::node::Node;
+use crate::node::Tape;
 use crate::report::Report;
 use crate::rules::passes_rules;
 
@@ -70,10 +70,10 @@ enum Refusal<'v, T> {
 #[inline(never)]
 fn report<T: ApiType>(json: &str, refusal: Refusal<'_, T>, positions: bool) -> ValidationError {
     let mut report = Report::new(json, positions);
-    let parsed = Node::root(json);
+    let parsed = Tape::read(json);
     let grammar_ok = parsed.is_ok();
     match (parsed, &refusal) {
-        (Ok(root), _) => T::check(&root, &mut report),
+        (Ok(tape), _) => T::check(&tape.root(), &mut report),
         // No text to read: the typed pass below reports the rules.
         (Err(_), Refusal::Rules(_)) => {}
         (Err(syntax), Refusal::Serde(_)) => report.push_syntax(&syntax),

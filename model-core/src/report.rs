@@ -285,10 +285,7 @@ impl<'a> Report<'a> {
 
     /// The items of `node`, when it is an array this deep may hold.
     pub(crate) fn open_array<'n>(&mut self, node: &Node<'n>, ty: &dyn Display) -> Option<Vec<Node<'n>>> {
-        if !self.open(node, Kind::Array, ty) {
-            return None;
-        }
-        self.or_report(node, node.items(), ty)
+        self.open(node, Kind::Array, ty).then(|| node.items())
     }
 
     fn open(&mut self, node: &Node<'_>, kind: Kind, ty: &dyn Display) -> bool {
