@@ -21,11 +21,25 @@ macro_rules! leaf {
         impl ApiType for $ty {
             const TYPE: TypeDoc = $doc;
             fn check(node: &Node<'_>, report: &mut Report<'_>) {
-                report.check_leaf::<Self>(node, &[$(Kind::$kind),*], &Self::TYPE);
+                report.check_scalar::<Self>(node, &[$(Kind::$kind),*], || Self::TYPE.name());
             }
         }
     )*};
 }
+
+/// Types that read any JSON string.
+macro_rules! text {
+    ($($ty:ty),*) => {$(
+        impl ApiType for $ty {
+            const TYPE: TypeDoc = TypeDoc::String;
+            fn check(node: &Node<'_>, report: &mut Report<'_>) {
+                report.check_text::<Self>(node, || Self::TYPE.name());
+            }
+        }
+    )*};
+}
+
+text!(String, Box<str>, std::borrow::Cow<'static, str>);
 
 /// How docs and the schema describe strings of a known shape.
 mod shapes {
@@ -48,9 +62,6 @@ mod shapes {
 }
 
 leaf! {
-    String => TypeDoc::String, [String];
-    Box<str> => TypeDoc::String, [String];
-    std::borrow::Cow<'static, str> => TypeDoc::String, [String];
     char => TypeDoc::Text(&shapes::CHAR), [String];
     std::net::IpAddr => TypeDoc::Text(&shapes::IP), [String];
     std::net::Ipv4Addr => TypeDoc::Text(&shapes::IPV4), [String];

@@ -114,9 +114,11 @@ impl fmt::Display for IssueKind {
 pub struct Issue {
     pub(crate) kind: IssueKind,
     pub(crate) pointer: String,
-    pub(crate) wire_name: Option<String>,
+    // Borrowed where the text is fixed (a field's wire name, a JSON type's
+    // name): a report allocated three strings an issue before.
+    pub(crate) wire_name: Option<Cow<'static, str>>,
     pub(crate) expected: Cow<'static, str>,
-    pub(crate) received: Option<String>,
+    pub(crate) received: Option<Cow<'static, str>>,
     pub(crate) suggestion: Option<String>,
     pub(crate) found_key: Option<String>,
     pub(crate) line: Option<usize>,

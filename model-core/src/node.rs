@@ -80,7 +80,8 @@ impl<'a> Tape<'a> {
     pub(crate) fn read(text: &'a str) -> Result<Self, serde_json::Error> {
         // serde_json's grammar, exactly: the scan below relies on it.
         let raw: &RawValue = serde_json::from_str(text)?;
-        let mut tape = Tape { text, slots: Vec::new() };
+        // Room for a small input's values at once; a large one grows.
+        let mut tape = Tape { text, slots: Vec::with_capacity((text.len() / 8).min(4096) + 1) };
         tape.scan(distance(text, raw.get()));
         Ok(tape)
     }
@@ -254,13 +255,12 @@ impl<'a> Node<'a> {
     /// This member's key, unescaped.
     fn key(&self) -> Result<Cow<'a, str>, serde_json::Error> {
         let (start, end) = self.slot().key.unwrap_or_default();
-        let quoted = self.tape.text.get(start..end).unwrap_or_default();
-        let inner = quoted.get(1..quoted.len().saturating_sub(1)).unwrap_or_default();
-        if inner.contains('\\') {
-            serde_json::from_str(quoted).map(Cow::Owned)
-        } else {
-            Ok(Cow::Borrowed(inner))
-        }
+        unquote(self.tape.text.get(start..end).unwrap_or_default())
+    }
+
+    /// A string value, unescaped: borrowed from the input unless it has escapes.
+    pub(crate) fn string(&self) -> Result<Cow<'a, str>, serde_json::Error> {
+        unquote(self.text())
     }
 
     /// The value at `pointer` (RFC 6901, relative to this one); `None` when
@@ -289,6 +289,17 @@ impl fmt::Debug for Node<'_> {
             .field("offset", &self.offset())
             .field("depth", &self.depth())
             .finish()
+    }
+}
+
+/// A JSON string's text without its quotes, unescaped by serde_json when it
+/// has escapes (which may fail, on a lone surrogate).
+fn unquote(quoted: &str) -> Result<Cow<'_, str>, serde_json::Error> {
+    let inner = quoted.get(1..quoted.len().saturating_sub(1)).unwrap_or_default();
+    if inner.contains('\\') {
+        serde_json::from_str(quoted).map(Cow::Owned)
+    } else {
+        Ok(Cow::Borrowed(inner))
     }
 }
 
@@ -364,8 +375,10 @@ mod tests {
                 // In input order; serde_json's map may sort them.
                 assert!(entries.windows(2).all(|pair| pair[0].value.offset() < pair[1].value.offset()));
                 let mut keys: Vec<&str> = entries.iter().map(|entry| &*entry.key).collect();
+                let mut expected: Vec<&str> = members.keys().map(String::as_str).collect();
                 keys.sort_unstable();
-                assert_eq!(keys, members.keys().map(String::as_str).collect::<Vec<_>>());
+                expected.sort_unstable();
+                assert_eq!(keys, expected);
                 for entry in &entries {
                     assert_eq!(entry.value.depth(), node.depth() + 1);
                     agrees(entry.value, &members[&*entry.key]);

@@ -53,7 +53,12 @@ fn check_fields(node: &Node<'_>, report: &mut Report<'_>, spec: &ObjectSpec<'_>,
             }),
             Some(index) => {
                 seen[index] = true;
-                report.at_key(key, |report| fields[index].check(&entry.value, report));
+                let field = &fields[index];
+                // The field's own `'static` name, unless an alias was used.
+                match field.names().find(|name| *name == key) {
+                    Some(name) => report.at_field(name, |report| field.check(&entry.value, report)),
+                    None => report.at_key(key, |report| field.check(&entry.value, report)),
+                }
             }
             None if catch_all => {}
             None if spec.deny_unknown_fields => report.at_key(key, |report| {
@@ -69,7 +74,7 @@ fn check_fields(node: &Node<'_>, report: &mut Report<'_>, spec: &ObjectSpec<'_>,
         // A key the model ignores that is close to a missing one is likely
         // the same key misspelt; it stays ignored, the issue names it.
         let near = suggest::closest(field.wire_name, unknown_keys.iter().copied());
-        report.at_key(field.wire_name, |report| report.push_missing(node.offset(), field.ty.to_string(), near));
+        report.at_field(field.wire_name, |report| report.push_missing(node.offset(), field.ty.name(), near));
     }
     if let (Some(rule), true) = (spec.rule, report.issue_count() == before) {
         rule(node, report);

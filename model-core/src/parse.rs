@@ -78,7 +78,7 @@ fn report<T: ApiType>(json: &str, refusal: Refusal<'_, T>, positions: bool) -> V
         (Err(_), Refusal::Rules(_)) => {}
         (Err(syntax), Refusal::Serde(_)) => report.push_syntax(&syntax),
     }
-    let model = Cow::Owned(T::TYPE.to_string());
+    let model = T::TYPE.name();
     match refusal {
         Refusal::Serde(error) => report.finish(model, error, grammar_ok),
         Refusal::Rules(value) => {

@@ -39,7 +39,7 @@ pub struct Report<'a> {
 /// What an issue says beside its kind and what was expected.
 #[derive(Default)]
 struct Detail {
-    received: Option<String>,
+    received: Option<Cow<'static, str>>,
     suggestion: Option<String>,
     found_key: Option<String>,
 }
@@ -54,6 +54,9 @@ struct Segment {
     pointer_len: usize,
     /// For a key, where the `/` before it is.
     key_at: Option<usize>,
+    /// A key known for the whole program (a field's wire name): the issue's
+    /// wire name, borrowed rather than unescaped from the pointer.
+    name: Option<&'static str>,
 }
 
 impl<'a> Report<'a> {
@@ -158,10 +161,33 @@ impl<'a> Report<'a> {
     /// `expected` names the type in the issue: usually the type's own
     /// [`TypeDoc`](crate::TypeDoc), or any text.
     pub fn check_leaf<T: DeserializeOwned>(&mut self, node: &Node<'_>, accepts: &[Kind], expected: &dyn Display) {
+        self.check_scalar::<T>(node, accepts, || Cow::Owned(expected.to_string()));
+    }
+
+    /// Any JSON string, as `String` reads it: one without escapes is valid
+    /// text already (serde_json checked the grammar), so it is not copied.
+    pub(crate) fn check_text<T: DeserializeOwned>(
+        &mut self,
+        node: &Node<'_>,
+        expected: impl FnOnce() -> Cow<'static, str>,
+    ) {
+        if node.kind() != Kind::String || node.text().contains('\\') {
+            self.check_scalar::<T>(node, &[Kind::String], expected);
+        }
+    }
+
+    /// [`check_leaf`](Self::check_leaf) with the type's name made only for
+    /// an issue, and borrowed when it is fixed.
+    pub(crate) fn check_scalar<T: DeserializeOwned>(
+        &mut self,
+        node: &Node<'_>,
+        accepts: &[Kind],
+        expected: impl FnOnce() -> Cow<'static, str>,
+    ) {
         if !accepts.contains(&node.kind()) {
-            self.push(node, IssueKind::InvalidType, expected.to_string());
+            self.push(node, IssueKind::InvalidType, expected());
         } else if let Err(error) = node.parse::<T>() {
-            self.push_serde_error(node, &error, IssueKind::InvalidFormat, expected.to_string());
+            self.push_serde_error(node, &error, IssueKind::InvalidFormat, expected());
         }
     }
 
@@ -188,7 +214,7 @@ impl<'a> Report<'a> {
         node: &Node<'_>,
         error: &serde_json::Error,
         kind: IssueKind,
-        expected: String,
+        expected: impl Into<Cow<'static, str>>,
     ) {
         match (error.classify(), node.kind()) {
             (Category::Data, _) => self.push(node, kind, expected),
@@ -220,16 +246,24 @@ impl<'a> Report<'a> {
         received: String,
         suggestion: Option<&str>,
     ) {
-        let detail =
-            Detail { received: Some(received), suggestion: suggestion.map(str::to_owned), ..Detail::default() };
+        let detail = Detail {
+            received: Some(Cow::Owned(received)),
+            suggestion: suggestion.map(str::to_owned),
+            ..Detail::default()
+        };
         self.push_at(Some(offset), kind, expected, detail);
     }
 
     /// A required key that is absent, reported at its object's position; `near`
     /// is a key the object does have that is one edit away, a likely typo.
-    pub(crate) fn push_missing(&mut self, object_offset: usize, expected: String, near: Option<&str>) {
+    pub(crate) fn push_missing(
+        &mut self,
+        object_offset: usize,
+        expected: impl Into<Cow<'static, str>>,
+        near: Option<&str>,
+    ) {
         let detail = Detail { found_key: near.map(str::to_owned), ..Detail::default() };
-        self.push_at(Some(object_offset), IssueKind::Missing, Cow::Owned(expected), detail);
+        self.push_at(Some(object_offset), IssueKind::Missing, expected.into(), detail);
     }
 
     /// An issue at a byte offset with nothing received, such as a duplicate key.
@@ -245,7 +279,7 @@ impl<'a> Report<'a> {
         expected: Cow<'static, str>,
         received: Option<String>,
     ) {
-        self.push_at(offset, kind, expected, Detail { received, ..Detail::default() });
+        self.push_at(offset, kind, expected, Detail { received: received.map(Cow::Owned), ..Detail::default() });
     }
 
     fn push_at(&mut self, offset: Option<usize>, kind: IssueKind, expected: Cow<'static, str>, detail: Detail) {
@@ -290,7 +324,7 @@ impl<'a> Report<'a> {
 
     fn open(&mut self, node: &Node<'_>, kind: Kind, ty: &dyn Display) -> bool {
         if node.kind() != kind {
-            self.push(node, IssueKind::InvalidType, ty.to_string());
+            self.push(node, IssueKind::InvalidType, Cow::Owned(ty.to_string()));
             false
         } else if node.depth() + 1 > MAX_DEPTH {
             self.push_too_deep(node.offset());
@@ -301,7 +335,9 @@ impl<'a> Report<'a> {
     }
 
     fn or_report<T>(&mut self, node: &Node<'_>, parsed: Result<T, serde_json::Error>, ty: &dyn Display) -> Option<T> {
-        parsed.map_err(|error| self.push_serde_error(node, &error, IssueKind::InvalidValue, ty.to_string())).ok()
+        parsed
+            .map_err(|error| self.push_serde_error(node, &error, IssueKind::InvalidValue, Cow::Owned(ty.to_string())))
+            .ok()
     }
 
     pub(crate) fn push_too_deep(&mut self, offset: usize) {
@@ -321,11 +357,26 @@ impl<'a> Report<'a> {
         self.leave();
     }
 
+    /// [`at_key`](Self::at_key) for a key that lives as long as the
+    /// program, such as a field's wire name.
+    #[inline]
+    pub(crate) fn at_field(&mut self, name: &'static str, check: impl FnOnce(&mut Self)) {
+        if !self.tracking {
+            return check(self);
+        }
+        self.enter_key(name);
+        if let Some(segment) = self.segments.last_mut() {
+            segment.name = Some(name);
+        }
+        check(self);
+        self.leave();
+    }
+
     fn enter_key(&mut self, key: &str) {
         let pointer_len = self.pointer.len();
         self.pointer.push('/');
         push_pointer_segment(&mut self.pointer, key);
-        self.segments.push(Segment { pointer_len, key_at: Some(pointer_len) });
+        self.segments.push(Segment { pointer_len, key_at: Some(pointer_len), name: None });
     }
 
     /// Runs `check` with an array index appended to the pointer.
@@ -343,7 +394,7 @@ impl<'a> Report<'a> {
         use std::fmt::Write;
         let pointer_len = self.pointer.len();
         let _ = write!(self.pointer, "/{index}");
-        self.segments.push(Segment { pointer_len, key_at: None });
+        self.segments.push(Segment { pointer_len, key_at: None, name: None });
     }
 
     /// Runs `check` with `pointer`, a relative JSON Pointer already escaped,
@@ -356,18 +407,25 @@ impl<'a> Report<'a> {
         self.pointer.push_str(pointer);
         // One segment for the whole relative pointer; its last step names the key.
         let last = pointer.rfind('/').unwrap_or(0);
-        self.segments.push(Segment { pointer_len, key_at: Some(pointer_len + last) });
+        self.segments.push(Segment { pointer_len, key_at: Some(pointer_len + last), name: None });
         check(self);
         self.leave();
     }
 
     /// The nearest enclosing key, unescaped from the pointer.
-    fn wire_name(&self) -> Option<String> {
+    fn wire_name(&self) -> Option<Cow<'static, str>> {
         let at = self.segments.iter().rposition(|segment| segment.key_at.is_some())?;
+        if let Some(name) = self.segments[at].name {
+            return Some(Cow::Borrowed(name));
+        }
         let start = self.segments[at].key_at? + 1;
         let end = self.segments.get(at + 1).map_or(self.pointer.len(), |next| next.pointer_len);
         let escaped = self.pointer.get(start..end)?;
-        Some(if escaped.contains('~') { escaped.replace("~1", "/").replace("~0", "~") } else { escaped.to_owned() })
+        Some(Cow::Owned(if escaped.contains('~') {
+            escaped.replace("~1", "/").replace("~0", "~")
+        } else {
+            escaped.to_owned()
+        }))
     }
 
     /// Runs `check` with received values hidden from every issue it adds.
@@ -385,12 +443,19 @@ impl<'a> Report<'a> {
 
     /// What came, for a report: the JSON type, and for a scalar outside any
     /// secret its text, shortened.
-    fn describe(&self, node: &Node<'_>) -> String {
+    fn describe(&self, node: &Node<'_>) -> Cow<'static, str> {
         let kind = node.kind();
         match kind {
-            Kind::Null | Kind::Array | Kind::Object => kind.as_str().to_owned(),
-            _ if self.in_secret() => kind.as_str().to_owned(),
-            _ => format!("{kind} {}", shorten(node.text())),
+            Kind::Null | Kind::Array | Kind::Object => Cow::Borrowed(kind.as_str()),
+            _ if self.in_secret() => Cow::Borrowed(kind.as_str()),
+            _ => {
+                let text = shorten(node.text());
+                let mut received = String::with_capacity(kind.as_str().len() + 1 + text.len());
+                received.push_str(kind.as_str());
+                received.push(' ');
+                received.push_str(&text);
+                Cow::Owned(received)
+            }
         }
     }
 

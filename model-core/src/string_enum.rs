@@ -161,10 +161,10 @@ pub fn check<E: ApiEnum>(node: &Node<'_>, report: &mut Report<'_>) {
         report.push(node, IssueKind::InvalidType, format!("{} (a string)", E::NAME));
         return;
     }
-    let wire: String = match node.parse() {
+    let wire = match node.string() {
         Ok(wire) => wire,
         Err(error) => {
-            report.push_serde_error(node, &error, IssueKind::InvalidFormat, E::NAME.to_owned());
+            report.push_serde_error(node, &error, IssueKind::InvalidFormat, E::NAME);
             return;
         }
     };

@@ -9,13 +9,17 @@
 pub(crate) fn closest<'a>(input: &str, candidates: impl Iterator<Item = &'a str> + Clone) -> Option<&'a str> {
     // Nothing to compare with: no folding, no allocation.
     candidates.clone().next()?;
-    let folded = fold(input);
-    if let Some(same) = candidates.clone().find(|candidate| fold(candidate) == folded) {
+    if let Some(same) = candidates.clone().find(|candidate| folded(candidate).eq(folded(input))) {
         return Some(same);
     }
-    let limit = (folded.chars().count() / 3).max(1);
+    let length = folded(input).count();
+    let limit = (length / 3).max(1);
+    let input = fold(input);
     candidates
-        .map(|candidate| (strsim::damerau_levenshtein(&folded, &fold(candidate)), candidate))
+        // The distance is at least the difference in length: most
+        // candidates are ruled out without being folded or compared.
+        .filter(|candidate| folded(candidate).count().abs_diff(length) <= limit)
+        .map(|candidate| (strsim::damerau_levenshtein(&input, &fold(candidate)), candidate))
         .filter(|&(distance, _)| distance <= limit)
         .min_by_key(|&(distance, _)| distance)
         .map(|(_, candidate)| candidate)
@@ -29,7 +33,12 @@ pub(crate) fn list<'a>(names: impl Iterator<Item = &'a str>) -> String {
 }
 
 fn fold(name: &str) -> String {
-    name.chars().filter(|ch| !matches!(ch, '-' | '_' | ' ')).flat_map(char::to_lowercase).collect()
+    folded(name).collect()
+}
+
+/// `name` lower-cased, without `-`, `_` and spaces.
+fn folded(name: &str) -> impl Iterator<Item = char> + '_ {
+    name.chars().filter(|ch| !matches!(ch, '-' | '_' | ' ')).flat_map(char::to_lowercase)
 }
 
 #[cfg(test)]

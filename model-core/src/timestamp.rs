@@ -123,6 +123,6 @@ impl<'de> Deserialize<'de> for Timestamp {
 impl ApiType for Timestamp {
     const TYPE: TypeDoc = TypeDoc::DateTime;
     fn check(node: &Node<'_>, report: &mut Report<'_>) {
-        report.check_leaf::<Self>(node, &[Kind::String], &Self::TYPE);
+        report.check_scalar::<Self>(node, &[Kind::String], || Self::TYPE.name());
     }
 }

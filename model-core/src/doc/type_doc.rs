@@ -1,5 +1,6 @@
 //! The type of a field as a reader of the docs sees it.
 
+use std::borrow::Cow;
 use std::fmt;
 
 use super::enum_doc::EnumDoc;
@@ -153,6 +154,29 @@ impl TypeDoc {
             | TypeDoc::Model(_)
             | TypeDoc::Enum(_)
             | TypeDoc::Union(_) => self,
+        }
+    }
+}
+
+impl TypeDoc {
+    /// What `Display` writes, borrowed unless the name is built from others
+    /// (`string[]`): how a report names the type without allocating.
+    pub fn name(&self) -> Cow<'static, str> {
+        match self {
+            TypeDoc::String => Cow::Borrowed("string"),
+            TypeDoc::Number => Cow::Borrowed("number"),
+            TypeDoc::Integer { .. } => Cow::Borrowed("integer"),
+            TypeDoc::Boolean => Cow::Borrowed("boolean"),
+            TypeDoc::DateTime => Cow::Borrowed("date-time"),
+            TypeDoc::Text(shape) => Cow::Borrowed(shape.name),
+            TypeDoc::Decimal => Cow::Borrowed("decimal"),
+            TypeDoc::Any => Cow::Borrowed("any"),
+            TypeDoc::Object => Cow::Borrowed("object"),
+            TypeDoc::Array(_) | TypeDoc::Map(_) | TypeDoc::KeyedMap(..) => Cow::Owned(self.to_string()),
+            TypeDoc::Nullable(inner) | TypeDoc::Patch(inner) | TypeDoc::Secret(inner) => inner.name(),
+            TypeDoc::Model(doc) => Cow::Borrowed(doc().name),
+            TypeDoc::Enum(doc) => Cow::Borrowed(doc().name),
+            TypeDoc::Union(doc) => Cow::Borrowed(doc().name),
         }
     }
 }
