@@ -534,7 +534,7 @@ impl<'a> Report<'a> {
 
 /// Appends `key` as one RFC 6901 segment: `~` is written `~0`, `/` is `~1`.
 pub(crate) fn push_pointer_segment(pointer: &mut String, key: &str) {
-    if !key.contains(['~', '/']) {
+    if !key.bytes().any(|byte| byte == b'~' || byte == b'/') {
         pointer.push_str(key);
         return;
     }

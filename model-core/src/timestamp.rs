@@ -9,6 +9,7 @@ use serde::{de, Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::api_type::ApiType;
 use crate::doc::TypeDoc;
+use crate::issue::IssueKind;
 use crate::node::{Kind, Node};
 use crate::report::Report;
 
@@ -123,6 +124,15 @@ impl<'de> Deserialize<'de> for Timestamp {
 impl ApiType for Timestamp {
     const TYPE: TypeDoc = TypeDoc::DateTime;
     fn check(node: &Node<'_>, report: &mut Report<'_>) {
-        report.check_scalar::<Self>(node, &[Kind::String], || Self::TYPE.name());
+        if node.kind() != Kind::String {
+            return report.push(node, IssueKind::InvalidType, Self::TYPE.name());
+        }
+        // What `Deserialize` does, without serde_json's error: its message
+        // is formatted, searched and dropped, a third of this check's cost.
+        match node.string() {
+            Ok(text) if text.parse::<Timestamp>().is_ok() => {}
+            Ok(_) => report.push(node, IssueKind::InvalidFormat, Self::TYPE.name()),
+            Err(error) => report.push_serde_error(node, &error, IssueKind::InvalidFormat, Self::TYPE.name()),
+        }
     }
 }
