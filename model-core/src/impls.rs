@@ -223,8 +223,8 @@ impl<T: ApiType> ApiType for Vec<T> {
     const TYPE: TypeDoc = TypeDoc::Array(&T::TYPE);
     fn check(node: &Node<'_>, report: &mut Report<'_>) {
         let Some(items) = report.open_array(node, &Self::TYPE) else { return };
-        for (index, item) in items.iter().enumerate() {
-            report.at_index(index, |report| T::check(item, report));
+        for (index, item) in items.enumerate() {
+            report.at_index(index, |report| T::check(&item, report));
         }
     }
     #[inline]
@@ -314,10 +314,10 @@ const fn map_type<K: MapKey>(value: &'static TypeDoc) -> TypeDoc {
 }
 
 fn check_map<K: MapKey, T: ApiType>(node: &Node<'_>, report: &mut Report<'_>, ty: &TypeDoc) {
-    let Some(entries) = report.open_object(node, ty) else { return };
-    for entry in &entries {
+    let Some(entries) = report.open_members(node, ty) else { return };
+    for entry in entries {
         report.at_key(&entry.key, |report| {
-            K::check_key(&entry.key, node.key_offset(entry), report);
+            K::check_key(&entry.key, node.key_offset(&entry), report);
             T::check(&entry.value, report);
         });
     }

@@ -72,6 +72,8 @@ struct Slot {
     /// For a member of an object, its key's span, quotes included.
     key: Option<(usize, usize)>,
     depth: usize,
+    /// The container around it (the root's own index for the root).
+    parent: usize,
     kind: Kind,
 }
 
@@ -96,7 +98,9 @@ impl<'a> Tape<'a> {
     /// on anything else the scan stops rather than panic.
     fn scan(&mut self, start: usize) {
         let bytes = self.text.as_bytes();
-        let mut open: Vec<usize> = Vec::new();
+        // The innermost open container, and how many are open; each
+        // container's slot remembers the one around it.
+        let (mut open, mut depth): (usize, usize) = (0, 0);
         let mut at = start;
         let mut expect_key = false;
         let mut key = None;
@@ -109,16 +113,17 @@ impl<'a> Tape<'a> {
                     continue;
                 }
                 b',' => {
-                    expect_key = open.last().is_some_and(|&index| self.slots[index].kind == Kind::Object);
+                    expect_key = depth > 0 && self.slots[open].kind == Kind::Object;
                     at += 1;
                     continue;
                 }
                 b'}' | b']' => {
-                    let Some(index) = open.pop() else { return };
+                    let Some(outer) = depth.checked_sub(1) else { return };
+                    depth = outer;
                     let next = self.slots.len();
-                    let slot = &mut self.slots[index];
-                    (slot.end, slot.next) = (at + 1, next);
-                    if open.is_empty() {
+                    let slot = &mut self.slots[open];
+                    (slot.end, slot.next, open) = (at + 1, next, slot.parent);
+                    if depth == 0 {
                         return;
                     }
                     at += 1;
@@ -141,11 +146,11 @@ impl<'a> Tape<'a> {
                 _ => (Kind::Number, scalar_end(bytes, at)),
             };
             let key = key.take();
-            self.slots.push(Slot { start: at, end, next: index + 1, key, depth: open.len(), kind });
+            self.slots.push(Slot { start: at, end, next: index + 1, key, depth, parent: open, kind });
             if matches!(kind, Kind::Object | Kind::Array) {
-                open.push(index);
+                (open, depth) = (index, depth + 1);
                 expect_key = kind == Kind::Object;
-            } else if open.is_empty() {
+            } else if depth == 0 {
                 return;
             }
             at = end;
@@ -235,21 +240,28 @@ impl<'a> Node<'a> {
     }
 
     /// The members of an object, in input order, duplicates kept; none for
-    /// another kind. Fails on a key serde_json cannot decode (a lone
-    /// surrogate in an escape).
-    pub(crate) fn entries(&self) -> Result<Vec<Entry<'a>>, serde_json::Error> {
-        if self.kind() != Kind::Object {
-            return Ok(Vec::new());
+    /// another kind. Fails, before yielding any, on a key serde_json cannot
+    /// decode (a lone surrogate in an escape).
+    pub(crate) fn members(&self) -> Result<impl Iterator<Item = Entry<'a>> + 'a, serde_json::Error> {
+        let object = (self.kind() == Kind::Object).then_some(*self);
+        for value in object.iter().flat_map(Node::children) {
+            value.key()?;
         }
-        self.children().map(|value| Ok(Entry { key: value.key()?, value })).collect()
+        // Every key decodes, as checked above.
+        Ok(object
+            .into_iter()
+            .flat_map(|object| object.children())
+            .map(|value| Entry { key: value.key().unwrap_or_default(), value }))
+    }
+
+    /// [`members`](Self::members), gathered.
+    pub(crate) fn entries(&self) -> Result<Vec<Entry<'a>>, serde_json::Error> {
+        Ok(self.members()?.collect())
     }
 
     /// The items of an array, in order; none for another kind.
-    pub(crate) fn items(&self) -> Vec<Node<'a>> {
-        if self.kind() != Kind::Array {
-            return Vec::new();
-        }
-        self.children().collect()
+    pub(crate) fn items(&self) -> impl Iterator<Item = Node<'a>> + 'a {
+        (self.kind() == Kind::Array).then_some(*self).into_iter().flat_map(|array| array.children())
     }
 
     /// This member's key, unescaped.
@@ -273,7 +285,7 @@ impl<'a> Node<'a> {
                     let key = segment.replace("~1", "/").replace("~0", "~");
                     node.entries().ok()?.into_iter().rev().find(|entry| entry.key == key)?.value
                 }
-                Kind::Array => *node.items().get(segment.parse::<usize>().ok()?)?,
+                Kind::Array => node.items().nth(segment.parse::<usize>().ok()?)?,
                 _ => return None,
             };
         }
@@ -386,12 +398,12 @@ mod tests {
             }
             Value::Array(items) => {
                 assert_eq!(node.kind(), Kind::Array);
-                assert_eq!(node.items().len(), items.len());
-                for (item, value) in node.items().into_iter().zip(items) {
+                assert_eq!(node.items().count(), items.len());
+                for (item, value) in node.items().zip(items) {
                     agrees(item, value);
                 }
             }
-            _ => assert!(node.items().is_empty() && node.entries().unwrap().is_empty()),
+            _ => assert!(node.items().next().is_none() && node.entries().unwrap().is_empty()),
         }
     }
 
@@ -412,6 +424,18 @@ mod tests {
             let tape = Tape::read(input).unwrap();
             agrees(tape.root(), &serde_json::from_str(input).unwrap());
         }
+    }
+
+    #[test]
+    fn nesting_deeper_than_serde_json_reads_is_walked_without_recursion() {
+        let input = format!("{}{}", "[".repeat(1000), "]".repeat(1000));
+        let tape = Tape::read(&input).unwrap();
+        let mut node = tape.root();
+        while let Some(inner) = node.items().next() {
+            node = inner;
+        }
+        assert_eq!((node.depth(), node.offset(), node.text()), (999, 999, "[]"));
+        assert_eq!(tape.root().text().len(), 2000);
     }
 
     #[test]

@@ -39,20 +39,20 @@ pub fn check_object(node: &Node<'_>, report: &mut Report<'_>, spec: &ObjectSpec<
 
 fn check_fields(node: &Node<'_>, report: &mut Report<'_>, spec: &ObjectSpec<'_>, fields: &[FieldDoc], catch_all: bool) {
     let before = report.issue_count();
-    let Some(entries) = report.open_object(node, spec.ty) else { return };
-    let mut seen = vec![false; fields.len()];
-    let mut unknown_keys: Vec<&str> = Vec::new();
-    for entry in entries.iter().filter(|entry| spec.skip_key != Some(&*entry.key)) {
+    let Some(entries) = report.open_members(node, spec.ty) else { return };
+    let mut seen = Seen::new(fields.len());
+    let mut unknown_keys: Vec<Cow<'_, str>> = Vec::new();
+    for entry in entries.filter(|entry| spec.skip_key != Some(&*entry.key)) {
         let key = &*entry.key;
         match fields.iter().position(|field| field.accepts_key(key)) {
             // The second value is not checked, so it may be an unmarked
             // secret: the issue never quotes it.
-            Some(index) if seen[index] => report.at_key(key, |report| {
+            Some(index) if seen.get(index) => report.at_key(key, |report| {
                 let expected = format!("`{}` at most once", fields[index].wire_name);
-                report.push_absent(node.key_offset(entry), IssueKind::DuplicateKey, Cow::Owned(expected));
+                report.push_absent(node.key_offset(&entry), IssueKind::DuplicateKey, Cow::Owned(expected));
             }),
             Some(index) => {
-                seen[index] = true;
+                seen.set(index);
                 let field = &fields[index];
                 // The field's own `'static` name, unless an alias was used.
                 match field.names().find(|name| *name == key) {
@@ -65,18 +65,54 @@ fn check_fields(node: &Node<'_>, report: &mut Report<'_>, spec: &ObjectSpec<'_>,
                 let known = fields.iter().filter(|field| !field.read_only).map(|field| field.wire_name);
                 let suggestion = suggest::closest(key, known.clone());
                 let expected = format!("one of the keys {}", suggest::list(known));
-                report.push_unknown_key(node.key_offset(entry), expected, suggestion);
+                report.push_unknown_key(node.key_offset(&entry), expected, suggestion);
             }),
-            None => unknown_keys.push(key),
+            // Borrowed from the input unless the key had escapes.
+            None => unknown_keys.push(entry.key.clone()),
         }
     }
-    for (field, _) in fields.iter().zip(&seen).filter(|&(field, seen)| field.required && !seen) {
+    for (_, field) in fields.iter().enumerate().filter(|&(index, field)| field.required && !seen.get(index)) {
         // A key the model ignores that is close to a missing one is likely
         // the same key misspelt; it stays ignored, the issue names it.
-        let near = suggest::closest(field.wire_name, unknown_keys.iter().copied());
+        let near = suggest::closest(field.wire_name, unknown_keys.iter().map(|key| &**key));
         report.at_field(field.wire_name, |report| report.push_missing(node.offset(), field.ty.name(), near));
     }
     if let (Some(rule), true) = (spec.rule, report.issue_count() == before) {
         rule(node, report);
+    }
+}
+
+/// Which fields an object has given: bits, for the models of up to 128
+/// fields that nearly every API has, so that checking one allocates nothing.
+enum Seen {
+    Bits(u128),
+    Many(Vec<bool>),
+}
+
+impl Seen {
+    fn new(fields: usize) -> Self {
+        if fields <= 128 {
+            Seen::Bits(0)
+        } else {
+            Seen::Many(vec![false; fields])
+        }
+    }
+
+    fn get(&self, index: usize) -> bool {
+        match self {
+            Seen::Bits(bits) => bits >> index & 1 == 1,
+            Seen::Many(seen) => seen.get(index).copied().unwrap_or(false),
+        }
+    }
+
+    fn set(&mut self, index: usize) {
+        match self {
+            Seen::Bits(bits) => *bits |= 1 << index,
+            Seen::Many(seen) => {
+                if let Some(seen) = seen.get_mut(index) {
+                    *seen = true;
+                }
+            }
+        }
     }
 }

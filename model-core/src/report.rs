@@ -66,7 +66,7 @@ impl<'a> Report<'a> {
         Report {
             pointer: String::with_capacity(64),
             segments: Vec::with_capacity(8),
-            issues: Vec::with_capacity(8),
+            issues: Vec::with_capacity(16),
             ..Report::empty(input, positions, true)
         }
     }
@@ -310,15 +310,28 @@ impl<'a> Report<'a> {
     }
 
     /// The members of `node`, when it is an object this deep may hold.
-    pub(crate) fn open_object<'n>(&mut self, node: &Node<'n>, ty: &dyn Display) -> Option<Vec<Entry<'n>>> {
+    pub(crate) fn open_members<'n>(
+        &mut self,
+        node: &Node<'n>,
+        ty: &dyn Display,
+    ) -> Option<impl Iterator<Item = Entry<'n>> + 'n> {
         if !self.open(node, Kind::Object, ty) {
             return None;
         }
-        self.or_report(node, node.entries(), ty)
+        self.or_report(node, node.members(), ty)
+    }
+
+    /// [`open_members`](Self::open_members), gathered.
+    pub(crate) fn open_object<'n>(&mut self, node: &Node<'n>, ty: &dyn Display) -> Option<Vec<Entry<'n>>> {
+        self.open_members(node, ty).map(Iterator::collect)
     }
 
     /// The items of `node`, when it is an array this deep may hold.
-    pub(crate) fn open_array<'n>(&mut self, node: &Node<'n>, ty: &dyn Display) -> Option<Vec<Node<'n>>> {
+    pub(crate) fn open_array<'n>(
+        &mut self,
+        node: &Node<'n>,
+        ty: &dyn Display,
+    ) -> Option<impl Iterator<Item = Node<'n>> + 'n> {
         self.open(node, Kind::Array, ty).then(|| node.items())
     }
 

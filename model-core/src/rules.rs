@@ -290,7 +290,7 @@ impl<'r, 'a, 'n> Rules<'r, 'a, 'n> {
     /// `unique_items`: the issue is at the first repeat.
     pub fn unique_items<T: UniqueItemsValue + ?Sized>(&mut self, value: &T) {
         if let Some(index) = value.first_repeat() {
-            let node = self.node.and_then(|node| node.items().get(index).copied());
+            let node = self.node.and_then(|node| node.items().nth(index));
             self.at(Place::Index(index), node, |rules| {
                 rules.fail(IssueKind::NotUnique, Rule::UniqueItems, || "a repeat of an earlier item".to_owned());
             });
@@ -321,7 +321,7 @@ impl<'r, 'a, 'n> Rules<'r, 'a, 'n> {
     pub fn items<T: Elements + ?Sized>(&mut self, value: &T, check: impl Fn(&mut Rules<'_, 'a, 'n>, &T::Element)) {
         // The input's elements, read once: an array's items in order, a map's
         // values by key (the last of a repeated key, as serde keeps it).
-        let items = self.node.map(|node| node.items()).unwrap_or_default();
+        let items: Vec<Node<'n>> = self.node.map(|node| node.items().collect()).unwrap_or_default();
         let entries: HashMap<Cow<'n, str>, Node<'n>> = match self.node {
             Some(node) if items.is_empty() => {
                 node.entries().ok().unwrap_or_default().into_iter().map(|entry| (entry.key, entry.value)).collect()
