@@ -6,7 +6,7 @@ use std::fmt::Display;
 use serde::de::DeserializeOwned;
 use serde_json::error::Category;
 
-use crate::issue::{Issue, IssueKind, ValidationError};
+use crate::issue::{Issue, IssueKind, ShortText, ValidationError};
 use crate::node::{Entry, Kind, Node, MAX_DEPTH};
 
 /// How much of a received scalar a report quotes.
@@ -39,7 +39,7 @@ pub struct Report<'a> {
 /// What an issue says beside its kind and what was expected.
 #[derive(Default)]
 struct Detail {
-    received: Option<Cow<'static, str>>,
+    received: Option<ShortText>,
     suggestion: Option<String>,
     found_key: Option<String>,
 }
@@ -112,7 +112,9 @@ impl<'a> Report<'a> {
     /// Whether the first issue refuses the value's JSON type outright, at
     /// this report's own pointer: an attempt that was not even close.
     pub(crate) fn refused_outright(&self) -> bool {
-        self.issues.first().is_some_and(|issue| issue.kind == IssueKind::InvalidType && issue.pointer == self.pointer)
+        self.issues
+            .first()
+            .is_some_and(|issue| issue.kind == IssueKind::InvalidType && issue.pointer.as_str() == self.pointer)
     }
 
     /// Keeps the issues of a [`fork`](Self::fork).
@@ -247,7 +249,7 @@ impl<'a> Report<'a> {
         suggestion: Option<&str>,
     ) {
         let detail = Detail {
-            received: Some(Cow::Owned(received)),
+            received: Some(ShortText::new(&received)),
             suggestion: suggestion.map(str::to_owned),
             ..Detail::default()
         };
@@ -279,7 +281,8 @@ impl<'a> Report<'a> {
         expected: Cow<'static, str>,
         received: Option<String>,
     ) {
-        self.push_at(offset, kind, expected, Detail { received: received.map(Cow::Owned), ..Detail::default() });
+        let received = received.as_deref().map(ShortText::new);
+        self.push_at(offset, kind, expected, Detail { received, ..Detail::default() });
     }
 
     fn push_at(&mut self, offset: Option<usize>, kind: IssueKind, expected: Cow<'static, str>, detail: Detail) {
@@ -298,7 +301,7 @@ impl<'a> Report<'a> {
         let wire_name = self.wire_name();
         self.issues.push(Issue {
             kind,
-            pointer: self.pointer.clone(),
+            pointer: ShortText::new(&self.pointer),
             wire_name,
             expected,
             received: detail.received,
@@ -456,19 +459,12 @@ impl<'a> Report<'a> {
 
     /// What came, for a report: the JSON type, and for a scalar outside any
     /// secret its text, shortened.
-    fn describe(&self, node: &Node<'_>) -> Cow<'static, str> {
+    fn describe(&self, node: &Node<'_>) -> ShortText {
         let kind = node.kind();
         match kind {
-            Kind::Null | Kind::Array | Kind::Object => Cow::Borrowed(kind.as_str()),
-            _ if self.in_secret() => Cow::Borrowed(kind.as_str()),
-            _ => {
-                let text = shorten(node.text());
-                let mut received = String::with_capacity(kind.as_str().len() + 1 + text.len());
-                received.push_str(kind.as_str());
-                received.push(' ');
-                received.push_str(&text);
-                Cow::Owned(received)
-            }
+            Kind::Null | Kind::Array | Kind::Object => ShortText::new(kind.as_str()),
+            _ if self.in_secret() => ShortText::new(kind.as_str()),
+            _ => ShortText::concat(&[kind.as_str(), " ", &shorten(node.text())]),
         }
     }
 
