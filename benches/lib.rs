@@ -38,6 +38,30 @@ pub struct PlainAuthLink {
     pub integration_id: Option<String>,
 }
 
+/// `ConnectSessionTokenAuthLink` with the very same field types (the open
+/// enums, `Secret`, `Timestamp`) and serde's derive alone: against it,
+/// `from_json` shows what `ApiModel` itself adds to valid input.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct SameTypesAuthLink {
+    pub account_id: Option<String>,
+    pub auth_link_url: String,
+    pub categories: Option<Vec<models::ConnectSessionTokenAuthLinkCategories>>,
+    pub created_at: model_core::Timestamp,
+    pub external_trigger_token: Option<model_core::Secret<String>>,
+    pub id: Number,
+    pub label: Option<String>,
+    pub metadata: Option<Map<String, Value>>,
+    pub organization_id: Number,
+    pub origin_owner_id: String,
+    pub origin_owner_name: String,
+    pub origin_username: Option<String>,
+    pub project_id: String,
+    pub provider: Option<String>,
+    pub token: model_core::Secret<String>,
+    pub r#type: Option<models::ConnectSessionTokenAuthLinkType>,
+    pub integration_id: Option<String>,
+}
+
 /// The categories as serde's derive would have them: closed, with
 /// `#[serde(other)]` able to keep only that something unknown came.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

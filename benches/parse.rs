@@ -6,8 +6,8 @@ use std::str::FromStr;
 
 use criterion::{criterion_group, criterion_main, BatchSize, Criterion};
 use model_benches::{
-    match_category, valid_known_categories, ClosedCategory, PlainAuthLink, PlainCategory, RuledSignup, INVALID,
-    VALID_SIGNUP,
+    match_category, valid_known_categories, ClosedCategory, PlainAuthLink, PlainCategory, RuledSignup,
+    SameTypesAuthLink, INVALID, VALID_SIGNUP,
 };
 use model_core::ApiModel;
 use models::{ConnectSessionTokenAuthLink as AuthLink, ConnectSessionTokenAuthLinkCategories as Category};
@@ -18,6 +18,9 @@ fn from_json_valid(c: &mut Criterion) {
     let mut group = c.benchmark_group("1_from_json_valid");
     group.bench_function("serde_json::from_str", |b| {
         b.iter(|| serde_json::from_str::<PlainAuthLink>(black_box(&payload)).unwrap());
+    });
+    group.bench_function("serde_json::from_str, same field types", |b| {
+        b.iter(|| serde_json::from_str::<SameTypesAuthLink>(black_box(&payload)).unwrap());
     });
     group.bench_function("ApiModel::from_json", |b| b.iter(|| AuthLink::from_json(black_box(&payload)).unwrap()));
     group.finish();
