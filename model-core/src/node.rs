@@ -11,6 +11,7 @@
 
 use std::borrow::Cow;
 use std::fmt;
+use std::num::NonZeroUsize;
 
 use serde::Deserialize;
 use serde_json::value::RawValue;
@@ -62,18 +63,21 @@ pub(crate) struct Tape<'a> {
     slots: Vec<Slot>,
 }
 
-/// One value on the [`Tape`]: byte offsets into the input.
+/// One value on the [`Tape`]: byte offsets into the input. 40 bytes, as a
+/// tape holds one per value of the input.
 #[derive(Clone, Copy)]
 struct Slot {
     start: usize,
     end: usize,
     /// The slot just past this value's subtree: its next sibling's, if any.
+    /// While the scan is inside a container, the container's holds the
+    /// index of the one around it instead.
     next: usize,
-    /// For a member of an object, its key's span, quotes included.
-    key: Option<(usize, usize)>,
-    depth: usize,
-    /// The container around it (the root's own index for the root).
-    parent: usize,
+    /// For a member of an object, where its key's opening quote is (never
+    /// 0: a key follows a `{`).
+    key: Option<NonZeroUsize>,
+    /// Saturated: four billion brackets would take more input than a tape.
+    depth: u32,
     kind: Kind,
 }
 
@@ -98,8 +102,8 @@ impl<'a> Tape<'a> {
     /// on anything else the scan stops rather than panic.
     fn scan(&mut self, start: usize) {
         let bytes = self.text.as_bytes();
-        // The innermost open container, and how many are open; each
-        // container's slot remembers the one around it.
+        // The innermost open container, and how many are open; each open
+        // container's `next` remembers the one around it.
         let (mut open, mut depth): (usize, usize) = (0, 0);
         let mut at = start;
         let mut expect_key = false;
@@ -122,7 +126,7 @@ impl<'a> Tape<'a> {
                     depth = outer;
                     let next = self.slots.len();
                     let slot = &mut self.slots[open];
-                    (slot.end, slot.next, open) = (at + 1, next, slot.parent);
+                    (slot.end, open, slot.next) = (at + 1, slot.next, next);
                     if depth == 0 {
                         return;
                     }
@@ -130,8 +134,7 @@ impl<'a> Tape<'a> {
                     continue;
                 }
                 b'"' if expect_key => {
-                    let end = string_end(bytes, at);
-                    (key, expect_key, at) = (Some((at, end)), false, end);
+                    (key, expect_key, at) = (NonZeroUsize::new(at), false, string_end(bytes, at));
                     continue;
                 }
                 _ => {}
@@ -145,9 +148,11 @@ impl<'a> Tape<'a> {
                 b't' | b'f' => (Kind::Boolean, scalar_end(bytes, at)),
                 _ => (Kind::Number, scalar_end(bytes, at)),
             };
-            let key = key.take();
-            self.slots.push(Slot { start: at, end, next: index + 1, key, depth, parent: open, kind });
-            if matches!(kind, Kind::Object | Kind::Array) {
+            let container = matches!(kind, Kind::Object | Kind::Array);
+            let next = if container { open } else { index + 1 };
+            let slot_depth = u32::try_from(depth).unwrap_or(u32::MAX);
+            self.slots.push(Slot { start: at, end, next, key: key.take(), depth: slot_depth, kind });
+            if container {
                 (open, depth) = (index, depth + 1);
                 expect_key = kind == Kind::Object;
             } else if depth == 0 {
@@ -220,7 +225,7 @@ impl<'a> Node<'a> {
 
     /// How many arrays and objects enclose this value.
     pub fn depth(&self) -> usize {
-        self.slot().depth
+        self.slot().depth as usize
     }
 
     /// Deserializes this value alone with serde_json.
@@ -266,8 +271,10 @@ impl<'a> Node<'a> {
 
     /// This member's key, unescaped.
     fn key(&self) -> Result<Cow<'a, str>, serde_json::Error> {
-        let (start, end) = self.slot().key.unwrap_or_default();
-        unquote(self.tape.text.get(start..end).unwrap_or_default())
+        let Some(start) = self.slot().key else { return Ok(Cow::Borrowed("")) };
+        let text = self.tape.text;
+        let end = string_end(text.as_bytes(), start.get());
+        unquote(text.get(start.get()..end).unwrap_or_default())
     }
 
     /// A string value, unescaped: borrowed from the input unless it has escapes.
@@ -325,7 +332,7 @@ impl Node<'_> {
     /// Byte offset in the input where the key of `entry`, a member of this
     /// object, starts.
     pub(crate) fn key_offset(&self, entry: &Entry<'_>) -> usize {
-        entry.value.slot().key.map_or(entry.value.offset(), |(start, _)| start)
+        entry.value.slot().key.map_or(entry.value.offset(), NonZeroUsize::get)
     }
 }
 
@@ -436,6 +443,12 @@ mod tests {
         }
         assert_eq!((node.depth(), node.offset(), node.text()), (999, 999, "[]"));
         assert_eq!(tape.root().text().len(), 2000);
+    }
+
+    #[test]
+    #[cfg(target_pointer_width = "64")]
+    fn a_slot_takes_40_bytes() {
+        assert_eq!(std::mem::size_of::<super::Slot>(), 40);
     }
 
     #[test]
