@@ -79,6 +79,8 @@ struct Slot {
     /// Saturated: four billion brackets would take more input than a tape.
     depth: u32,
     kind: Kind,
+    /// Whether the key has escapes: only such a key can fail to decode.
+    escaped_key: bool,
 }
 
 impl<'a> Tape<'a> {
@@ -107,7 +109,7 @@ impl<'a> Tape<'a> {
         let (mut open, mut depth): (usize, usize) = (0, 0);
         let mut at = start;
         let mut expect_key = false;
-        let mut key = None;
+        let (mut key, mut escaped_key) = (None, false);
         loop {
             at = skip_whitespace(bytes, at);
             let Some(&byte) = bytes.get(at) else { return };
@@ -134,7 +136,9 @@ impl<'a> Tape<'a> {
                     continue;
                 }
                 b'"' if expect_key => {
-                    (key, expect_key, at) = (NonZeroUsize::new(at), false, string_end(bytes, at));
+                    let end = string_end(bytes, at);
+                    escaped_key = bytes.get(at..end).is_some_and(|key| key.contains(&b'\\'));
+                    (key, expect_key, at) = (NonZeroUsize::new(at), false, end);
                     continue;
                 }
                 _ => {}
@@ -151,7 +155,9 @@ impl<'a> Tape<'a> {
             let container = matches!(kind, Kind::Object | Kind::Array);
             let next = if container { open } else { index + 1 };
             let slot_depth = u32::try_from(depth).unwrap_or(u32::MAX);
-            self.slots.push(Slot { start: at, end, next, key: key.take(), depth: slot_depth, kind });
+            let key = key.take();
+            let escaped_key = key.is_some() && escaped_key;
+            self.slots.push(Slot { start: at, end, next, key, depth: slot_depth, kind, escaped_key });
             if container {
                 (open, depth) = (index, depth + 1);
                 expect_key = kind == Kind::Object;
@@ -249,7 +255,7 @@ impl<'a> Node<'a> {
     /// decode (a lone surrogate in an escape).
     pub(crate) fn members(&self) -> Result<impl Iterator<Item = Entry<'a>> + 'a, serde_json::Error> {
         let object = (self.kind() == Kind::Object).then_some(*self);
-        for value in object.iter().flat_map(Node::children) {
+        for value in object.iter().flat_map(Node::children).filter(|value| value.slot().escaped_key) {
             value.key()?;
         }
         // Every key decodes, as checked above.

@@ -153,6 +153,10 @@ fn bad_input_of_every_kind() {
         (r#"{"text": 1, "text": "b"}"#, &[("/text", "invalid_type"), ("/text", "duplicate_key")]),
         (r#"{"unknown": 1, "unknown": 2}"#, OK),
         (r#"{"text": "\ud800"}"#, &[("/text", "invalid_format")]),
+        // A key serde_json cannot decode: the object is refused as a whole,
+        // at its own place, before any member is read.
+        (r#"{"text": 1, "\ud800": 2}"#, &[("", "syntax")]),
+        (r#"{"a\nb": 1, "text": 2}"#, &[("/text", "invalid_type")]),
     ];
     for &(json, expected) in table {
         check(json, expected);
