@@ -19,8 +19,10 @@ use crate::schema;
 /// Generic over a marker that the derive leaves open
 /// (`impl<M: ?Sized> ModelTable<M> for Invoice`), so that the table is a
 /// generic constant: rustc evaluates every constant of a non-generic impl in
-/// the crate that declares it, and a generic one only where it is used. A
-/// crate of 40 models took 3 % fewer instructions to compile (cachegrind).
+/// the crate that declares it, and a generic one only where it is used.
+/// Together with a check that is one generic call (no generated body names
+/// the table), 40 documented models took 2.3 % fewer instructions to compile
+/// (cachegrind).
 #[doc(hidden)]
 pub trait ModelTable<Marker: ?Sized = ()> {
     const DOC: ModelDoc;
