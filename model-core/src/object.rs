@@ -44,21 +44,17 @@ fn check_fields(node: &Node<'_>, report: &mut Report<'_>, spec: &ObjectSpec<'_>,
     let mut unknown_keys: Vec<Cow<'_, str>> = Vec::new();
     for entry in entries.filter(|entry| spec.skip_key != Some(&*entry.key)) {
         let key = &*entry.key;
-        match fields.iter().position(|field| field.accepts_key(key)) {
+        // The field, and its own `'static` name for the key (an alias, if one was used).
+        match fields.iter().enumerate().find_map(|(index, field)| Some((index, field.accepted_name(key)?))) {
             // The second value is not checked, so it may be an unmarked
             // secret: the issue never quotes it.
-            Some(index) if seen.get(index) => report.at_key(key, |report| {
+            Some((index, _)) if seen.get(index) => report.at_key(key, |report| {
                 let expected = format!("`{}` at most once", fields[index].wire_name);
                 report.push_absent(node.key_offset(&entry), IssueKind::DuplicateKey, Cow::Owned(expected));
             }),
-            Some(index) => {
+            Some((index, name)) => {
                 seen.set(index);
-                let field = &fields[index];
-                // The field's own `'static` name, unless an alias was used.
-                match field.names().find(|name| *name == key) {
-                    Some(name) => report.at_field(name, |report| field.check(&entry.value, report)),
-                    None => report.at_key(key, |report| field.check(&entry.value, report)),
-                }
+                report.at_field(name, |report| fields[index].check(&entry.value, report));
             }
             None if catch_all => {}
             None if spec.deny_unknown_fields => report.at_key(key, |report| {

@@ -368,7 +368,7 @@ impl<'a> Report<'a> {
         if !self.tracking {
             return check(self);
         }
-        self.enter_key(key);
+        self.enter_key(key, None);
         check(self);
         self.leave();
     }
@@ -380,19 +380,17 @@ impl<'a> Report<'a> {
         if !self.tracking {
             return check(self);
         }
-        self.enter_key(name);
-        if let Some(segment) = self.segments.last_mut() {
-            segment.name = Some(name);
-        }
+        self.enter_key(name, Some(name));
         check(self);
         self.leave();
     }
 
-    fn enter_key(&mut self, key: &str) {
+    /// `name`: the key itself, when it lives as long as the program.
+    fn enter_key(&mut self, key: &str, name: Option<&'static str>) {
         let pointer_len = self.pointer.len();
         self.pointer.push('/');
         push_pointer_segment(&mut self.pointer, key);
-        self.segments.push(Segment { pointer_len, key_at: Some(pointer_len), name: None });
+        self.segments.push(Segment { pointer_len, key_at: Some(pointer_len), name });
     }
 
     /// Runs `check` with an array index appended to the pointer.

@@ -209,7 +209,16 @@ impl FieldDoc {
     /// Whether `key` names this field on input. A read-only field is never
     /// read, and a flattened one has no key of its own.
     pub fn accepts_key(&self, key: &str) -> bool {
-        !self.read_only && !self.flatten && self.names().any(|name| name == key)
+        self.accepted_name(key).is_some()
+    }
+
+    /// The field's own name (wire name or alias) equal to `key`, when the
+    /// field [accepts](Self::accepts_key) it.
+    pub(crate) fn accepted_name(&self, key: &str) -> Option<&'static str> {
+        if self.read_only || self.flatten {
+            return None;
+        }
+        self.names().find(|name| *name == key)
     }
 
     /// The default the docs and schema show: never a secret's, never `null`.
