@@ -74,9 +74,11 @@ pub trait ApiType {
     fn check(node: &Node<'_>, report: &mut Report<'_>);
 
     /// The three above as one constant, for the derive's field tables: one
-    /// path per field for rustc to resolve instead of three. Never override it.
+    /// path per field for rustc to resolve instead of three. No impl outside
+    /// this crate can give it another value, as a `FieldType` can only be
+    /// made here.
     #[doc(hidden)]
-    const FIELD: &'static FieldType = &FieldType { ty: Self::TYPE, check: Self::check, optional: Self::OPTIONAL };
+    const FIELD: &'static FieldType = &FieldType::of(Self::TYPE, Self::check, Self::OPTIONAL);
 
     /// Checks the value rules of a typed value (its own and those of the
     /// models inside it), adding an issue for each one broken.

@@ -1,15 +1,18 @@
-//! Serving JSON with axum 0.8: an extractor that reads a request body as an
-//! [`ApiModel`] and, when it cannot, answers with the whole report.
+//! Serving JSON with axum 0.8: an extractor that reads a request body as
+//! any type the derive or model-core reads (a model, a data enum, a `Vec`
+//! or map of them) and, when it cannot, answers with the whole report.
 
 use axum::body::{Bytes, HttpBody};
 use axum::extract::{FromRequest, Request};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::RequestExt;
+use serde::de::DeserializeOwned;
 use serde_json::{json, Map, Value};
 
+use crate::api_type::ApiType;
 use crate::issue::{IssueKind, ValidationError};
-use crate::model::ApiModel;
+use crate::parse;
 
 /// A request body read as `T`, or a rejection that tells the client every
 /// problem in it: axum's `Json`, with the report.
@@ -71,7 +74,7 @@ pub enum ApiJsonRejection {
     Invalid(ValidationError),
 }
 
-impl<T: ApiModel, S: Send + Sync> FromRequest<S> for ApiJson<T> {
+impl<T: ApiType + DeserializeOwned, S: Send + Sync> FromRequest<S> for ApiJson<T> {
     type Rejection = ApiJsonRejection;
 
     async fn from_request(request: Request, state: &S) -> Result<Self, Self::Rejection> {
@@ -79,7 +82,7 @@ impl<T: ApiModel, S: Send + Sync> FromRequest<S> for ApiJson<T> {
     }
 }
 
-impl<T: ApiModel, S: Send + Sync> FromRequest<S> for FastApiJson<T> {
+impl<T: ApiType + DeserializeOwned, S: Send + Sync> FromRequest<S> for FastApiJson<T> {
     type Rejection = FastApiRejection;
 
     async fn from_request(request: Request, state: &S) -> Result<Self, Self::Rejection> {
@@ -87,7 +90,10 @@ impl<T: ApiModel, S: Send + Sync> FromRequest<S> for FastApiJson<T> {
     }
 }
 
-async fn read<T: ApiModel, S: Send + Sync>(request: Request, state: &S) -> Result<T, ApiJsonRejection> {
+async fn read<T: ApiType + DeserializeOwned, S: Send + Sync>(
+    request: Request,
+    state: &S,
+) -> Result<T, ApiJsonRejection> {
     if !is_json(request.headers()) {
         return Err(ApiJsonRejection::UnsupportedMediaType);
     }
@@ -106,7 +112,7 @@ async fn read<T: ApiModel, S: Send + Sync>(request: Request, state: &S) -> Resul
             ApiJsonRejection::Unreadable(rejection.body_text())
         }
     })?;
-    T::from_slice(&body).map_err(|error| {
+    parse::from_slice::<T>(&body).map_err(|error| {
         // Only text that is not JSON at all is a 400; JSON the model refuses is a 422.
         let not_json = error.issues().iter().any(|issue| issue.kind() == IssueKind::Syntax)
             && serde_json::from_slice::<serde::de::IgnoredAny>(&body).is_err();

@@ -36,6 +36,17 @@ pub fn pages(ty: &TypeDoc) -> Vec<Page> {
         .collect()
 }
 
+/// The page of the model, enum or data enum `ty` names; `None` for any
+/// other type, which has no page of its own.
+pub fn page_of(ty: &TypeDoc) -> Option<Page> {
+    match ty {
+        TypeDoc::Model(doc) => Some(Page { name: doc().name, markdown: model_page(&doc()) }),
+        TypeDoc::Enum(doc) => Some(Page { name: doc().name, markdown: enum_page(&doc()) }),
+        TypeDoc::Union(doc) => Some(Page { name: doc().name, markdown: union_page(&doc()) }),
+        _ => None,
+    }
+}
+
 /// A model's page.
 pub fn model_page(doc: &ModelDoc) -> String {
     let mut page = heading(doc.name, doc.description);

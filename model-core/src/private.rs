@@ -15,13 +15,15 @@ pub use crate::doc::{
 };
 pub use crate::format::{Date, Email, Hostname, Ipv4, Ipv6, Uri, Uuid};
 pub use crate::issue::ValidationError;
-pub use crate::model::{ApiModel, ModelTable};
+pub use crate::model::{ApiModel, ApiStruct, ModelTable};
 pub use crate::node::Node;
 pub use crate::object::{check_object, ObjectSpec};
 pub use crate::opaque::{check_with, read_as};
 pub use crate::pattern::Pattern;
 pub use crate::report::Report;
-pub use crate::rules::{check_then_rules, field_rules, model_rule, model_rule_on_node, nested_rules, Rules};
+pub use crate::rules::{
+    check_then_rules, field_rules, model_rule, model_rule_on_node, nested_rules, variant_rules, Rules,
+};
 pub use crate::string_enum::{
     check as check_enum, deserialize as deserialize_enum, parse as parse_enum, ApiEnum, ParseEnumError,
 };
@@ -32,7 +34,7 @@ pub use crate::union::check_union;
 /// is compiled to machine code: a crate that only declares models never
 /// evaluates it (rustc evaluates every constant a non-generic body names).
 #[inline]
-pub fn check_model<M: crate::model::ApiModel>(
+pub fn check_model<M: crate::model::ApiStruct>(
     node: &crate::node::Node<'_>,
     report: &mut crate::report::Report<'_>,
     rule: Option<fn(&crate::node::Node<'_>, &mut crate::report::Report<'_>)>,
@@ -48,7 +50,7 @@ pub fn check_model<M: crate::model::ApiModel>(
 }
 
 /// The error of `build()`: a `missing` issue for each unset required field.
-pub fn missing_fields<M: crate::model::ApiModel>(unset: &[bool]) -> crate::issue::ValidationError {
+pub fn missing_fields<M: crate::model::ApiStruct>(unset: &[bool]) -> crate::issue::ValidationError {
     crate::builder::missing_fields(&M::DOC, unset)
 }
 
@@ -60,7 +62,7 @@ pub fn assert_examples<M: crate::model::ApiModel>() {
     assert!(
         problems.is_empty(),
         "the examples of {} would teach what the API refuses:\n  {}\n(fix them, or opt out with #[api(no_example_test)])",
-        M::DOC.name,
+        M::TYPE.name(),
         listed.join("\n  ")
     );
 }
@@ -70,19 +72,6 @@ pub trait ApiUnion: crate::api_type::ApiType {
     /// The enum's variants and tagging.
     const DOC: crate::doc::UnionDoc;
 }
-
-/// What a data enum needs from serde's derive, asked where the derive is.
-#[diagnostic::on_unimplemented(
-    message = "`{Self}` has a variant with data, so it is a data enum, which serde's derive reads: add `serde::Deserialize` to its derives",
-    label = "no `Deserialize`",
-    note = "for a string enum instead, make every variant a unit, with at most one `#[api(other)]` variant holding a `String`"
-)]
-pub trait ReadBySerde {}
-
-impl<T: serde::de::DeserializeOwned> ReadBySerde for T {}
-
-/// Fails to compile when `T` is not [`ReadBySerde`].
-pub const fn read_by_serde<T: ReadBySerde>() {}
 
 /// `TypeDoc::Union`'s link to a data enum's description.
 pub fn union_doc<T: ApiUnion>() -> crate::doc::UnionDoc {

@@ -441,7 +441,7 @@ pub fn check_then_rules<T: ApiType + DeserializeOwned>(
 }
 
 /// Every broken rule of a typed value, as an error of `model`.
-pub(crate) fn validate<T: ApiType>(value: &T, model: &'static str) -> Result<(), ValidationError> {
+pub(crate) fn validate<T: ApiType>(value: &T, model: Cow<'static, str>) -> Result<(), ValidationError> {
     if passes_rules(value) {
         return Ok(());
     }
@@ -451,7 +451,7 @@ pub(crate) fn validate<T: ApiType>(value: &T, model: &'static str) -> Result<(),
     if issues.is_empty() {
         Ok(())
     } else {
-        Err(ValidationError::new(Cow::Borrowed(model), issues))
+        Err(ValidationError::new(model, issues))
     }
 }
 
@@ -491,6 +491,17 @@ pub fn nested_rules<T: ?Sized>(
     check_rules: fn(&T, &mut Report<'_>),
 ) {
     report.at_key(wire_name, |report| check_rules(value, report));
+}
+
+/// The typed rules of what a data enum's variant holds, under `key` when
+/// the tagging puts the content there (`{"variant": …}`, `{"content": …}`).
+#[doc(hidden)]
+#[inline]
+pub fn variant_rules<'a>(report: &mut Report<'a>, key: Option<&str>, check_rules: impl FnOnce(&mut Report<'a>)) {
+    match key {
+        Some(key) => report.at_key(key, check_rules),
+        None => check_rules(report),
+    }
 }
 
 /// Checks every value rule of `value`, keeping no issue: the one pass valid

@@ -6,17 +6,15 @@ use std::marker::PhantomData;
 
 use serde::de::{self, Deserializer, Visitor};
 
-use crate::api_type::ApiType;
 use crate::doc::{EnumDoc, EnumValue, TypeDoc};
 use crate::issue::IssueKind;
-use crate::markdown;
+use crate::model::ApiModel;
 use crate::node::{Kind, Node};
 use crate::report::Report;
-use crate::schema;
 use crate::suggest;
 
-/// A string enum, as `#[derive(ApiModel)]` makes one of an enum of unit
-/// variants. `as_str`, `Display`, `FromStr`, `TryFrom<&str>`, `AsRef<str>`,
+/// What a string enum adds to [`ApiModel`], as `#[derive(ApiModel)]` makes
+/// one of an enum of unit variants: its wire strings, both ways. `as_str`, `Display`, `FromStr`, `TryFrom<&str>`, `AsRef<str>`,
 /// `Serialize` and `Deserialize` all come from [`from_wire`](Self::from_wire)
 /// and [`as_str`](Self::as_str), which the derive writes from one mapping.
 ///
@@ -44,7 +42,7 @@ use crate::suggest;
 /// assert_eq!(Category::WIRE_NAMES, ["ats", "hris-legacy"]);
 /// assert!(Category::OPEN);
 /// ```
-pub trait ApiEnum: ApiType + Sized + 'static {
+pub trait ApiEnum: ApiModel + Sized + 'static {
     /// The enum's name: its Rust name, or its `#[serde(rename)]`.
     const NAME: &'static str;
     /// The enum's doc comment; `None` without one.
@@ -71,16 +69,6 @@ pub trait ApiEnum: ApiType + Sized + 'static {
     /// The enum as docs see it.
     fn doc() -> EnumDoc {
         EnumDoc::new(Self::NAME, Self::DESCRIPTION, Self::VALUES, Self::OPEN)
-    }
-
-    /// The enum's Markdown page, with a `## Values` table.
-    fn docs_markdown() -> String {
-        markdown::enum_page(&Self::doc())
-    }
-
-    /// The enum's JSON Schema (draft 2020-12).
-    fn json_schema() -> serde_json::Value {
-        schema::json_schema(&Self::TYPE)
     }
 }
 

@@ -50,10 +50,15 @@ pub fn expand(node: &DeriveInput, data_enum: bool) -> TokenStream {
 
                 #[automatically_derived]
                 impl #impl_generics ::model_core::__private::ApiModel for #ident #ty_generics #where_clause {}
+
+                #[automatically_derived]
+                impl #impl_generics ::model_core::__private::ApiStruct for #ident #ty_generics #where_clause {}
             }
         }
         // A generic enum is itself the mistake; there is nothing more to stand in for.
-        Data::Enum(_) if !node.generics.params.is_empty() || data_enum => quote!(),
+        Data::Enum(_) if !node.generics.params.is_empty() => quote!(),
+        // serde's derive writes its `Deserialize`, which may be what is missing.
+        Data::Enum(_) if data_enum => quote!(),
         // What the enum's users call on it, so that one mistake stays one error.
         Data::Enum(_) => quote! {
             #[automatically_derived]
@@ -65,6 +70,9 @@ pub fn expand(node: &DeriveInput, data_enum: bool) -> TokenStream {
                     #unreachable
                 }
             }
+
+            #[automatically_derived]
+            impl ::model_core::__private::ApiModel for #ident {}
 
             #[automatically_derived]
             impl #impl_generics ::core::fmt::Display for #ident #ty_generics #where_clause {

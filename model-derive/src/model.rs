@@ -31,6 +31,7 @@ use crate::{bound, builder, rule};
 //             ), None, false);
 //         }
 //         impl ApiModel for Invoice {}
+//         impl ApiStruct for Invoice {}
 //     };
 //     pub struct InvoiceBuilder { .. }   // with #[api(builder)]: see builder.rs
 //
@@ -79,7 +80,7 @@ pub fn expand(input: &Struct) -> TokenStream {
             #[automatically_derived]
             impl #impl_generics ::model_core::__private::ApiType for #ident #ty_generics #where_clause {
                 const TYPE: ::model_core::__private::TypeDoc =
-                    ::model_core::__private::TypeDoc::Model(<Self as ::model_core::__private::ApiModel>::doc);
+                    ::model_core::__private::TypeDoc::Model(<Self as ::model_core::__private::ApiStruct>::doc);
 
                 // `#[inline]` here and on every generated method: a method
                 // nothing calls is then never compiled to machine code, which
@@ -101,6 +102,9 @@ pub fn expand(input: &Struct) -> TokenStream {
 
             #[automatically_derived]
             impl #impl_generics ::model_core::__private::ApiModel for #ident #ty_generics #where_clause {}
+
+            #[automatically_derived]
+            impl #impl_generics ::model_core::__private::ApiStruct for #ident #ty_generics #where_clause {}
         };
 
         #builder
@@ -239,7 +243,7 @@ fn check_rules(input: &Struct) -> TokenStream {
 /// Whether a field's type may hold rules: false for the primitive types, and
 /// for options, boxes, vectors and maps of them. Only names no user type is
 /// likely to take (a model called `Value` must still have its rules run).
-fn may_hold_rules(ty: &Type) -> bool {
+pub fn may_hold_rules(ty: &Type) -> bool {
     const LEAVES: &[&str] = &[
         "String", "bool", "char", "i8", "i16", "i32", "i64", "i128", "isize", "u8", "u16", "u32", "u64", "u128",
         "usize", "f32", "f64",

@@ -18,7 +18,7 @@ use crate::expand::docs;
 //             fn from_wire(s: &str) -> Option<Self> { match s { "ats" => Some(Self::Ats), .. } }
 //             ..
 //         }
-//         impl ApiType, Display, FromStr, TryFrom<&str>, AsRef<str>, Serialize, Deserialize for Category { .. }
+//         impl ApiType, ApiModel, Display, FromStr, TryFrom<&str>, AsRef<str>, Serialize, Deserialize for Category { .. }
 //     };
 //     impl Category { pub fn as_str(&self) -> &str; pub fn is_known(&self) -> bool }
 pub fn expand(input: &Enum) -> TokenStream {
@@ -107,6 +107,9 @@ pub fn expand(input: &Enum) -> TokenStream {
                     ::model_core::__private::check_enum::<Self>(__node, __report);
                 }
             }
+
+            #[automatically_derived]
+            impl ::model_core::__private::ApiModel for #ident {}
 
             #[automatically_derived]
             impl ::core::fmt::Display for #ident {

@@ -8,8 +8,9 @@ use syn::spanned::Spanned;
 use syn::Fields;
 
 use crate::ast::{Enum, Variant};
+use crate::attr::Attrs;
 use crate::expand::docs;
-use crate::model;
+use crate::model::{self, may_hold_rules};
 
 // Input:
 //     #[derive(Deserialize, ApiModel)]
@@ -21,7 +22,15 @@ use crate::model;
 //         impl ApiType for Event {
 //             const TYPE: TypeDoc = TypeDoc::Union(union_doc::<Self>);
 //             fn check(node, report) { check_union(node, report, &<Self as ApiUnion>::DOC) }
+//             fn check_rules(&self, report) {       // only when a variant may hold rules
+//                 match self {
+//                     Self::Created { id } => {}
+//                     Self::Deleted(__value) => variant_rules(report, None, |report| <Tombstone as ApiType>::check_rules(__value, report)),
+//                     _ => {}
+//                 }
+//             }
 //         }
+//         impl ApiModel for Event {}
 //         impl ApiUnion for Event {
 //             const DOC: UnionDoc = UnionDoc::new("Event", None, Tagging::Internal { tag: "type" }, &[
 //                 VariantDoc::new("Created", "Created", &[], None, VariantShape::Struct(&FieldDoc::table(..)), false, ..),
@@ -43,6 +52,7 @@ pub fn expand(input: &Enum) -> TokenStream {
         (None, _, None) => quote!(::model_core::__private::Tagging::External),
     };
     let variants = input.variants.iter().map(variant_doc);
+    let check_rules = check_rules(input);
 
     quote! {
         const _: () = {
@@ -62,9 +72,12 @@ pub fn expand(input: &Enum) -> TokenStream {
                         &<Self as ::model_core::__private::ApiUnion>::DOC,
                     );
                 }
+
+                #check_rules
             }
 
-            const _: () = ::model_core::__private::read_by_serde::<#ident>();
+            #[automatically_derived]
+            impl ::model_core::__private::ApiModel for #ident {}
 
             #[automatically_derived]
             impl ::model_core::__private::ApiUnion for #ident {
@@ -114,4 +127,85 @@ fn variant_doc(variant: &Variant) -> TokenStream {
             #check,
         )
     }
+}
+
+/// `check_rules`: the rules of what each variant holds, at the pointer the
+/// enum's tagging puts its content: the object itself (internal tag,
+/// untagged, a catch-all), `/{variant}` (external) or `/{content}`
+/// (adjacent). `None` when no variant may hold rules, so the trait's default
+/// (which does nothing) serves.
+fn check_rules(input: &Enum) -> Option<TokenStream> {
+    let arms: Vec<TokenStream> = input.variants.iter().filter_map(|variant| variant_rules(input, variant)).collect();
+    if arms.is_empty() {
+        return None;
+    }
+    Some(quote! {
+        #[inline]
+        fn check_rules(&self, __report: &mut ::model_core::__private::Report<'_>) {
+            #[allow(unreachable_patterns)]
+            match self {
+                #(#arms)*
+                _ => {}
+            }
+        }
+    })
+}
+
+/// One arm of `check_rules`, for a variant that may hold rules.
+fn variant_rules(input: &Enum, variant: &Variant) -> Option<TokenStream> {
+    let ident = &variant.original.ident;
+    let catch_all = variant.attrs.untagged.is_some() || variant.attrs.serde_other.is_some();
+    let key = match (&input.attrs, catch_all) {
+        (_, true) => None,
+        (Attrs { untagged: Some(_), .. }, _) => None,
+        (Attrs { tag: Some(_), content: Some(content), .. }, _) => Some(content.value()),
+        (Attrs { tag: Some(_), .. }, _) => None,
+        _ => Some(variant.wire_name.clone()),
+    };
+    let key = match key {
+        Some(key) => quote!(::core::option::Option::Some(#key)),
+        None => quote!(::core::option::Option::None),
+    };
+    let (pattern, calls) = match &variant.original.fields {
+        Fields::Unnamed(fields) if fields.unnamed.len() == 1 => {
+            let ty = &fields.unnamed[0].ty;
+            if !may_hold_rules(ty) {
+                return None;
+            }
+            let check_rules = quote_spanned!(ty.span()=> <#ty as ::model_core::__private::ApiType>::check_rules);
+            (quote!(Self::#ident(__value)), quote!(#check_rules(__value, __report);))
+        }
+        Fields::Named(_) => {
+            let held: Vec<_> = variant
+                .fields
+                .iter()
+                .filter(|field| !field.attrs.skip && !field.attrs.read_only && !field.opaque())
+                .filter(|field| may_hold_rules(field.ty))
+                .collect();
+            if held.is_empty() {
+                return None;
+            }
+            let bindings = held.iter().enumerate().map(|(index, field)| {
+                let name = field.ident;
+                let binding = quote::format_ident!("__field{}", index);
+                quote!(#name: #binding)
+            });
+            let calls = held.iter().enumerate().map(|(index, field)| {
+                let binding = quote::format_ident!("__field{}", index);
+                let ty = field.ty;
+                let wire_name = &field.wire_name;
+                let check_rules = quote_spanned!(ty.span()=> <#ty as ::model_core::__private::ApiType>::check_rules);
+                if field.attrs.flatten.is_some() {
+                    quote!(#check_rules(#binding, __report);)
+                } else {
+                    quote!(::model_core::__private::nested_rules(__report, #wire_name, #binding, #check_rules);)
+                }
+            });
+            (quote!(Self::#ident { #(#bindings,)* .. }), quote!(#(#calls)*))
+        }
+        _ => return None,
+    };
+    Some(quote! {
+        #pattern => ::model_core::__private::variant_rules(__report, #key, |__report| { #calls }),
+    })
 }

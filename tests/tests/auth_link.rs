@@ -1,7 +1,7 @@
 //! The auth-link model against the wire format in `shared/reference/auth-link.md`.
 
 use chrono::{TimeZone, Utc};
-use model_core::{ApiModel, Secret};
+use model_core::{ApiModel, ApiStruct, Secret};
 use model_tests::{
     parse_agreeing, pointers_and_codes, with_key, without_key, BROKEN_AUTH_LINK, MINIMAL_AUTH_LINK, VALID_AUTH_LINK,
 };

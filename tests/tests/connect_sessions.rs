@@ -1,7 +1,7 @@
 //! The rest of the Connect Sessions resource: the create and authenticate
 //! request bodies and the session, on the wire as StackOne's SDK writes them.
 
-use model_core::ApiModel;
+use model_core::{ApiModel, ApiStruct};
 use models::{
     ConnectSession, ConnectSessionAuthenticate, ConnectSessionCreate, ConnectSessionCreateType,
     ConnectSessionTokenAuthLinkCategories as Category,

@@ -4,7 +4,7 @@
 
 use std::path::Path;
 
-use model_core::{json, ApiEnum, ApiModel, ApiType, TypeDoc};
+use model_core::{json, ApiEnum, ApiModel, ApiStruct, ApiType, TypeDoc};
 use models::{
     ConnectSessionTokenAuthLink as AuthLink, ConnectSessionTokenAuthLinkCategories as Category,
     ConnectSessionTokenAuthLinkType as LinkType,

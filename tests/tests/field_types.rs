@@ -7,7 +7,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
 use std::sync::Arc;
 
-use model_core::ApiModel;
+use model_core::{ApiModel, ApiStruct};
 use model_tests::parse_agreeing;
 use serde::{Deserialize, Serialize};
 use serde_json::json;

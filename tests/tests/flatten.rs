@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use model_core::ApiModel;
+use model_core::{ApiModel, ApiStruct};
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 

@@ -1,6 +1,6 @@
 //! PATCH bodies: `Patch<T>` keeps an absent key, `null` and a value apart.
 
-use model_core::{ApiModel, Patch};
+use model_core::{ApiModel, ApiStruct, Patch};
 use serde::{Deserialize, Serialize};
 use serde_json::json;
 

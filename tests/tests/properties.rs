@@ -4,7 +4,7 @@
 use std::collections::BTreeSet;
 
 use chrono::{TimeZone, Utc};
-use model_core::{ApiModel, Secret, Timestamp};
+use model_core::{ApiModel, ApiStruct, Secret, Timestamp};
 use model_tests::{parse_agreeing, MINIMAL_AUTH_LINK, REQUIRED_KEYS};
 use models::{
     ConnectSessionTokenAuthLink as AuthLink, ConnectSessionTokenAuthLinkCategories as Category,

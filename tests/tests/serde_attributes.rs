@@ -3,11 +3,11 @@
 
 use std::collections::BTreeMap;
 
-use model_core::{ApiModel, ApiType, Kind, Node, Report, TypeDoc};
+use model_core::{ApiModel, ApiStruct, ApiType, Kind, Node, Report, TypeDoc};
 use model_tests::{parse_agreeing, pointers_and_codes};
 use serde::{Deserialize, Serialize};
 
-fn wire_names<T: ApiModel>() -> Vec<&'static str> {
+fn wire_names<T: ApiStruct>() -> Vec<&'static str> {
     T::fields().iter().map(|field| field.wire_name).collect()
 }
 

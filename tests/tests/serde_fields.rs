@@ -2,7 +2,7 @@
 //! `#[api(serde)]` for a type with `Deserialize` and no `ApiType`.
 
 use chrono::{DateTime, TimeZone, Utc};
-use model_core::ApiModel;
+use model_core::{ApiModel, ApiStruct};
 use serde::{Deserialize, Deserializer, Serialize};
 use serde_json::json;
 

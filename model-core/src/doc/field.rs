@@ -9,7 +9,7 @@ use crate::report::Report;
 /// One field of a model, as `#[derive(ApiModel)]` describes it.
 ///
 /// ```
-/// use model_core::ApiModel;
+/// use model_core::{ApiModel, ApiStruct};
 ///
 /// #[derive(serde::Deserialize, ApiModel)]
 /// struct Invoice {
@@ -66,12 +66,17 @@ pub struct FieldDoc {
 #[doc(hidden)]
 #[derive(Clone, Copy)]
 pub struct FieldType {
-    pub ty: TypeDoc,
-    pub check: fn(&Node<'_>, &mut Report<'_>),
-    pub optional: bool,
+    pub(crate) ty: TypeDoc,
+    pub(crate) check: fn(&Node<'_>, &mut Report<'_>),
+    pub(crate) optional: bool,
 }
 
 impl FieldType {
+    /// Only this crate makes one: `ApiType::FIELD` is never overridden.
+    pub(crate) const fn of(ty: TypeDoc, check: fn(&Node<'_>, &mut Report<'_>), optional: bool) -> Self {
+        FieldType { ty, check, optional }
+    }
+
     /// A field serde reads alone (`#[api(serde)]`, `with`): a value of any
     /// shape, whose check and required flag come from its [`FieldParts`].
     pub const OPAQUE: &'static FieldType = &FieldType { ty: TypeDoc::Any, check: |_, _| {}, optional: false };

@@ -1,4 +1,4 @@
-use model_core::ApiModel;
+use model_core::{ApiModel, ApiStruct};
 
 #[derive(Debug, serde::Deserialize, ApiModel)]
 #[api(builder)]
