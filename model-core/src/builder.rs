@@ -128,7 +128,7 @@ impl<'de> Deserializer<'de> for Absent {
 pub(crate) fn missing_fields(model: &ModelDoc, unset: &[bool]) -> ValidationError {
     let mut report = Report::new("", false);
     for (field, _) in model.fields.iter().zip(unset).filter(|&(_, unset)| *unset) {
-        report.at_field(field.wire_name, |report| report.push_missing(0, field.ty.name(), None));
+        report.at_field(field.wire_name, |report| report.push_missing(0, usize::MAX, field.ty.name(), None));
     }
     ValidationError::new(Cow::Borrowed(model.name), report.into_issues())
 }

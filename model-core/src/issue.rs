@@ -387,8 +387,11 @@ impl ValidationError {
         &self.model
     }
 
-    /// The problems, in the order they appear in the input; missing keys of an
-    /// object come after its present ones.
+    /// The problems, in the order they appear in the input (line, then
+    /// column), whatever found them: a type, a rule, a data enum's variant.
+    /// A missing key comes after its object's present ones (its line and
+    /// column are the object's). Issues with no place in a text (from
+    /// `validate()` or `build()`) are in field order.
     pub fn issues(&self) -> &[Issue] {
         &self.issues
     }

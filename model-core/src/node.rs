@@ -229,6 +229,11 @@ impl<'a> Node<'a> {
         self.slot().start
     }
 
+    /// Byte offset just past the value's last character.
+    pub(crate) fn end(&self) -> usize {
+        self.slot().end
+    }
+
     /// How many arrays and objects enclose this value.
     pub fn depth(&self) -> usize {
         self.slot().depth as usize

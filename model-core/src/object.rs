@@ -71,7 +71,8 @@ fn check_fields(node: &Node<'_>, report: &mut Report<'_>, spec: &ObjectSpec<'_>,
         // A key the model ignores that is close to a missing one is likely
         // the same key misspelt; it stays ignored, the issue names it.
         let near = suggest::closest(field.wire_name, unknown_keys.iter().map(|key| &**key));
-        report.at_field(field.wire_name, |report| report.push_missing(node.offset(), field.ty.name(), near));
+        report
+            .at_field(field.wire_name, |report| report.push_missing(node.offset(), node.end(), field.ty.name(), near));
     }
     if let (Some(rule), true) = (spec.rule, report.issue_count() == before) {
         rule(node, report);

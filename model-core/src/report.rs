@@ -28,6 +28,10 @@ pub struct Report<'a> {
     segments: Vec<Segment>,
     secret_depth: usize,
     issues: Vec<Issue>,
+    /// Where each issue sits in the input, to list them in document order:
+    /// its value's offset, its object's end for a missing key (after the
+    /// object's present keys), `usize::MAX` without a place.
+    places: Vec<usize>,
     truncated: bool,
     /// Whether issues are written out; off for the quick pass over a typed
     /// value, which only asks whether every rule holds.
@@ -39,6 +43,8 @@ pub struct Report<'a> {
 /// What an issue says beside its kind and what was expected.
 #[derive(Default)]
 struct Detail {
+    /// Where the issue sorts, when not at its offset.
+    place: Option<usize>,
     received: Option<ShortText>,
     suggestion: Option<String>,
     found_key: Option<String>,
@@ -67,6 +73,7 @@ impl<'a> Report<'a> {
             pointer: String::with_capacity(64),
             segments: Vec::with_capacity(8),
             issues: Vec::with_capacity(16),
+            places: Vec::with_capacity(16),
             ..Report::empty(input, positions, true)
         }
     }
@@ -86,6 +93,7 @@ impl<'a> Report<'a> {
             segments: Vec::new(),
             secret_depth: 0,
             issues: Vec::new(),
+            places: Vec::new(),
             truncated: false,
             tracking,
             pushed: 0,
@@ -103,6 +111,7 @@ impl<'a> Report<'a> {
             segments: self.segments.clone(),
             secret_depth: self.secret_depth,
             issues: Vec::new(),
+            places: Vec::new(),
             truncated: false,
             tracking: self.tracking,
             pushed: 0,
@@ -120,12 +129,12 @@ impl<'a> Report<'a> {
     /// Keeps the issues of a [`fork`](Self::fork).
     pub(crate) fn merge(&mut self, fork: Report<'a>) {
         self.pushed += fork.pushed;
-        for issue in fork.issues {
+        for (issue, place) in fork.issues.into_iter().zip(fork.places) {
             if self.issues.len() >= MAX_ISSUES {
                 self.truncated = true;
                 break;
             }
-            self.issues.push(issue);
+            self.keep(issue, place);
         }
         self.truncated |= fork.truncated;
     }
@@ -258,13 +267,15 @@ impl<'a> Report<'a> {
 
     /// A required key that is absent, reported at its object's position; `near`
     /// is a key the object does have that is one edit away, a likely typo.
+    /// It is listed after the object's present keys: at `object_end`.
     pub(crate) fn push_missing(
         &mut self,
         object_offset: usize,
+        object_end: usize,
         expected: impl Into<Cow<'static, str>>,
         near: Option<&str>,
     ) {
-        let detail = Detail { found_key: near.map(str::to_owned), ..Detail::default() };
+        let detail = Detail { found_key: near.map(str::to_owned), place: Some(object_end), ..Detail::default() };
         self.push_at(Some(object_offset), IssueKind::Missing, expected.into(), detail);
     }
 
@@ -299,7 +310,8 @@ impl<'a> Report<'a> {
             None => (None, None),
         };
         let wire_name = self.wire_name();
-        self.issues.push(Issue {
+        let place = detail.place.or(offset).unwrap_or(usize::MAX);
+        let issue = Issue {
             kind,
             pointer: ShortText::new(&self.pointer),
             wire_name,
@@ -309,7 +321,13 @@ impl<'a> Report<'a> {
             found_key: detail.found_key,
             line,
             column,
-        });
+        };
+        self.keep(issue, place);
+    }
+
+    fn keep(&mut self, issue: Issue, place: usize) {
+        self.issues.push(issue);
+        self.places.push(place);
     }
 
     /// The members of `node`, when it is an object this deep may hold.
@@ -483,7 +501,7 @@ impl<'a> Report<'a> {
 
     pub(crate) fn push_syntax(&mut self, error: &serde_json::Error) {
         let position = self.serde_position(error);
-        self.issues.push(Issue::at_root(IssueKind::Syntax, Cow::Owned(syntax_message(error)), position));
+        self.keep(Issue::at_root(IssueKind::Syntax, Cow::Owned(syntax_message(error)), position), usize::MAX);
     }
 
     /// serde_json's line and column, made 1-based: right after a newline it
@@ -500,7 +518,14 @@ impl<'a> Report<'a> {
         }
     }
 
+    /// The issues in document order (a stable sort, so issues at one place,
+    /// or with none, keep the order they were found in).
     pub(crate) fn into_issues(mut self) -> Vec<Issue> {
+        if !self.places.is_sorted() {
+            let mut placed: Vec<(usize, Issue)> = self.places.into_iter().zip(self.issues).collect();
+            placed.sort_by_key(|(place, _)| *place);
+            self.issues = placed.into_iter().map(|(_, issue)| issue).collect();
+        }
         if self.truncated {
             let expected = format!("at most {MAX_ISSUES} issues; the rest were not reported");
             self.issues.push(Issue::at_root(IssueKind::TooManyIssues, Cow::Owned(expected), (None, None)));
@@ -525,12 +550,12 @@ impl<'a> Report<'a> {
                 _ if grammar_ok => {
                     let expected = Cow::Borrowed("a value the type's Deserialize accepts");
                     let position = self.serde_position(serde_error);
-                    self.issues.push(Issue::at_root(IssueKind::InvalidValue, expected, position));
+                    self.keep(Issue::at_root(IssueKind::InvalidValue, expected, position), usize::MAX);
                 }
                 Category::Data => {
                     let expected = Cow::Borrowed("a value the type's Deserialize accepts");
                     let position = self.serde_position(serde_error);
-                    self.issues.push(Issue::at_root(IssueKind::InvalidValue, expected, position));
+                    self.keep(Issue::at_root(IssueKind::InvalidValue, expected, position), usize::MAX);
                 }
                 _ => self.push_syntax(serde_error),
             }

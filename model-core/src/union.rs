@@ -33,7 +33,7 @@ fn check_tagged(node: &Node<'_>, report: &mut Report<'_>, doc: &UnionDoc, tag: &
     let (Some(first), second) = (named.next(), named.next()) else {
         match doc.catch_all() {
             Some(catch_all) => check_content(catch_all, node, report, doc, None),
-            None => report.at_key(tag, |report| report.push_missing(node.offset(), names(doc), None)),
+            None => report.at_key(tag, |report| report.push_missing(node.offset(), node.end(), names(doc), None)),
         }
         return;
     };
@@ -57,7 +57,7 @@ fn check_tagged(node: &Node<'_>, report: &mut Report<'_>, doc: &UnionDoc, tag: &
         }
         (None, None, VariantShape::Unit) => {}
         (None, None, _) => report.at_key(content, |report| {
-            report.push_missing(node.offset(), format!("the content of `{}`", variant.wire_name), None);
+            report.push_missing(node.offset(), node.end(), format!("the content of `{}`", variant.wire_name), None);
         }),
     }
 }

@@ -158,3 +158,52 @@ fn a_list_of_models_is_read_through_the_generic_entry_point() {
     let error = from_json::<Vec<Internal>>(r#"[{"action": "ping"}, {"action": "closed", "login": ""}]"#).unwrap_err();
     assert_eq!(error.issues()[0].pointer(), "/1/login");
 }
+
+#[derive(Debug, Serialize, Deserialize, ApiModel)]
+struct Tagged {
+    #[api(unique_items, items(pattern = "^[a-z]+$"))]
+    tags: Vec<String>,
+    count: u8,
+    event: Internal,
+    #[api(max_length = 3)]
+    note: String,
+}
+
+#[test]
+fn issues_are_listed_in_document_order_whatever_found_them() {
+    let rules_only = r#"{"tags": ["a", "B", "a"], "count": 1, "event": {"action": "ping"}, "note": "abc"}"#;
+    let pointers = |json: &str| -> Vec<(String, String)> {
+        let error = Tagged::from_json(json).unwrap_err();
+        error.issues().iter().map(|issue| (issue.pointer().to_owned(), issue.code().to_owned())).collect()
+    };
+    let expected = [("/tags/1", "pattern_mismatch"), ("/tags/2", "not_unique")];
+    assert_eq!(pointers(rules_only), expected.map(|(p, c)| (p.to_owned(), c.to_owned())));
+
+    // Rules, type errors and a data enum's variant, in the order the text has them;
+    // a missing key after its object's present ones.
+    let mixed = r#"{
+        "note": "too long",
+        "event": {"action": "closed", "login": ""},
+        "tags": ["B", "c"],
+        "count": "x"
+    }"#;
+    let found = pointers(mixed);
+    let found: Vec<(&str, &str)> = found.iter().map(|(p, c)| (p.as_str(), c.as_str())).collect();
+    assert_eq!(
+        found,
+        [
+            ("/note", "too_long"),
+            ("/event/login", "too_short"),
+            ("/tags/0", "pattern_mismatch"),
+            ("/count", "invalid_type"),
+        ]
+    );
+    let error = Tagged::from_json(r#"{"event": {"action": "opened", "status": "open"}, "note": "abcd"}"#).unwrap_err();
+    let found: Vec<(&str, &str)> = error.issues().iter().map(|issue| (issue.pointer(), issue.code())).collect();
+    assert_eq!(
+        found,
+        [("/event/sender", "missing"), ("/note", "too_long"), ("/tags", "missing"), ("/count", "missing")]
+    );
+    let lines: Vec<Option<usize>> = error.issues().iter().map(|issue| issue.line()).collect();
+    assert_eq!(lines, [Some(1); 4]);
+}

@@ -210,10 +210,17 @@ proptest! {
             Ok(typed) => match (typed.validate(), &ours) {
                 (Ok(()), Ok(_)) => {}
                 (Err(rules), Err(report)) => {
-                    let expected: Vec<(&str, &str)> = rules.issues().iter().map(|i| (i.pointer(), i.code())).collect();
-                    let found: Vec<(&str, &str)> = report.issues().iter().map(|i| (i.pointer(), i.code())).collect();
+                    // The same issues; `validate()` lists them in field and
+                    // rule order, the report in document order.
+                    let mut expected: Vec<(&str, &str)> = rules.issues().iter().map(|i| (i.pointer(), i.code())).collect();
+                    let mut found: Vec<(&str, &str)> = report.issues().iter().map(|i| (i.pointer(), i.code())).collect();
+                    expected.sort_unstable();
+                    found.sort_unstable();
                     prop_assert_eq!(found, expected);
                     prop_assert!(report.issues().iter().all(|issue| issue.line().is_some()));
+                    let places: Vec<(usize, usize)> =
+                        report.issues().iter().map(|i| (i.line().unwrap_or(0), i.column().unwrap_or(0))).collect();
+                    prop_assert!(places.is_sorted(), "not in document order: {:?}", report.issues());
                 }
                 (rules, ours) => prop_assert!(false, "validate() says {:?}, from_json says {:?}", rules, ours),
             },
