@@ -5,14 +5,16 @@ use std::fmt::Write;
 
 use serde_json::Value;
 
-use crate::doc::{linked, EnumDoc, FieldDoc, Linked, ModelDoc, Rule, Tagging, TypeDoc, UnionDoc, VariantShape};
+use crate::doc::{linked, EnumDoc, FieldDoc, Linked, ModelDoc, Names, Rule, Tagging, TypeDoc, UnionDoc, VariantShape};
 
 /// One generated page.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct Page {
-    /// The type's name, which is also the page's file stem.
-    pub name: &'static str,
+    /// The type's name, which is also the page's file stem: its name with
+    /// type arguments (`Page_User`), after its module path when another type
+    /// of that name is linked too (`billing.Invoice`).
+    pub name: String,
     /// The page itself.
     pub markdown: String,
 }
@@ -26,30 +28,40 @@ impl Page {
 
 /// The pages of every model and enum reachable from `ty`, `ty`'s own first.
 pub fn pages(ty: &TypeDoc) -> Vec<Page> {
-    linked(ty)
-        .into_iter()
-        .map(|linked| match linked {
-            Linked::Model(doc) => Page { name: doc.name, markdown: model_page(&doc) },
-            Linked::Enum(doc) => Page { name: doc.name, markdown: enum_page(&doc) },
-            Linked::Union(doc) => Page { name: doc.name, markdown: union_page(&doc) },
-        })
-        .collect()
+    let all = linked(ty);
+    let names = Names::of(&all);
+    all.iter().map(|linked| page(linked, &names)).collect()
+}
+
+fn page(linked: &Linked, names: &Names) -> Page {
+    let name = names.linked(linked).into_owned();
+    let markdown = match linked {
+        Linked::Model(doc) => model_page_in(doc, names),
+        Linked::Enum(doc) => enum_page(doc),
+        Linked::Union(doc) => union_page_in(doc, names),
+    };
+    Page { name, markdown }
 }
 
 /// The page of the model, enum or data enum `ty` names; `None` for any
 /// other type, which has no page of its own.
 pub fn page_of(ty: &TypeDoc) -> Option<Page> {
+    // Only the first of them is written; all are named, so links agree with `pages`.
+    let all = linked(ty);
+    let names = Names::of(&all);
     match ty {
-        TypeDoc::Model(doc) => Some(Page { name: doc().name, markdown: model_page(&doc()) }),
-        TypeDoc::Enum(doc) => Some(Page { name: doc().name, markdown: enum_page(&doc()) }),
-        TypeDoc::Union(doc) => Some(Page { name: doc().name, markdown: union_page(&doc()) }),
+        TypeDoc::Model(_) | TypeDoc::Enum(_) | TypeDoc::Union(_) => all.first().map(|own| page(own, &names)),
         _ => None,
     }
 }
 
 /// A model's page.
 pub fn model_page(doc: &ModelDoc) -> String {
-    let mut page = heading(doc.name, doc.description);
+    model_page_in(doc, &Names::of(&[]))
+}
+
+fn model_page_in(doc: &ModelDoc, names: &Names) -> String {
+    let mut page = heading(&doc.key(), doc.description);
     if let Some(example) = doc.example_payload() {
         let json = serde_json::to_string_pretty(&example).unwrap_or_default();
         let _ = write!(page, "## Example Usage\n\n```json\n{json}\n```\n\n");
@@ -62,7 +74,7 @@ pub fn model_page(doc: &ModelDoc) -> String {
             page,
             "| `{}` | {} | {} | {} | {} |",
             code_cell(field.wire_name),
-            type_cell(field.ty),
+            type_cell(names, field.ty),
             required_cell(field),
             description_cell(field),
             example_cell(field)
@@ -91,6 +103,10 @@ pub fn enum_page(doc: &EnumDoc) -> String {
 
 /// A data enum's page: how the wire names a variant, then each variant.
 pub fn union_page(doc: &UnionDoc) -> String {
+    union_page_in(doc, &Names::of(&[]))
+}
+
+fn union_page_in(doc: &UnionDoc, names: &Names) -> String {
     let mut page = heading(doc.name, doc.description);
     let how = match doc.tagging {
         Tagging::External => {
@@ -118,7 +134,7 @@ pub fn union_page(doc: &UnionDoc) -> String {
         match variant.shape {
             VariantShape::Unit => page.push_str("No content.\n\n"),
             VariantShape::Newtype(ty) => {
-                let _ = write!(page, "Content: {}\n\n", type_cell(ty));
+                let _ = write!(page, "Content: {}\n\n", type_cell(names, ty));
             }
             VariantShape::Struct(fields) => {
                 page.push_str("| Field | Type | Required | Description |\n| ----- | ---- | -------- | ----------- |\n");
@@ -127,7 +143,7 @@ pub fn union_page(doc: &UnionDoc) -> String {
                         page,
                         "| `{}` | {} | {} | {} |",
                         code_cell(field.wire_name),
-                        type_cell(field.ty),
+                        type_cell(names, field.ty),
                         required_cell(field),
                         description_cell(field)
                     );
@@ -146,17 +162,15 @@ fn heading(name: &str, description: Option<&str>) -> String {
     }
 }
 
-fn type_cell(ty: &TypeDoc) -> String {
+fn type_cell(names: &Names, ty: &TypeDoc) -> String {
     match ty {
-        TypeDoc::Array(item) => format!("{}[]", type_cell(item)),
-        TypeDoc::Map(value) => format!("map of {}", type_cell(value)),
-        TypeDoc::KeyedMap(key, value) => format!("map of {} by {}", type_cell(value), type_cell(key)),
-        TypeDoc::Nullable(inner) => type_cell(inner),
-        TypeDoc::Patch(inner) => format!("{} (`null` clears it)", type_cell(inner)),
-        TypeDoc::Secret(inner) => format!("{} (secret)", type_cell(inner)),
-        TypeDoc::Model(doc) => link(doc().name),
-        TypeDoc::Enum(doc) => link(doc().name),
-        TypeDoc::Union(doc) => link(doc().name),
+        TypeDoc::Array(item) => format!("{}[]", type_cell(names, item)),
+        TypeDoc::Map(value) => format!("map of {}", type_cell(names, value)),
+        TypeDoc::KeyedMap(key, value) => format!("map of {} by {}", type_cell(names, value), type_cell(names, key)),
+        TypeDoc::Nullable(inner) => type_cell(names, inner),
+        TypeDoc::Patch(inner) => format!("{} (`null` clears it)", type_cell(names, inner)),
+        TypeDoc::Secret(inner) => format!("{} (secret)", type_cell(names, inner)),
+        TypeDoc::Model(_) | TypeDoc::Enum(_) | TypeDoc::Union(_) => link(&names.name(ty).unwrap_or_default()),
         TypeDoc::String
         | TypeDoc::Number
         | TypeDoc::Integer { .. }

@@ -3,7 +3,8 @@
 use serde_json::{json, Map, Value};
 
 use crate::doc::{
-    linked, EnumDoc, EnumValue, Limit, Linked, ModelDoc, Rule, Tagging, TypeDoc, UnionDoc, VariantDoc, VariantShape,
+    linked, EnumDoc, EnumValue, Limit, Linked, ModelDoc, Names, Rule, Tagging, TypeDoc, UnionDoc, VariantDoc,
+    VariantShape,
 };
 
 const DIALECT: &str = "https://json-schema.org/draft/2020-12/schema";
@@ -12,12 +13,14 @@ const DIALECT: &str = "https://json-schema.org/draft/2020-12/schema";
 /// every model and enum it refers to goes in `$defs`.
 pub fn json_schema(ty: &TypeDoc) -> Value {
     let mut all = linked(ty);
+    let names = Names::of(&all);
     // A model or enum at the root is `all`'s first entry, written in place.
     let root = match ty {
         TypeDoc::Model(_) | TypeDoc::Enum(_) | TypeDoc::Union(_) if !all.is_empty() => Some(all.remove(0)),
         _ => None,
     };
-    let writer = Writer { root: root.as_ref().map(Linked::name) };
+    let root_name = root.as_ref().map(|root| names.linked(root).into_owned());
+    let writer = Writer { root: root_name, names: &names };
     let mut schema = match &root {
         Some(linked) => writer.linked(linked),
         None => writer.ty(ty),
@@ -28,7 +31,7 @@ pub fn json_schema(ty: &TypeDoc) -> Value {
         rooted.append(object);
         if !all.is_empty() {
             let defs: Map<String, Value> =
-                all.iter().map(|linked| (linked.name().to_owned(), writer.linked(linked))).collect();
+                all.iter().map(|linked| (names.linked(linked).into_owned(), writer.linked(linked))).collect();
             rooted.insert("$defs".to_owned(), Value::Object(defs));
         }
         *object = rooted;
@@ -36,12 +39,14 @@ pub fn json_schema(ty: &TypeDoc) -> Value {
     schema
 }
 
-struct Writer {
+struct Writer<'n> {
     /// The type written at the root, which refers to itself as `#`.
-    root: Option<&'static str>,
+    root: Option<String>,
+    /// The `$defs` key of each type.
+    names: &'n Names,
 }
 
-impl Writer {
+impl Writer<'_> {
     fn linked(&self, linked: &Linked) -> Value {
         match linked {
             Linked::Model(doc) => self.model(doc),
@@ -164,7 +169,7 @@ impl Writer {
             }
         }
         let mut schema = Map::new();
-        schema.insert("title".to_owned(), json!(doc.name));
+        schema.insert("title".to_owned(), json!(doc.key()));
         if let Some(description) = doc.description {
             schema.insert("description".to_owned(), json!(description));
         }
@@ -269,14 +274,15 @@ impl Writer {
             }
             TypeDoc::Secret(inner) => self.ty(inner),
             TypeDoc::Nullable(inner) | TypeDoc::Patch(inner) => nullable(self.ty(inner)),
-            TypeDoc::Model(doc) => self.reference(doc().name),
-            TypeDoc::Enum(doc) => self.reference(doc().name),
-            TypeDoc::Union(doc) => self.reference(doc().name),
+            TypeDoc::Model(_) | TypeDoc::Enum(_) | TypeDoc::Union(_) => {
+                let name = self.names.name(ty).unwrap_or_default();
+                self.reference(&name)
+            }
         }
     }
 
     fn reference(&self, name: &str) -> Value {
-        if self.root == Some(name) {
+        if self.root.as_deref() == Some(name) {
             json!({ "$ref": "#" })
         } else {
             json!({ "$ref": format!("#/$defs/{name}") })

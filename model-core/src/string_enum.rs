@@ -53,6 +53,9 @@ pub trait ApiEnum: ApiModel + Sized + 'static {
     const WIRE_NAMES: &'static [&'static str];
     /// Whether unknown strings are kept rather than refused.
     const OPEN: bool;
+    /// Where the enum is declared (`module_path!()`), which the derive fills.
+    #[doc(hidden)]
+    const MODULE: &'static str = "";
 
     /// The value's wire string. Never allocates.
     fn as_str(&self) -> &str;
@@ -68,7 +71,7 @@ pub trait ApiEnum: ApiModel + Sized + 'static {
 
     /// The enum as docs see it.
     fn doc() -> EnumDoc {
-        EnumDoc::new(Self::NAME, Self::DESCRIPTION, Self::VALUES, Self::OPEN)
+        EnumDoc::new(Self::NAME, Self::DESCRIPTION, Self::VALUES, Self::OPEN, Self::MODULE)
     }
 }
 

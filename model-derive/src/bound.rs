@@ -60,9 +60,31 @@ pub fn self_deserialize_owned(mut generics: Generics, node: &DeriveInput) -> Gen
     generics
 }
 
-/// The bounds of a model's `ApiType` and `ApiModel` impls.
+/// The bounds of a model's `ApiType` and `ApiModel` impls: also each type
+/// parameter that names the model (see [`named_params`]) is `ApiType`.
 pub fn model(input: &Struct) -> Generics {
-    self_deserialize_owned(fields_api_type(input), input.original)
+    let mut generics = fields_api_type(input);
+    let named = named_params(input);
+    if !named.is_empty() {
+        let where_clause = generics.make_where_clause();
+        for param in named {
+            where_clause.predicates.push(parse_quote!(#param: ::model_core::__private::ApiType));
+        }
+    }
+    self_deserialize_owned(generics, input.original)
+}
+
+/// The type parameters that are part of a generic model's name (`User` in
+/// `Page_User`): those a field the report checks mentions, so that each
+/// instantiation is a type of its own. A parameter only a field serde reads
+/// alone mentions need not be an `ApiType`, and is left out.
+pub fn named_params<'a>(input: &'a Struct) -> Vec<&'a Ident> {
+    type_params(&input.original.generics)
+        .filter(|param| {
+            let param = std::slice::from_ref(*param);
+            input.wire_fields().any(|field| !field.opaque() && mentions(field.ty.to_token_stream(), param))
+        })
+        .collect()
 }
 
 /// The bounds of a builder's `build()`.

@@ -65,11 +65,13 @@ pub fn expand(input: &Struct) -> TokenStream {
         }
         None => quote!(::core::option::Option::None),
     };
+    let params = bound::named_params(input);
     let table = model_table(
         &generics,
         ident,
         quote! {
             ::model_core::__private::ModelDoc::new(#name, #description, &#fields, #example, #deny_unknown_fields)
+                .declared(::core::module_path!(), &[#(<#params as ::model_core::__private::ApiType>::TYPE),*])
         },
     );
     let builder = input.attrs.builder.then(|| builder::expand(input));

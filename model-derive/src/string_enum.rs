@@ -64,6 +64,7 @@ pub fn expand(input: &Enum) -> TokenStream {
                 const VALUES: &'static [::model_core::__private::EnumValue] = &::model_core::__private::EnumValue::from_parts([#(#values),*]);
                 const WIRE_NAMES: &'static [&'static str] = &[#(#wire_names),*];
                 const OPEN: bool = #open;
+                const MODULE: &'static str = ::core::module_path!();
 
                 #[inline]
                 fn as_str(&self) -> &str {

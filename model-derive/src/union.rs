@@ -86,6 +86,7 @@ pub fn expand(input: &Enum) -> TokenStream {
                     #description,
                     #tagging,
                     &[#(#variants),*],
+                    ::core::module_path!(),
                 );
             }
         };

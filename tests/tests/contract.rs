@@ -2,6 +2,8 @@
 //! enums all implement `ApiModel`, and a rule of any model reachable from a
 //! value holds on the valid-input path, in `validate()` and in the report,
 //! whatever holds it.
+// Some models here are only read, never looked into.
+#![allow(dead_code)]
 
 use model_core::{from_json, ApiModel};
 use serde::{Deserialize, Serialize};
@@ -206,4 +208,93 @@ fn issues_are_listed_in_document_order_whatever_found_them() {
     );
     let lines: Vec<Option<usize>> = error.issues().iter().map(|issue| issue.line()).collect();
     assert_eq!(lines, [Some(1); 4]);
+}
+
+#[derive(Debug, Deserialize, ApiModel)]
+struct User {
+    #[api(min_length = 1)]
+    login: String,
+}
+
+#[derive(Debug, Deserialize, ApiModel)]
+struct Team {
+    name: String,
+}
+
+/// One page of a list.
+#[derive(Debug, Deserialize, ApiModel)]
+struct Page<T> {
+    items: Vec<T>,
+    next: Option<String>,
+}
+
+#[derive(Debug, Deserialize, ApiModel)]
+struct Dashboard {
+    users: Page<User>,
+    teams: Page<Team>,
+}
+
+#[test]
+fn each_instantiation_of_a_generic_model_is_a_type_of_its_own() {
+    let schema = Dashboard::json_schema();
+    let defs = schema["$defs"].as_object().unwrap();
+    let keys: Vec<&str> = defs.keys().map(String::as_str).collect();
+    assert_eq!(keys, ["Page_User", "User", "Page_Team", "Team"]);
+    assert_eq!(schema["properties"]["users"]["$ref"], "#/$defs/Page_User");
+    assert_eq!(schema["properties"]["teams"]["$ref"], "#/$defs/Page_Team");
+    assert_eq!(defs["Page_User"]["properties"]["items"]["items"]["$ref"], "#/$defs/User");
+    assert_eq!(defs["Page_Team"]["properties"]["items"]["items"]["$ref"], "#/$defs/Team");
+    assert_eq!(defs["Page_Team"]["title"], "Page_Team");
+
+    let pages = model_core::pages(&<Dashboard as model_core::ApiType>::TYPE);
+    let names: Vec<&str> = pages.iter().map(|page| page.name.as_str()).collect();
+    assert_eq!(names, ["Dashboard", "Page_User", "User", "Page_Team", "Team"]);
+    assert!(pages[0].markdown.contains("[Page_User](Page_User.md)"), "{}", pages[0].markdown);
+
+    // Reports name the instantiation, and the parser reads each right.
+    let error = Dashboard::from_json(r#"{"users": [], "teams": {"items": [{"name": 1}]}}"#).unwrap_err();
+    let found: Vec<(&str, &str)> = error.issues().iter().map(|issue| (issue.pointer(), issue.expected())).collect();
+    assert_eq!(found, [("/users", "Page_User"), ("/teams/items/0/name", "string")]);
+    let error = Dashboard::from_json(r#"{"users": {"items": [{"login": ""}]}, "teams": {"items": []}}"#).unwrap_err();
+    assert_eq!(error.issues()[0].pointer(), "/users/items/0/login");
+    assert_eq!(Page::<Team>::from_json("[]").unwrap_err().model(), "Page_Team");
+}
+
+mod billing {
+    /// An invoice of the billing service.
+    #[derive(Debug, serde::Deserialize, model_core::ApiModel)]
+    pub struct Invoice {
+        pub total: f64,
+    }
+}
+
+mod shop {
+    /// An invoice of the shop.
+    #[derive(Debug, serde::Deserialize, model_core::ApiModel)]
+    pub struct Invoice {
+        pub number: String,
+    }
+}
+
+#[derive(Debug, Deserialize, ApiModel)]
+struct Statement {
+    billed: billing::Invoice,
+    sold: shop::Invoice,
+}
+
+#[test]
+fn two_models_of_one_name_in_different_modules_are_told_apart() {
+    let schema = Statement::json_schema();
+    let defs = schema["$defs"].as_object().unwrap();
+    let keys: Vec<&str> = defs.keys().map(String::as_str).collect();
+    assert_eq!(keys, ["contract.billing.Invoice", "contract.shop.Invoice"]);
+    assert_eq!(schema["properties"]["billed"]["$ref"], "#/$defs/contract.billing.Invoice");
+    assert_eq!(schema["properties"]["sold"]["$ref"], "#/$defs/contract.shop.Invoice");
+    assert!(defs["contract.shop.Invoice"]["properties"]["number"].is_object());
+    let pages = model_core::pages(&<Statement as model_core::ApiType>::TYPE);
+    let names: Vec<&str> = pages.iter().map(|page| page.name.as_str()).collect();
+    assert_eq!(names, ["Statement", "contract.billing.Invoice", "contract.shop.Invoice"]);
+    // Alone, each keeps its plain name.
+    assert!(billing::Invoice::json_schema().get("$defs").is_none());
+    assert_eq!(billing::Invoice::json_schema()["title"], "Invoice");
 }

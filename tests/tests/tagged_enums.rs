@@ -169,7 +169,7 @@ fn untagged_names_the_variants_tried_and_the_closest_ones_issues() {
 #[test]
 fn docs_list_the_variants_and_the_schema_is_one_of_them() {
     let pages = model_core::pages(&<Event as ApiType>::TYPE);
-    let names: Vec<&str> = pages.iter().map(|page| page.name).collect();
+    let names: Vec<&str> = pages.iter().map(|page| page.name.as_str()).collect();
     assert_eq!(names, ["Event", "Account"]);
     let page = &pages[0].markdown;
     assert!(

@@ -12,6 +12,8 @@ pub struct EnumDoc {
     pub values: &'static [EnumValue],
     /// Whether unknown strings are kept rather than refused.
     pub open: bool,
+    /// Where the enum is declared (`module_path!()`).
+    pub module: &'static str,
 }
 
 impl EnumDoc {
@@ -20,8 +22,9 @@ impl EnumDoc {
         description: Option<&'static str>,
         values: &'static [EnumValue],
         open: bool,
+        module: &'static str,
     ) -> Self {
-        EnumDoc { name, description, values, open }
+        EnumDoc { name, description, values, open, module }
     }
 }
 

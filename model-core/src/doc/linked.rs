@@ -1,4 +1,7 @@
-//! The models and enums a type refers to, each once: what gets a page or a `$defs` entry.
+//! The models and enums a type refers to, each once: what gets a page or a
+//! `$defs` entry, and the name it is filed under.
+
+use std::borrow::Cow;
 
 use super::enum_doc::EnumDoc;
 use super::model::ModelDoc;
@@ -18,7 +21,8 @@ pub enum Linked {
 }
 
 impl Linked {
-    /// The type's name, which is also its page's file stem and its `$defs` key.
+    /// The type's name: its Rust name, or its `#[serde(rename)]`, without
+    /// type arguments.
     pub fn name(&self) -> &'static str {
         match self {
             Linked::Model(doc) => doc.name,
@@ -26,18 +30,88 @@ impl Linked {
             Linked::Union(doc) => doc.name,
         }
     }
+
+    /// The name with its type arguments (`Page_User`), as reports say it.
+    pub fn key(&self) -> Cow<'static, str> {
+        match self {
+            Linked::Model(doc) => doc.key(),
+            Linked::Enum(doc) => Cow::Borrowed(doc.name),
+            Linked::Union(doc) => Cow::Borrowed(doc.name),
+        }
+    }
+
+    /// Where the type is declared (`module_path!()`).
+    pub fn module(&self) -> &'static str {
+        match self {
+            Linked::Model(doc) => doc.module,
+            Linked::Enum(doc) => doc.module,
+            Linked::Union(doc) => doc.module,
+        }
+    }
+
+    /// What makes two entries the same type: where it is declared and its
+    /// name with type arguments.
+    fn identity(&self) -> (&'static str, Cow<'static, str>) {
+        (self.module(), self.key())
+    }
+
+    /// The entry a type names, if it is a model or an enum.
+    fn of(ty: &TypeDoc) -> Option<Linked> {
+        match ty {
+            TypeDoc::Model(doc) => Some(Linked::Model(doc())),
+            TypeDoc::Enum(doc) => Some(Linked::Enum(doc())),
+            TypeDoc::Union(doc) => Some(Linked::Union(doc())),
+            _ => None,
+        }
+    }
+}
+
+/// `Page_User` for a model `Page` with the type argument `User`: the name,
+/// then each argument's, joined by `_`. A name that fits a JSON pointer, a
+/// file stem and an OpenAPI component name (letters, digits, `_`, `.`, `-`).
+pub(crate) fn key(name: &'static str, params: &[TypeDoc]) -> Cow<'static, str> {
+    if params.is_empty() {
+        return Cow::Borrowed(name);
+    }
+    let mut key = name.to_owned();
+    for param in params {
+        key.push('_');
+        push_param(&mut key, param);
+    }
+    Cow::Owned(key)
+}
+
+fn push_param(key: &mut String, param: &TypeDoc) {
+    match param {
+        TypeDoc::Array(item) => {
+            push_param(key, item);
+            key.push_str("_list");
+        }
+        TypeDoc::Map(value) | TypeDoc::KeyedMap(_, value) => {
+            push_param(key, value);
+            key.push_str("_map");
+        }
+        TypeDoc::Nullable(inner) | TypeDoc::Patch(inner) | TypeDoc::Secret(inner) => push_param(key, inner),
+        other => {
+            let name = other.name();
+            key.extend(name.chars().map(|ch| if ch.is_ascii_alphanumeric() || ch == '_' { ch } else { '_' }));
+        }
+    }
 }
 
 /// Every model and enum reachable from `ty`, itself included, each once, in
-/// the order first met.
+/// the order first met. Two instantiations of a generic model are two
+/// entries (`Page_User`, `Page_Team`), and so are two types of one name
+/// declared in different modules.
 pub fn linked(ty: &TypeDoc) -> Vec<Linked> {
     let mut found: Vec<Linked> = Vec::new();
     let mut pending = vec![*ty];
     while let Some(ty) = pending.pop() {
         let next = match ty {
-            TypeDoc::Model(doc) => Linked::Model(doc()),
-            TypeDoc::Enum(doc) => Linked::Enum(doc()),
-            TypeDoc::Union(doc) => Linked::Union(doc()),
+            TypeDoc::Model(_) | TypeDoc::Enum(_) | TypeDoc::Union(_) => match Linked::of(&ty) {
+                Some(next) => next,
+                None => continue,
+            },
             // A map's keys may be an enum, which its docs link to as well.
             TypeDoc::KeyedMap(key, value) => {
                 pending.extend([*value, *key]);
@@ -49,7 +123,8 @@ pub fn linked(ty: &TypeDoc) -> Vec<Linked> {
                 continue;
             }
         };
-        if found.iter().any(|seen| seen.name() == next.name()) {
+        let identity = next.identity();
+        if found.iter().any(|seen| seen.identity() == identity) {
             continue;
         }
         // Reversed so that fields are visited in declaration order.
@@ -69,4 +144,45 @@ pub fn linked(ty: &TypeDoc) -> Vec<Linked> {
         found.push(next);
     }
     found
+}
+
+/// The name each linked type is filed under (its page's file stem, its
+/// `$defs` key): its [`key`](Linked::key), or, when two types of one key
+/// come from different modules, the key after its module path
+/// (`billing.Invoice`, `shop.Invoice`), so that neither hides the other.
+#[derive(Debug, Clone)]
+pub struct Names {
+    entries: Vec<((&'static str, Cow<'static, str>), String)>,
+}
+
+impl Names {
+    /// The names of `all`, as [`linked`] lists them.
+    pub fn of(all: &[Linked]) -> Names {
+        let entries = all
+            .iter()
+            .map(|linked| {
+                let (module, key) = linked.identity();
+                let shared = all.iter().any(|other| other.key() == key && other.module() != module);
+                let name = if shared { format!("{}.{key}", module.replace("::", ".")) } else { key.to_string() };
+                ((module, key), name)
+            })
+            .collect();
+        Names { entries }
+    }
+
+    /// The name `ty` is filed under; `None` for a type that is not a model
+    /// or enum.
+    pub fn name(&self, ty: &TypeDoc) -> Option<Cow<'_, str>> {
+        let linked = Linked::of(ty)?;
+        Some(self.linked(&linked))
+    }
+
+    /// The name `linked` is filed under; its key when it is not among them.
+    pub fn linked(&self, linked: &Linked) -> Cow<'_, str> {
+        let identity = linked.identity();
+        match self.entries.iter().find(|(seen, _)| *seen == identity) {
+            Some((_, name)) => Cow::Borrowed(name.as_str()),
+            None => Cow::Owned(identity.1.into_owned()),
+        }
+    }
 }

@@ -23,6 +23,12 @@ pub struct ModelDoc {
     pub example: Option<Example>,
     /// Whether keys not in `fields` are refused (`#[serde(deny_unknown_fields)]`).
     pub deny_unknown_fields: bool,
+    /// The type arguments of a generic model (`User` in `Page<User>`), which
+    /// make each instantiation a type of its own in docs, schema and reports.
+    pub params: &'static [TypeDoc],
+    /// Where the model is declared (`module_path!()`), which tells apart two
+    /// models of one name in different modules.
+    pub module: &'static str,
 }
 
 impl ModelDoc {
@@ -47,7 +53,19 @@ impl ModelDoc {
         example: Option<Example>,
         deny_unknown_fields: bool,
     ) -> Self {
-        ModelDoc { name, description, fields, example, deny_unknown_fields }
+        ModelDoc { name, description, fields, example, deny_unknown_fields, params: &[], module: "" }
+    }
+
+    /// The derive's: where the model is declared, and its type arguments.
+    #[doc(hidden)]
+    pub const fn declared(self, module: &'static str, params: &'static [TypeDoc]) -> Self {
+        ModelDoc { module, params, ..self }
+    }
+
+    /// The model's name with its type arguments, as docs, schema and reports
+    /// call it: `Page_User` for `Page<User>`, the name alone when not generic.
+    pub fn key(&self) -> std::borrow::Cow<'static, str> {
+        super::linked::key(self.name, self.params)
     }
 
     /// A payload for the docs: the model's own example if it has one, else
@@ -62,11 +80,12 @@ impl ModelDoc {
 
     /// `seen`: the models being built above this one, so that a model that
     /// requires itself ends the recursion instead of the stack.
-    fn example_payload_within(&self, seen: &mut Vec<&'static str>) -> Option<Value> {
-        if seen.contains(&self.name) {
+    fn example_payload_within(&self, seen: &mut Vec<(&'static str, &'static str)>) -> Option<Value> {
+        let identity = (self.module, self.name);
+        if seen.contains(&identity) {
             return None;
         }
-        seen.push(self.name);
+        seen.push(identity);
         let mut object = match self.example.map(|example| example.value()) {
             Some(Ok(Value::Object(object))) => object,
             Some(Ok(other)) => {
@@ -93,7 +112,10 @@ impl ModelDoc {
         Some(Value::Object(object))
     }
 
-    fn payload_from_fields(&self, seen: &mut Vec<&'static str>) -> Option<serde_json::Map<String, Value>> {
+    fn payload_from_fields(
+        &self,
+        seen: &mut Vec<(&'static str, &'static str)>,
+    ) -> Option<serde_json::Map<String, Value>> {
         let mut object = serde_json::Map::new();
         let mut has_example = false;
         for field in &self.wire_fields() {

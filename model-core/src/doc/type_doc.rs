@@ -174,7 +174,7 @@ impl TypeDoc {
             TypeDoc::Object => Cow::Borrowed("object"),
             TypeDoc::Array(_) | TypeDoc::Map(_) | TypeDoc::KeyedMap(..) => Cow::Owned(self.to_string()),
             TypeDoc::Nullable(inner) | TypeDoc::Patch(inner) | TypeDoc::Secret(inner) => inner.name(),
-            TypeDoc::Model(doc) => Cow::Borrowed(doc().name),
+            TypeDoc::Model(doc) => doc().key(),
             TypeDoc::Enum(doc) => Cow::Borrowed(doc().name),
             TypeDoc::Union(doc) => Cow::Borrowed(doc().name),
         }
@@ -197,7 +197,7 @@ impl fmt::Display for TypeDoc {
             TypeDoc::Map(value) => write!(f, "map of {value}"),
             TypeDoc::KeyedMap(key, value) => write!(f, "map of {value} by {key}"),
             TypeDoc::Nullable(inner) | TypeDoc::Patch(inner) | TypeDoc::Secret(inner) => inner.fmt(f),
-            TypeDoc::Model(doc) => f.write_str(doc().name),
+            TypeDoc::Model(doc) => f.write_str(&doc().key()),
             TypeDoc::Enum(doc) => f.write_str(doc().name),
             TypeDoc::Union(doc) => f.write_str(doc().name),
         }

@@ -18,6 +18,8 @@ pub struct UnionDoc {
     pub tagging: Tagging,
     /// Every variant, in declaration order.
     pub variants: &'static [VariantDoc],
+    /// Where the enum is declared (`module_path!()`).
+    pub module: &'static str,
 }
 
 /// How the wire says which variant a value is: serde's four representations.
@@ -86,8 +88,9 @@ impl UnionDoc {
         description: Option<&'static str>,
         tagging: Tagging,
         variants: &'static [VariantDoc],
+        module: &'static str,
     ) -> Self {
-        UnionDoc { name, description, tagging, variants }
+        UnionDoc { name, description, tagging, variants, module }
     }
 
     /// The variant `wire` names, if a variant other than a catch-all does.
