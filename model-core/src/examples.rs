@@ -168,6 +168,7 @@ fn unknown_enum_values(value: &Value, ty: &TypeDoc, pointer: String) -> Vec<Stri
         // A secret's value is never quoted, not even as an unknown enum value.
         TypeDoc::Secret(_) => Vec::new(),
         TypeDoc::Nullable(inner) | TypeDoc::Patch(inner) => unknown_enum_values(value, inner, pointer),
+        TypeDoc::Newtype(doc) => unknown_enum_values(value, doc.ty, pointer),
         TypeDoc::Array(item) => match value {
             Value::Array(items) => items
                 .iter()

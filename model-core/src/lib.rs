@@ -102,8 +102,8 @@ mod string_enum;
 pub use crate::api_type::ApiType;
 pub use crate::builder::IntoOption;
 pub use crate::doc::{
-    linked, EnumDoc, EnumValue, Example, FieldDoc, Format, Limit, Linked, ModelDoc, Rule, Tagging, TextShape, TypeDoc,
-    UnionDoc, VariantDoc, VariantShape, SECRET_PLACEHOLDER,
+    linked, EnumDoc, EnumValue, Example, FieldDoc, Format, Limit, Linked, ModelDoc, Names, NewtypeDoc, Rule, Tagging,
+    TextShape, TypeDoc, UnionDoc, VariantDoc, VariantShape, SECRET_PLACEHOLDER,
 };
 pub use crate::examples::{check_examples, ExampleProblem};
 #[cfg(feature = "axum")]

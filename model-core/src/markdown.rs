@@ -170,6 +170,11 @@ fn type_cell(names: &Names, ty: &TypeDoc) -> String {
         TypeDoc::Nullable(inner) => type_cell(names, inner),
         TypeDoc::Patch(inner) => format!("{} (`null` clears it)", type_cell(names, inner)),
         TypeDoc::Secret(inner) => format!("{} (secret)", type_cell(names, inner)),
+        TypeDoc::Newtype(doc) if doc.rules.is_empty() => type_cell(names, doc.ty),
+        TypeDoc::Newtype(doc) => {
+            let rules: Vec<String> = doc.rules.iter().map(rule_cell).collect();
+            format!("{} ({})", type_cell(names, doc.ty), rules.join("; "))
+        }
         TypeDoc::Model(_) | TypeDoc::Enum(_) | TypeDoc::Union(_) => link(&names.name(ty).unwrap_or_default()),
         TypeDoc::String
         | TypeDoc::Number

@@ -22,7 +22,7 @@ pub use crate::opaque::{check_with, read_as};
 pub use crate::pattern::Pattern;
 pub use crate::report::Report;
 pub use crate::rules::{
-    check_then_rules, field_rules, model_rule, model_rule_on_node, nested_rules, variant_rules, Rules,
+    check_then_rules, field_rules, model_rule, model_rule_on_node, nested_rules, own_rules, variant_rules, Rules,
 };
 pub use crate::string_enum::{
     check as check_enum, deserialize as deserialize_enum, parse as parse_enum, ApiEnum, ParseEnumError,
@@ -71,6 +71,17 @@ pub fn assert_examples<M: crate::model::ApiModel>() {
 pub trait ApiUnion: crate::api_type::ApiType {
     /// The enum's variants and tagging.
     const DOC: crate::doc::UnionDoc;
+}
+
+/// A newtype struct's description, as the derive writes it.
+pub const fn newtype_doc(
+    name: &'static str,
+    description: Option<&'static str>,
+    ty: &'static crate::doc::TypeDoc,
+    rules: &'static [crate::doc::Rule],
+    module: &'static str,
+) -> crate::doc::NewtypeDoc {
+    crate::doc::NewtypeDoc::new(name, description, ty, rules, module)
 }
 
 /// `TypeDoc::Union`'s link to a data enum's description.

@@ -493,6 +493,14 @@ pub fn nested_rules<T: ?Sized>(
     report.at_key(wire_name, |report| check_rules(value, report));
 }
 
+/// The rules written on a newtype's field, on the value it holds, at the
+/// newtype's own pointer.
+#[doc(hidden)]
+#[inline]
+pub fn own_rules<T: ?Sized>(report: &mut Report<'_>, value: &T, rules: fn(&T, &mut Rules<'_, '_, '_>)) {
+    rules(value, &mut Rules::new(report, None));
+}
+
 /// The typed rules of what a data enum's variant holds, under `key` when
 /// the tagging puts the content there (`{"variant": …}`, `{"content": …}`).
 #[doc(hidden)]

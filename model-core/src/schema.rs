@@ -273,6 +273,18 @@ impl Writer<'_> {
                 json!({ "type": "object", "propertyNames": names, "additionalProperties": self.ty(value) })
             }
             TypeDoc::Secret(inner) => self.ty(inner),
+            // On the wire the value it holds, with its own rules and words.
+            TypeDoc::Newtype(doc) => {
+                let mut schema = match self.ty(doc.ty) {
+                    Value::Object(schema) => schema,
+                    other => return other,
+                };
+                apply_rules(&mut schema, doc.rules);
+                if let Some(description) = doc.description {
+                    schema.entry("description").or_insert_with(|| json!(description));
+                }
+                Value::Object(schema)
+            }
             TypeDoc::Nullable(inner) | TypeDoc::Patch(inner) => nullable(self.ty(inner)),
             TypeDoc::Model(_) | TypeDoc::Enum(_) | TypeDoc::Union(_) => {
                 let name = self.names.name(ty).unwrap_or_default();

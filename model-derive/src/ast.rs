@@ -11,6 +11,8 @@ use crate::ctxt::Ctxt;
 
 pub enum Input<'a> {
     Struct(Struct<'a>),
+    // Boxed: two attribute sets make it the largest input by far.
+    Newtype(Box<Newtype<'a>>),
     Enum(Enum<'a>),
 }
 
@@ -30,6 +32,17 @@ pub struct Field<'a> {
     /// The name without `r#`, as serde reads it.
     pub rust_name: String,
     pub wire_name: String,
+}
+
+/// A tuple struct of one field: on the wire, the value it holds.
+pub struct Newtype<'a> {
+    pub original: &'a DeriveInput,
+    pub attrs: Attrs,
+    /// The struct's name in docs: `#[serde(rename)]`, else the Rust name.
+    pub name: String,
+    pub field: &'a syn::Field,
+    /// The field's rules and doc comment.
+    pub field_attrs: Attrs,
 }
 
 pub struct Enum<'a> {
@@ -56,10 +69,14 @@ impl<'a> Input<'a> {
         match &node.data {
             Data::Struct(data) => match &data.fields {
                 Fields::Named(fields) => Some(Input::Struct(Struct::from_syn(cx, node, fields.named.iter()))),
+                Fields::Unnamed(fields) if fields.unnamed.len() == 1 => {
+                    Some(Input::Newtype(Box::new(Newtype::from_syn(cx, node, &fields.unnamed[0]))))
+                }
                 Fields::Unnamed(fields) => {
                     cx.error_at(
                         fields.span(),
-                        "ApiModel needs named fields: a model is a JSON object, and each field is one of its keys",
+                        "ApiModel reads a tuple struct of one field as the value it holds; with more, it needs named \
+                         fields: a model is a JSON object, and each field is one of its keys",
                     );
                     None
                 }
@@ -91,6 +108,15 @@ impl<'a> Struct<'a> {
     /// Fields that exist on the wire, read or written.
     pub fn wire_fields(&self) -> impl Iterator<Item = &Field<'a>> {
         self.fields.iter().filter(|field| !field.attrs.skip)
+    }
+}
+
+impl<'a> Newtype<'a> {
+    fn from_syn(cx: &mut Ctxt, node: &'a DeriveInput, field: &'a syn::Field) -> Self {
+        let attrs = attr::parse(cx, &node.attrs, Target::Struct);
+        let name = type_name(&attrs, &node.ident);
+        let field_attrs = attr::parse(cx, &field.attrs, Target::Field);
+        Newtype { original: node, attrs, name, field, field_attrs }
     }
 }
 

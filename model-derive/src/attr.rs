@@ -394,7 +394,7 @@ fn string(meta: &ParseNestedMeta) -> syn::Result<LitStr> {
 }
 
 /// Consumes whatever follows a key we do not read, so parsing can go on.
-fn skip_value(meta: &ParseNestedMeta) -> syn::Result<()> {
+pub fn skip_value(meta: &ParseNestedMeta) -> syn::Result<()> {
     if meta.input.peek(Token![=]) {
         meta.value()?.parse::<Expr>()?;
     } else if meta.input.peek(syn::token::Paren) {

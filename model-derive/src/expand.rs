@@ -8,7 +8,7 @@ use syn::DeriveInput;
 
 use crate::ast::Input;
 use crate::ctxt::Ctxt;
-use crate::{fallback, model, string_enum, union};
+use crate::{fallback, model, newtype, string_enum, union};
 
 pub fn derive(node: &DeriveInput) -> TokenStream {
     let mut cx = Ctxt::default();
@@ -24,6 +24,7 @@ pub fn derive(node: &DeriveInput) -> TokenStream {
         // would only add errors about the missing `Deserialize`.
         (_, checked) if serde_refuses => checked.err().map(|errors| errors.to_compile_error()).unwrap_or_default(),
         (Some(Input::Struct(input)), Ok(())) => model::expand(&input),
+        (Some(Input::Newtype(input)), Ok(())) => newtype::expand(&input),
         (Some(Input::Enum(input)), Ok(())) if input.is_data() => union::expand(&input),
         (Some(Input::Enum(input)), Ok(())) => string_enum::expand(&input),
         (_, checked) => {

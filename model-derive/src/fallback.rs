@@ -5,7 +5,7 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 use syn::ext::IdentExt;
-use syn::{Data, DeriveInput};
+use syn::{Data, DeriveInput, Fields};
 
 use crate::bound;
 
@@ -31,6 +31,11 @@ pub fn expand(node: &DeriveInput, data_enum: bool) -> TokenStream {
     let rest = match &node.data {
         // A union can have nothing else this derive gives.
         Data::Union(_) => quote!(),
+        // A newtype is no struct with fields: it has no table.
+        Data::Struct(data) if matches!(&data.fields, Fields::Unnamed(fields) if fields.unnamed.len() == 1) => quote! {
+            #[automatically_derived]
+            impl #impl_generics ::model_core::__private::ApiModel for #ident #ty_generics #where_clause {}
+        },
         Data::Struct(_) => {
             let table = crate::model::model_table(
                 &generics,

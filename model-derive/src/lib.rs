@@ -11,6 +11,7 @@ mod ctxt;
 mod expand;
 mod fallback;
 mod model;
+mod newtype;
 mod rule;
 mod string_enum;
 // The runtime's own "did you mean", so attribute keys and wire values are

@@ -3,18 +3,19 @@
 use std::collections::BTreeSet;
 
 use proc_macro2::Span;
-use syn::{Fields, GenericParam};
+use syn::{Attribute, Fields, GenericParam};
 
-use crate::ast::{Enum, Field, Input, Struct};
+use crate::ast::{Enum, Field, Input, Newtype, Struct};
 use crate::attr::Default;
-use crate::builder;
 use crate::ctxt::Ctxt;
 use crate::ty::{is_map, is_string, last_segment_is, mentions, option_inner};
+use crate::{attr, builder, rule};
 
 impl Input<'_> {
     pub fn validate(&self, cx: &mut Ctxt) {
         match self {
             Input::Struct(input) => input.validate(cx),
+            Input::Newtype(input) => input.validate(cx),
             Input::Enum(input) => input.validate(cx),
         }
     }
@@ -274,6 +275,41 @@ impl Enum<'_> {
                 }
             }
         }
+    }
+}
+
+impl Newtype<'_> {
+    /// A newtype is the value it holds: what names or shapes an object has
+    /// nothing to act on. Only `rename` (its name in docs) and the field's
+    /// rules are read.
+    fn validate(&self, cx: &mut Ctxt) {
+        refuse_keys(cx, &self.original.attrs, &["rename"], &[], "a newtype struct");
+        refuse_keys(cx, &self.field.attrs, &[], rule::KEYS, "a newtype struct's field");
+    }
+}
+
+/// Every `#[serde]` and `#[api]` key in `attrs` that is not allowed on `what`.
+fn refuse_keys(cx: &mut Ctxt, attrs: &[Attribute], serde_keys: &[&str], api_keys: &[&str], what: &str) {
+    for attr in attrs {
+        let (namespace, allowed) = match () {
+            () if attr.path().is_ident("serde") => ("serde", serde_keys),
+            () if attr.path().is_ident("api") => ("api", api_keys),
+            () => continue,
+        };
+        // Malformed attributes were reported when they were parsed.
+        let _ = attr.parse_nested_meta(|meta| {
+            let key = meta.path.get_ident().map(ToString::to_string).unwrap_or_default();
+            if !allowed.contains(&key.as_str()) {
+                cx.error_spanned_by(
+                    &meta.path,
+                    format!(
+                        "#[{namespace}({key})] is not supported on {what}: on the wire it is the value it holds; \
+                         use a struct with a named field for an object"
+                    ),
+                );
+            }
+            attr::skip_value(&meta)
+        });
     }
 }
 

@@ -298,3 +298,70 @@ fn two_models_of_one_name_in_different_modules_are_told_apart() {
     assert!(billing::Invoice::json_schema().get("$defs").is_none());
     assert_eq!(billing::Invoice::json_schema()["title"], "Invoice");
 }
+
+/// A ticket's id.
+#[derive(Debug, PartialEq, Serialize, Deserialize, ApiModel)]
+struct TicketId(uuid::Uuid);
+
+/// A short name for URLs.
+#[derive(Debug, PartialEq, Serialize, Deserialize, ApiModel)]
+struct Slug(#[api(min_length = 2, pattern = "^[a-z-]+$")] String);
+
+#[derive(Debug, Serialize, Deserialize, ApiModel)]
+struct Ticket {
+    id: TicketId,
+    slug: Slug,
+    tags: Vec<Slug>,
+    owner: Option<Wrapped>,
+}
+
+/// A newtype around a model: that model's rules hold through it.
+#[derive(Debug, Serialize, Deserialize, ApiModel)]
+struct Wrapped(Sender);
+
+#[test]
+fn a_newtype_is_the_value_it_holds_with_rules_of_its_own() {
+    let id = "67e55044-10b1-426f-9247-bb680e5fe0c8";
+    assert_eq!(TicketId::from_json(&format!("\"{id}\"")).unwrap(), TicketId(id.parse().unwrap()));
+    assert_eq!(Slug::from_json(r#""ab""#).unwrap(), Slug("ab".into()));
+
+    // At the root, the issue is at the value's own pointer, "".
+    let error = Slug::from_json(r#""A""#).unwrap_err();
+    let found: Vec<(&str, &str)> = error.issues().iter().map(|issue| (issue.pointer(), issue.code())).collect();
+    assert_eq!(found, [("", "too_short"), ("", "pattern_mismatch")]);
+    assert_eq!(error.model(), "string");
+    assert_eq!(TicketId::from_json("12").unwrap_err().issues()[0].code(), "invalid_type");
+    assert_eq!(Slug("x".into()).validate().unwrap_err().issues()[0].pointer(), "");
+
+    let json = r#"{"id": "nope", "slug": "a", "tags": ["ok", "Bc"], "owner": {"login": ""}}"#;
+    let error = Ticket::from_json(json).unwrap_err();
+    let found: Vec<(&str, &str)> = error.issues().iter().map(|issue| (issue.pointer(), issue.code())).collect();
+    assert_eq!(
+        found,
+        [
+            ("/id", "invalid_format"),
+            ("/slug", "too_short"),
+            ("/tags/1", "pattern_mismatch"),
+            ("/owner/login", "too_short")
+        ]
+    );
+    // Only rules broken: the valid-input path and validate() find them too.
+    let json =
+        r#"{"id": "67e55044-10b1-426f-9247-bb680e5fe0c8", "slug": "ab", "tags": ["Bc"], "owner": {"login": ""}}"#;
+    let error = Ticket::from_json(json).unwrap_err();
+    let found: Vec<&str> = error.issues().iter().map(|issue| issue.pointer()).collect();
+    assert_eq!(found, ["/tags/0", "/owner/login"]);
+    let typed: Ticket = serde_json::from_str(json).unwrap();
+    let found: Vec<String> = typed.validate().unwrap_err().issues().iter().map(|i| i.pointer().to_owned()).collect();
+    assert_eq!(found, ["/tags/0", "/owner/login"]);
+
+    // The schema is the value's, with the newtype's rules and words.
+    let schema = Ticket::json_schema();
+    assert_eq!(schema["properties"]["slug"]["minLength"], 2);
+    assert_eq!(schema["properties"]["slug"]["type"], "string");
+    assert_eq!(schema["properties"]["slug"]["description"], "A short name for URLs.");
+    assert_eq!(schema["properties"]["tags"]["items"]["pattern"], "^[a-z-]+$");
+    assert_eq!(schema["properties"]["id"]["format"], "uuid");
+    assert_eq!(Slug::json_schema()["minLength"], 2);
+    assert!(Ticket::docs_markdown().contains("(at least 2 characters"), "{}", Ticket::docs_markdown());
+}

@@ -92,6 +92,7 @@ fn push_param(key: &mut String, param: &TypeDoc) {
             key.push_str("_map");
         }
         TypeDoc::Nullable(inner) | TypeDoc::Patch(inner) | TypeDoc::Secret(inner) => push_param(key, inner),
+        TypeDoc::Newtype(doc) => key.push_str(doc.name),
         other => {
             let name = other.name();
             key.extend(name.chars().map(|ch| if ch.is_ascii_alphanumeric() || ch == '_' { ch } else { '_' }));

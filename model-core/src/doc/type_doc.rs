@@ -5,6 +5,7 @@ use std::fmt;
 
 use super::enum_doc::EnumDoc;
 use super::model::ModelDoc;
+use super::newtype::NewtypeDoc;
 use super::union_doc::UnionDoc;
 
 /// The type of a value as docs and reports name it: `string`, `date-time`,
@@ -64,6 +65,9 @@ pub enum TypeDoc {
     Enum(fn() -> EnumDoc),
     /// An enum with data in its variants, derived with `ApiModel`.
     Union(fn() -> UnionDoc),
+    /// A newtype struct derived with `ApiModel`: the value it holds, with
+    /// rules of its own.
+    Newtype(&'static NewtypeDoc),
 }
 
 impl TypeDoc {
@@ -85,6 +89,7 @@ impl TypeDoc {
             | TypeDoc::Nullable(inner)
             | TypeDoc::Patch(inner)
             | TypeDoc::Secret(inner) => Some(inner),
+            TypeDoc::Newtype(doc) => Some(doc.ty),
             TypeDoc::String
             | TypeDoc::Number
             | TypeDoc::Integer { .. }
@@ -106,6 +111,7 @@ impl TypeDoc {
             TypeDoc::Nullable(_) | TypeDoc::Patch(_) | TypeDoc::Any => true,
             // A secret is as nullable as what it holds.
             TypeDoc::Secret(inner) => inner.nullable(),
+            TypeDoc::Newtype(doc) => doc.ty.nullable(),
             TypeDoc::Array(_)
             | TypeDoc::Map(_)
             | TypeDoc::KeyedMap(..)
@@ -139,6 +145,7 @@ impl TypeDoc {
     pub const fn innermost(&self) -> &TypeDoc {
         match self {
             TypeDoc::Nullable(inner) | TypeDoc::Patch(inner) | TypeDoc::Secret(inner) => inner.innermost(),
+            TypeDoc::Newtype(doc) => doc.ty.innermost(),
             TypeDoc::Array(_)
             | TypeDoc::Map(_)
             | TypeDoc::KeyedMap(..)
@@ -174,6 +181,7 @@ impl TypeDoc {
             TypeDoc::Object => Cow::Borrowed("object"),
             TypeDoc::Array(_) | TypeDoc::Map(_) | TypeDoc::KeyedMap(..) => Cow::Owned(self.to_string()),
             TypeDoc::Nullable(inner) | TypeDoc::Patch(inner) | TypeDoc::Secret(inner) => inner.name(),
+            TypeDoc::Newtype(doc) => doc.ty.name(),
             TypeDoc::Model(doc) => doc().key(),
             TypeDoc::Enum(doc) => Cow::Borrowed(doc().name),
             TypeDoc::Union(doc) => Cow::Borrowed(doc().name),
@@ -197,6 +205,7 @@ impl fmt::Display for TypeDoc {
             TypeDoc::Map(value) => write!(f, "map of {value}"),
             TypeDoc::KeyedMap(key, value) => write!(f, "map of {value} by {key}"),
             TypeDoc::Nullable(inner) | TypeDoc::Patch(inner) | TypeDoc::Secret(inner) => inner.fmt(f),
+            TypeDoc::Newtype(doc) => doc.ty.fmt(f),
             TypeDoc::Model(doc) => f.write_str(&doc().key()),
             TypeDoc::Enum(doc) => f.write_str(doc().name),
             TypeDoc::Union(doc) => f.write_str(doc().name),

@@ -1,0 +1,108 @@
+//! Code generation for newtype structs: the value they hold, with rules of
+//! their own.
+
+use proc_macro2::TokenStream;
+use quote::{quote, quote_spanned};
+use syn::spanned::Spanned;
+
+use crate::ast::Newtype;
+use crate::expand::docs;
+use crate::model::may_hold_rules;
+use crate::ty::option_inner;
+use crate::{bound, rule};
+
+// Input:
+//     #[derive(Deserialize, ApiModel)]
+//     struct Slug(#[api(min_length = 2)] String);
+//
+// Output:
+//     const _: () = {
+//         impl ApiType for Slug {
+//             const TYPE: TypeDoc = TypeDoc::Newtype(&newtype_doc("Slug", None, &<String as ApiType>::TYPE,
+//                 &[Rule::MinLength(2)], module_path!()));
+//             fn check(node, report) { check_then_rules::<String>(node, report, Self::__api_rules) }
+//             fn check_rules(&self, report) { <String as ApiType>::check_rules(&self.0, report); own_rules(report, &self.0, Self::__api_rules); }
+//         }
+//         impl Slug { fn __api_rules(__value: &String, __rules: &mut Rules) { __rules.min_length(__value, 2); } }
+//         impl ApiModel for Slug {}
+//     };
+pub fn expand(input: &Newtype) -> TokenStream {
+    let ident = &input.original.ident;
+    let name = &input.name;
+    let description = docs(&input.attrs.docs);
+    let ty = &input.field.ty;
+    let rules = &input.field_attrs.rules;
+    let mut generics = bound::self_deserialize_owned(bound::params_api_type(&input.original.generics), input.original);
+    if !rules.is_empty() && !input.original.generics.params.is_empty() {
+        // The rules run on what serde reads of the field alone.
+        generics.make_where_clause().predicates.push(syn::parse_quote!(#ty: ::model_core::__private::DeserializeOwned));
+    }
+    let (impl_generics, ty_generics, where_clause) = generics.split_for_impl();
+    let rules_data = rule::data(rules);
+    let api_type = quote_spanned!(ty.span()=> <#ty as ::model_core::__private::ApiType>);
+
+    let (rules_impl, check, own_rules) = if rules.is_empty() {
+        (quote!(), quote!(#api_type::check(__node, __report);), quote!())
+    } else {
+        let checks = rule::checks(rules, "__value", option_inner(ty).is_some());
+        let rules_impl = quote! {
+            #[automatically_derived]
+            #[allow(non_snake_case, deprecated)]
+            impl #impl_generics #ident #ty_generics #where_clause {
+                #[doc(hidden)]
+                #[inline]
+                fn __api_rules(__value: &#ty, __rules: &mut ::model_core::__private::Rules<'_, '_, '_>) {
+                    #checks
+                }
+            }
+        };
+        (
+            rules_impl,
+            quote!(::model_core::__private::check_then_rules::<#ty>(__node, __report, Self::__api_rules);),
+            quote!(::model_core::__private::own_rules(__report, &self.0, Self::__api_rules);),
+        )
+    };
+    // What the value holds first, then its own rules, as the report finds them.
+    let held_rules = may_hold_rules(ty).then(|| quote!(#api_type::check_rules(&self.0, __report);));
+    let check_rules = (held_rules.is_some() || !rules.is_empty()).then(|| {
+        quote! {
+            #[inline]
+            fn check_rules(&self, __report: &mut ::model_core::__private::Report<'_>) {
+                #held_rules
+                #own_rules
+            }
+        }
+    });
+
+    quote! {
+        const _: () = {
+            #[automatically_derived]
+            impl #impl_generics ::model_core::__private::ApiType for #ident #ty_generics #where_clause {
+                const TYPE: ::model_core::__private::TypeDoc = ::model_core::__private::TypeDoc::Newtype(
+                    &::model_core::__private::newtype_doc(
+                        #name,
+                        #description,
+                        &#api_type::TYPE,
+                        #rules_data,
+                        ::core::module_path!(),
+                    ),
+                );
+
+                #[inline]
+                fn check(
+                    __node: &::model_core::__private::Node<'_>,
+                    __report: &mut ::model_core::__private::Report<'_>,
+                ) {
+                    #check
+                }
+
+                #check_rules
+            }
+
+            #rules_impl
+
+            #[automatically_derived]
+            impl #impl_generics ::model_core::__private::ApiModel for #ident #ty_generics #where_clause {}
+        };
+    }
+}
