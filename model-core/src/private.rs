@@ -84,6 +84,41 @@ pub const fn newtype_doc(
     crate::doc::NewtypeDoc::new(name, description, ty, rules, module)
 }
 
+/// Whether a field serde reads alone holds a `Secret`, asked of its type:
+/// `(&SecretProbe::<T>::NEW).holds_secret()` is `T::TYPE.secret()` when `T`
+/// is an `ApiType` (an alias of `Secret<String>` included) and `false`
+/// otherwise, by method resolution, which tries the receiver as it is
+/// before it borrows it again (autoref specialization: no unstable
+/// specialization needed, no bound on the field's type).
+pub struct SecretProbe<T: ?Sized>(core::marker::PhantomData<T>);
+
+impl<T: ?Sized> SecretProbe<T> {
+    /// The one value.
+    pub const NEW: Self = SecretProbe(core::marker::PhantomData);
+}
+
+/// [`SecretProbe`] of an `ApiType`: asks its description.
+pub trait ProbeApiType {
+    /// Whether the type holds a `Secret`.
+    fn holds_secret(&self) -> bool;
+}
+
+impl<T: crate::api_type::ApiType + ?Sized> ProbeApiType for SecretProbe<T> {
+    fn holds_secret(&self) -> bool {
+        T::TYPE.secret()
+    }
+}
+
+/// [`SecretProbe`] of any other type: nothing to ask.
+pub trait ProbeOther {
+    /// Whether the type holds a `Secret`: not as far as its type tells.
+    fn holds_secret(&self) -> bool {
+        false
+    }
+}
+
+impl<T: ?Sized> ProbeOther for &SecretProbe<T> {}
+
 /// `TypeDoc::Union`'s link to a data enum's description.
 pub fn union_doc<T: ApiUnion>() -> crate::doc::UnionDoc {
     T::DOC

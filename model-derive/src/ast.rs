@@ -136,9 +136,11 @@ impl<'a> Enum<'a> {
                     attrs.rename_all.map(|rule| rule.apply_to_variant(&rust_name)),
                     &rust_name,
                 );
+                // serde's order: the variant's own rule, then the enum's for all variants.
+                let rename_fields = variant_attrs.rename_all.or(attrs.rename_all_fields);
                 let fields = match &variant.fields {
                     Fields::Named(named) => {
-                        named.named.iter().filter_map(|field| Field::from_syn(cx, field, None)).collect()
+                        named.named.iter().filter_map(|field| Field::from_syn(cx, field, rename_fields)).collect()
                     }
                     Fields::Unnamed(_) | Fields::Unit => Vec::new(),
                 };

@@ -17,6 +17,7 @@ use crate::suggest;
 // serde keys this derive honours.
 const RENAME: &str = "rename";
 const RENAME_ALL: &str = "rename_all";
+const RENAME_ALL_FIELDS: &str = "rename_all_fields";
 const ALIAS: &str = "alias";
 const DEFAULT: &str = "default";
 const SKIP: &str = "skip";
@@ -39,7 +40,6 @@ const SERDE_UNSUPPORTED: &[(&str, &str)] = &[
     ("into", "implement `ApiType` for the type by hand instead"),
     ("remote", "derive on the type itself instead"),
     ("getter", "derive on the type itself instead"),
-    ("rename_all_fields", "ApiModel enums have no fields"),
     ("variant_identifier", "ApiModel models plain objects and string enums"),
     ("field_identifier", "ApiModel models plain objects and string enums"),
 ];
@@ -65,11 +65,11 @@ impl Target {
     fn serde_keys(self) -> &'static [&'static str] {
         match self {
             Target::Struct => &[RENAME, RENAME_ALL, DENY_UNKNOWN_FIELDS, DEFAULT],
-            Target::Enum => &[RENAME, RENAME_ALL, TAG, CONTENT, UNTAGGED],
+            Target::Enum => &[RENAME, RENAME_ALL, RENAME_ALL_FIELDS, DENY_UNKNOWN_FIELDS, TAG, CONTENT, UNTAGGED],
             Target::Field => {
                 &[RENAME, ALIAS, DEFAULT, SKIP, SKIP_DESERIALIZING, WITH, DESERIALIZE_WITH, SERIALIZE_WITH, FLATTEN]
             }
-            Target::Variant => &[RENAME, ALIAS, UNTAGGED, SERDE_OTHER],
+            Target::Variant => &[RENAME, RENAME_ALL, ALIAS, UNTAGGED, SERDE_OTHER, SKIP, SKIP_DESERIALIZING],
         }
     }
 
@@ -106,6 +106,10 @@ pub struct Attrs {
     pub docs: Option<String>,
     pub rename: Option<LitStr>,
     pub rename_all: Option<RenameRule>,
+    /// `#[serde(rename_all_fields)]`: a data enum's rule for its variants' fields.
+    pub rename_all_fields: Option<RenameRule>,
+    /// Every `#[serde]` key read, so that a later stage can point at one.
+    pub serde_keys: Vec<Path>,
     pub aliases: Vec<LitStr>,
     pub default: Default,
     /// `#[serde(skip)]`: neither read nor written.
@@ -155,6 +159,8 @@ pub fn parse(cx: &mut Ctxt, attrs: &[Attribute], target: Target) -> Attrs {
         docs: docs(attrs),
         rename: None,
         rename_all: None,
+        rename_all_fields: None,
+        serde_keys: Vec::new(),
         aliases: Vec::new(),
         default: Default::None,
         skip: false,
@@ -226,6 +232,7 @@ fn parse_serde_key(
         );
         return skip_value(meta);
     }
+    attrs.serde_keys.push(meta.path.clone());
     if key == "skip_serializing_if" && target == Target::Field {
         attrs.skip_serializing_if = true;
     }
@@ -239,12 +246,17 @@ fn parse_serde_key(
     }
     match key {
         RENAME => attrs.rename = one_name(cx, meta, RENAME)?,
-        RENAME_ALL => {
-            if let Some(rule) = one_name(cx, meta, RENAME_ALL)? {
-                attrs.rename_all = RenameRule::from_str(&rule.value());
+        RENAME_ALL | RENAME_ALL_FIELDS => {
+            if let Some(rule) = one_name(cx, meta, key)? {
+                let parsed = RenameRule::from_str(&rule.value());
+                if key == RENAME_ALL {
+                    attrs.rename_all = parsed;
+                } else {
+                    attrs.rename_all_fields = parsed;
+                }
                 // serde's derive reports an unknown rule on a struct; on an
                 // enum, whose serde impls this derive writes, it is ours to.
-                match (attrs.rename_all, string_enum) {
+                match (parsed, string_enum) {
                     (Some(_), _) => {}
                     (None, true) => cx.error_spanned_by(&rule, unknown_rule(&rule)),
                     (None, false) => attrs.serde_refuses = true,
@@ -443,6 +455,11 @@ fn docs(attrs: &[Attribute]) -> Option<String> {
 }
 
 /// The span to blame for a name: its `rename` literal when there is one.
+/// The `#[serde]` key named `key`, if it was given.
+pub fn serde_key<'a>(attrs: &'a Attrs, key: &str) -> Option<&'a Path> {
+    attrs.serde_keys.iter().find(|path| path.is_ident(key))
+}
+
 pub fn name_span(attrs: &Attrs, fallback: Span) -> Span {
     attrs.rename.as_ref().map_or(fallback, LitStr::span)
 }

@@ -308,8 +308,17 @@ pub fn field_table<'a>(fields: impl Iterator<Item = &'a Field<'a>>, container_de
 fn rare_parts(index: usize, field: &Field, container_default: bool) -> Option<TokenStream> {
     let ty = field.ty;
     let span = ty.span();
-    // A type that holds a `Secret` keeps serde's words, which may quote it, out.
-    let secret = mentions(ty, "Secret");
+    // A type that holds a `Secret` keeps serde's words, which may quote it,
+    // out: known by its type where it is an `ApiType` (through an alias, a
+    // re-export), else by a `Secret` written in it.
+    let spelled = mentions(ty, "Secret");
+    let secret = quote_spanned! {span=>
+        {
+            #[allow(unused_imports)]
+            use ::model_core::__private::{ProbeApiType as _, ProbeOther as _};
+            #spelled || (&::model_core::__private::SecretProbe::<#ty>::NEW).holds_secret()
+        }
+    };
     let check = if let Some(path) = &field.attrs.deserialize_with {
         Some(quote_spanned! {path.span()=>
             |__node, __report| ::model_core::__private::check_with(__node, __report, |__text| {

@@ -44,8 +44,15 @@ pub fn is_map(ty: &Type) -> bool {
     ["HashMap", "BTreeMap", "Map", "IndexMap"].iter().any(|name| last_segment_is(ty, name))
 }
 
-/// Whether `name` appears anywhere in the type, as `Secret` does in
-/// `Option<Secret<String>>`.
+/// Whether the identifier `name` appears anywhere in the type, as `Secret`
+/// does in `Option<Secret<String>>` (and not in `SecretSettings`).
 pub fn mentions(ty: &Type, name: &str) -> bool {
-    ty.to_token_stream().to_string().contains(name)
+    fn walk(tokens: proc_macro2::TokenStream, name: &str) -> bool {
+        tokens.into_iter().any(|token| match token {
+            proc_macro2::TokenTree::Ident(ident) => ident == name,
+            proc_macro2::TokenTree::Group(group) => walk(group.stream(), name),
+            proc_macro2::TokenTree::Punct(_) | proc_macro2::TokenTree::Literal(_) => false,
+        })
+    }
+    walk(ty.to_token_stream(), name)
 }

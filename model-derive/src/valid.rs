@@ -112,6 +112,21 @@ impl Enum<'_> {
         if self.is_data() {
             return self.validate_data(cx);
         }
+        for key in ["rename_all_fields", "deny_unknown_fields"] {
+            if let Some(path) = attr::serde_key(&self.attrs, key) {
+                cx.error_spanned_by(
+                    path,
+                    format!("#[serde({key})] is for a data enum's fields; a string enum has none"),
+                );
+            }
+        }
+        for variant in &self.variants {
+            for key in ["rename_all", "skip", "skip_deserializing"] {
+                if let Some(path) = attr::serde_key(&variant.attrs, key) {
+                    cx.error_spanned_by(path, format!("#[serde({key})] is not supported on a string enum's variant"));
+                }
+            }
+        }
         for variant in &self.variants {
             if let Some(other) = &variant.attrs.serde_other {
                 cx.error_spanned_by(
@@ -200,6 +215,26 @@ impl Enum<'_> {
     /// A data enum: serde's derive reads it, so only what the report cannot
     /// follow is refused here.
     fn validate_data(&self, cx: &mut Ctxt) {
+        if let Some(path) = attr::serde_key(&self.attrs, "deny_unknown_fields") {
+            cx.error_spanned_by(
+                path,
+                "#[serde(deny_unknown_fields)] is not supported on a data enum yet: the report cannot yet tell \
+                 which keys each tagging lets through; refuse unknown keys in the variants' own structs instead",
+            );
+        }
+        for variant in &self.variants {
+            for key in ["skip", "skip_deserializing"] {
+                if let Some(path) = attr::serde_key(&variant.attrs, key) {
+                    cx.error_spanned_by(
+                        path,
+                        format!(
+                            "#[serde({key})] is not supported on a data enum's variant yet: the report would name a \
+                             variant serde never reads; remove the variant, or the attribute"
+                        ),
+                    );
+                }
+            }
+        }
         let mut names = WireNames::default();
         let mut catch_all: Option<&str> = None;
         // `content` without `tag` is serde's derive's to report.
@@ -259,19 +294,6 @@ impl Enum<'_> {
                         rule.span,
                         "rules on a variant's fields are not supported yet; hold a model with rules in a one-value variant",
                     );
-                }
-                if let (Some(tag), true) = (&self.attrs.tag, self.attrs.content.is_none()) {
-                    if field.wire_name == tag.value() {
-                        cx.error_spanned_by(
-                            field.ident,
-                            format!(
-                                "field `{}` has the name of the tag, #[serde(tag = \"{}\")]: the tag names the \
-                                 variant, so this field could never be read; rename one of them",
-                                field.rust_name,
-                                tag.value()
-                            ),
-                        );
-                    }
                 }
             }
         }

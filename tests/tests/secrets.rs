@@ -106,3 +106,51 @@ fn models_builders_and_docs_never_show_it() {
     assert_eq!(serde_json::to_value(&link).unwrap()["token"], json!(CANARY));
     assert_eq!(link.token.expose(), CANARY);
 }
+
+/// A secret behind an alias, read by a function whose error quotes its input.
+type ApiKey = Secret<String>;
+
+fn quoting_reader<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<ApiKey, D::Error> {
+    let text: String = serde::Deserialize::deserialize(deserializer)?;
+    if text.starts_with("sk_") {
+        return Ok(Secret::new(text));
+    }
+    Err(serde::de::Error::custom(format!("not a key: {text}")))
+}
+
+#[derive(Debug, serde::Deserialize, ApiModel)]
+#[allow(dead_code)] // only ever refused
+struct Client {
+    #[serde(deserialize_with = "quoting_reader")]
+    key: ApiKey,
+    name: String,
+}
+
+#[test]
+fn a_secret_behind_an_alias_is_known_by_its_type() {
+    let json = format!(r#"{{"key": "{CANARY}", "name": 1}}"#);
+    let error = Client::from_json(&json).unwrap_err();
+    let codes: Vec<&str> = error.issues().iter().map(|issue| issue.pointer()).collect();
+    assert_eq!(codes, ["/key", "/name"]);
+    let mut shown = vec![error.to_string(), format!("{error:?}"), serde_json::to_string(&error).unwrap()];
+    shown.extend(error.issues().iter().map(ToString::to_string));
+    assert_hidden("an aliased secret read by a function", &shown);
+}
+
+/// Named like a secret, but not one: flattening it is fine.
+#[derive(Debug, serde::Deserialize, ApiModel)]
+struct SecretSettings {
+    rotation_days: u32,
+}
+
+#[derive(Debug, serde::Deserialize, ApiModel)]
+struct Vault {
+    #[serde(flatten)]
+    settings: SecretSettings,
+}
+
+#[test]
+fn a_type_named_like_a_secret_is_not_one() {
+    let vault = Vault::from_json(r#"{"rotation_days": 30}"#).unwrap();
+    assert_eq!(vault.settings.rotation_days, 30);
+}

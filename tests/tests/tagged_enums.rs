@@ -1,7 +1,7 @@
 //! Data enums with serde's derive and `ApiModel`: externally, internally and
 //! adjacently tagged, and untagged, with struct, newtype and unit variants.
 
-use model_core::{from_json, ApiType, ValidationError};
+use model_core::{from_json, ApiModel, ApiType, ValidationError};
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 
@@ -237,4 +237,29 @@ fn a_newtype_beside_an_internal_tag_reads_the_object_without_it() {
         issues::<HoldsStrict>(r#"{"type": "Item", "id": "a", "x": 1}"#),
         found(&[("/x", "unknown_field", "1:29")])
     );
+}
+
+#[derive(Debug, PartialEq, Serialize, Deserialize, model_core::ApiModel)]
+#[serde(tag = "kind", rename_all = "snake_case", rename_all_fields = "camelCase")]
+enum Renamed {
+    UserAdded {
+        user_name: String,
+    },
+    #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+    UserRemoved {
+        user_name: String,
+    },
+}
+
+#[test]
+fn rename_all_fields_and_a_variant_rename_all_name_the_fields_as_serde_does() {
+    let added = Renamed::from_json(r#"{"kind": "user_added", "userName": "ada"}"#).unwrap();
+    assert_eq!(added, Renamed::UserAdded { user_name: "ada".into() });
+    let removed = Renamed::from_json(r#"{"kind": "user_removed", "USER_NAME": "ada"}"#).unwrap();
+    assert_eq!(removed, Renamed::UserRemoved { user_name: "ada".into() });
+    let error = Renamed::from_json(r#"{"kind": "user_added", "user_name": "ada"}"#).unwrap_err();
+    assert_eq!(error.issues()[0].pointer(), "/userName");
+    assert_eq!(error.issues()[0].code(), "missing");
+    let schema = Renamed::json_schema();
+    assert!(schema.to_string().contains("\"USER_NAME\""), "{schema}");
 }
