@@ -197,7 +197,7 @@ fn report_scaling(c: &mut Criterion) {
     ] {
         let payload = links(bytes, problems);
         let issues = model_core::from_json::<Vec<AuthLink>>(&payload).unwrap_err().issues().len();
-        assert_eq!(issues, problems.min(model_core::MAX_ISSUES));
+        assert_eq!(issues, problems.min(model_core::check::MAX_ISSUES));
         group.throughput(criterion::Throughput::Bytes(payload.len() as u64));
         group.bench_function(label, |b| {
             b.iter(|| model_core::from_json::<Vec<AuthLink>>(black_box(&payload)).unwrap_err());

@@ -22,7 +22,7 @@ use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::post;
 use axum::Router;
-use model_core::{ApiJson, Secret, Timestamp};
+use model_core::{axum::ApiJson, Secret, Timestamp};
 use models::{
     ConnectSession, ConnectSessionAuthenticate, ConnectSessionCreate, ConnectSessionCreateType,
     ConnectSessionTokenAuthLink, ConnectSessionTokenAuthLinkType,

@@ -147,10 +147,10 @@ fn main() {
     }
 
     println!("\nThe event's docs, as data:");
-    for page in model_core::pages(&<Event as ApiType>::TYPE) {
+    for page in model_core::markdown::pages(&<Event as ApiType>::TYPE) {
         println!("  {}", page.file_name());
     }
-    let schema = model_core::json_schema(&<Event as ApiType>::TYPE);
+    let schema = model_core::schema::json_schema(&<Event as ApiType>::TYPE);
     println!("  schema: {} variants in oneOf", schema["oneOf"].as_array().map_or(0, Vec::len));
     assert!(PaymentIntent::check_examples().is_empty());
 }

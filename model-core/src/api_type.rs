@@ -1,6 +1,7 @@
 //! The runtime side of a field's type.
 
-use crate::doc::{FieldType, TypeDoc};
+use crate::doc::field::FieldType;
+use crate::doc::TypeDoc;
 use crate::node::Node;
 use crate::report::Report;
 
@@ -22,7 +23,7 @@ use crate::report::Report;
 /// scalar, [`Report::check_leaf`] guarantees it by asking `Deserialize` itself:
 ///
 /// ```
-/// use model_core::{ApiModel, ApiType, Kind, Node, Report, TypeDoc};
+/// use model_core::{ApiModel, ApiType, check::{JsonKind, Node, Report}, doc::TypeDoc};
 ///
 /// /// A non-empty string.
 /// #[derive(Debug, serde::Deserialize)]
@@ -39,7 +40,7 @@ use crate::report::Report;
 /// impl ApiType for Name {
 ///     const TYPE: TypeDoc = TypeDoc::String;
 ///     fn check(node: &Node<'_>, report: &mut Report<'_>) {
-///         report.check_leaf::<Self>(node, &[Kind::String], &Self::TYPE);
+///         report.check_leaf::<Self>(node, &[JsonKind::String], &Self::TYPE);
 ///     }
 /// }
 ///

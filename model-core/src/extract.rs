@@ -28,11 +28,11 @@ use crate::parse;
 /// `{"type", "title", "status", "detail", "errors": [issue, …]}`, each issue
 /// as [`Issue`](crate::Issue) serializes itself. No secret's value is ever in
 /// it. For clients that expect FastAPI's `{"detail": [{"loc", "msg", "type"}]}`,
-/// use [`FastApiJson`].
+/// use [`FastApiStyleJson`].
 ///
 /// ```
 /// use axum::{routing::post, Router};
-/// use model_core::{ApiJson, ApiModel};
+/// use model_core::{ApiModel, axum::ApiJson};
 ///
 /// #[derive(serde::Deserialize, ApiModel)]
 /// struct Signup {
@@ -53,7 +53,7 @@ pub struct ApiJson<T>(pub T);
 /// against a FastAPI service: `{"detail": [{"loc": ["body", "items", 0],
 /// "msg": "…", "type": "too_short"}]}`, with the same statuses.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct FastApiJson<T>(pub T);
+pub struct FastApiStyleJson<T>(pub T);
 
 /// Why a body was refused. Turn it into a response of your own shape with
 /// [`status`](Self::status) and [`report`](Self::report), or let it answer
@@ -82,11 +82,11 @@ impl<T: ApiType + DeserializeOwned, S: Send + Sync> FromRequest<S> for ApiJson<T
     }
 }
 
-impl<T: ApiType + DeserializeOwned, S: Send + Sync> FromRequest<S> for FastApiJson<T> {
-    type Rejection = FastApiRejection;
+impl<T: ApiType + DeserializeOwned, S: Send + Sync> FromRequest<S> for FastApiStyleJson<T> {
+    type Rejection = FastApiStyleRejection;
 
     async fn from_request(request: Request, state: &S) -> Result<Self, Self::Rejection> {
-        read(request, state).await.map(FastApiJson).map_err(FastApiRejection)
+        read(request, state).await.map(FastApiStyleJson).map_err(FastApiStyleRejection)
     }
 }
 
@@ -157,7 +157,7 @@ impl ApiJsonRejection {
     /// The RFC 9457 problem details this rejection answers with.
     ///
     /// ```
-    /// # use model_core::{ApiJsonRejection, ApiModel};
+    /// # use model_core::{axum::ApiJsonRejection, ApiModel};
     /// #[derive(Debug, serde::Deserialize, ApiModel)]
     /// struct Signup {
     ///     login: String,
@@ -263,12 +263,12 @@ impl IntoResponse for ApiJsonRejection {
     }
 }
 
-/// The rejection of [`FastApiJson`]: an [`ApiJsonRejection`] that answers in
+/// The rejection of [`FastApiStyleJson`]: an [`ApiJsonRejection`] that answers in
 /// FastAPI's shape.
 #[derive(Debug)]
-pub struct FastApiRejection(pub ApiJsonRejection);
+pub struct FastApiStyleRejection(pub ApiJsonRejection);
 
-impl IntoResponse for FastApiRejection {
+impl IntoResponse for FastApiStyleRejection {
     fn into_response(self) -> Response {
         self.0.fastapi_response()
     }

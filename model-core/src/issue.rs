@@ -28,7 +28,7 @@ pub enum IssueKind {
     UnknownField,
     /// `duplicate_key`: a key given twice in one object.
     DuplicateKey,
-    /// `too_deep`: arrays and objects nested deeper than [`MAX_DEPTH`](crate::MAX_DEPTH).
+    /// `too_deep`: arrays and objects nested deeper than [`MAX_DEPTH`](crate::check::MAX_DEPTH).
     TooDeep,
     /// `syntax`: the text is not JSON.
     Syntax,
@@ -48,7 +48,7 @@ pub enum IssueKind {
     PatternMismatch,
     /// `not_unique`: an item equal to an earlier one, under `unique_items`.
     NotUnique,
-    /// `too_many_issues`: the last issue of a report cut at [`MAX_ISSUES`](crate::MAX_ISSUES).
+    /// `too_many_issues`: the last issue of a report cut at [`MAX_ISSUES`](crate::check::MAX_ISSUES).
     TooManyIssues,
 }
 

@@ -35,12 +35,29 @@
 //! # Ok::<(), model_core::ValidationError>(())
 //! ```
 //!
+//! # Where things are
+//!
+//! At the root: the derive and its traits ([`ApiModel`] for every derived
+//! type, [`ApiStruct`] for a struct's fields, [`ApiEnum`] for a string
+//! enum's wire strings, [`ApiType`] for a field type of your own), the entry
+//! points ([`from_json`], [`from_slice`], [`from_value`]), the errors
+//! ([`ValidationError`], [`Issue`], [`IssueKind`], [`Violation`]) and the
+//! field types you write ([`Secret`], [`Timestamp`], [`Patch`]). Then, by
+//! what they hold:
+//! - [`doc`]: types as data ([`doc::TypeDoc`], [`doc::ModelDoc`],
+//!   [`doc::FieldDoc`], …), what docs and schema are made from;
+//! - [`markdown`] and [`schema`]: the pages and the JSON Schema;
+//! - [`examples`]: the check that every example reads;
+//! - [`rules`]: which types each value rule applies to;
+//! - [`check`]: what a hand-written [`ApiType::check`] works with;
+//! - `axum` (feature `axum`): the extractors.
+//!
 //! # Layers
 //!
-//! Each module uses only modules listed before it (a test checks it):
+//! `lib.rs` declares the modules in five layers; a module uses only modules
+//! of lower layers, or of its own layer without a cycle (a test checks it):
 //! 1. reading JSON: `suggest`, `node`, `issue`, `report`;
-//! 2. types as data, one module: `doc` (`TypeDoc`, `FieldDoc`, `ModelDoc`,
-//!    `EnumDoc`, `UnionDoc`, `Rule`, `Example`);
+//! 2. types as data, one module: `doc`;
 //! 3. field types at run time: `api_type`, `impls`, `map_key`, `secret`,
 //!    `timestamp`, `patch`, `object`, `opaque` (fields serde reads alone),
 //!    `union` (data enums), `builder`, `rules`, `format`, `pattern`;
@@ -48,21 +65,25 @@
 //! 5. entry points and traits: `parse`, `model`, `string_enum`, `extract`
 //!    (axum, behind its feature), and `private` for generated code.
 //!
-//! A new value rule or field type is a file in layer 3 (an [`ApiType`] impl),
-//! registered in `lib.rs`; a new output format is a file in layer 4 that reads
-//! `doc`; a new kind of type description is a variant of [`TypeDoc`], which
-//! every walk then has to handle (none of them has a catch-all arm).
+//! A new field type is an [`ApiType`] impl in layer 3; a new value rule is a
+//! [`rules`] trait for the types it reads, a method of the runtime's `Rules`
+//! and a key in the derive's rule table; a new output format is a file in
+//! layer 4 that reads `doc`; a new kind of type description is a variant of
+//! [`doc::TypeDoc`], which every walk then has to handle (none of them has a
+//! catch-all arm).
 //!
 //! # Limits
 //!
-//! - **Nesting**: arrays and objects may nest [`MAX_DEPTH`] (127) deep, as
-//!   serde_json allows; deeper input is refused with a `too_deep` issue at the
-//!   first bracket too many, never a stack overflow.
-//! - **Report size**: at most [`MAX_ISSUES`] issues, then one `too_many_issues`.
+//! - **Nesting**: arrays and objects may nest [`check::MAX_DEPTH`] (127)
+//!   deep, as serde_json allows; deeper input is refused with a `too_deep`
+//!   issue at the first bracket too many, never a stack overflow.
+//! - **Report size**: at most [`check::MAX_ISSUES`] issues, then one
+//!   `too_many_issues`.
 //! - **Input size**: no limit of its own, as serde_json has none; bound the
 //!   body where it is read (the HTTP client). Valid input costs what serde
-//!   costs; a report costs time linear in the input times its nesting depth,
-//!   and memory linear in the input.
+//!   costs; a report costs time linear in the input (an untagged enum's
+//!   variants are each tried, see the README's Limits), and memory linear in
+//!   the input.
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
@@ -72,7 +93,7 @@ mod node;
 mod report;
 mod suggest;
 // Layer 2: types as data.
-mod doc;
+pub mod doc;
 // Layer 3: field types at run time.
 mod api_type;
 mod builder;
@@ -83,14 +104,14 @@ mod object;
 mod opaque;
 mod patch;
 mod pattern;
-mod rules;
+pub mod rules;
 mod secret;
 mod timestamp;
 mod union;
 // Layer 4: outputs.
-mod examples;
-mod markdown;
-mod schema;
+pub mod examples;
+pub mod markdown;
+pub mod schema;
 // Layer 5: entry points and traits.
 #[cfg(feature = "axum")]
 mod extract;
@@ -101,28 +122,29 @@ mod string_enum;
 
 pub use crate::api_type::ApiType;
 pub use crate::builder::IntoOption;
-pub use crate::doc::{
-    linked, EnumDoc, EnumValue, Example, FieldDoc, Format, Limit, Linked, ModelDoc, Names, NewtypeDoc, Rule, Tagging,
-    TextShape, TypeDoc, UnionDoc, VariantDoc, VariantShape, SECRET_PLACEHOLDER,
-};
-pub use crate::examples::{check_examples, ExampleProblem};
-#[cfg(feature = "axum")]
-pub use crate::extract::{ApiJson, ApiJsonRejection, FastApiJson, FastApiRejection};
 pub use crate::issue::{Issue, IssueKind, ValidationError};
 pub use crate::map_key::MapKey;
-pub use crate::markdown::{enum_page, model_page, page_of, pages, union_page, Page};
 pub use crate::model::{ApiModel, ApiStruct};
-pub use crate::node::{Kind, Node, MAX_DEPTH};
 pub use crate::parse::{from_json, from_slice, from_value};
 pub use crate::patch::Patch;
-pub use crate::report::{Report, MAX_ISSUES};
-pub use crate::rules::{
-    Elements, ItemsValue, NumberValue, Place, PropertiesValue, TextValue, UniqueItemsValue, Violation,
-};
-pub use crate::schema::json_schema;
+pub use crate::rules::Violation;
 pub use crate::secret::Secret;
 pub use crate::string_enum::{ApiEnum, ParseEnumError};
 pub use crate::timestamp::{ParseTimestampError, Timestamp};
+
+/// What a hand-written [`ApiType::check`] works with: the JSON value at
+/// hand, the report it adds issues to, and the limits of both.
+pub mod check {
+    pub use crate::node::{Kind as JsonKind, Node, MAX_DEPTH};
+    pub use crate::report::{Report, MAX_ISSUES};
+}
+
+/// Serving JSON with axum 0.8 (feature `axum`): extractors that answer a
+/// refused body with every problem in it.
+#[cfg(feature = "axum")]
+pub mod axum {
+    pub use crate::extract::{ApiJson, ApiJsonRejection, FastApiStyleJson, FastApiStyleRejection};
+}
 
 /// The derive. See the [crate docs](crate).
 pub use model_derive::ApiModel;

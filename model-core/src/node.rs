@@ -201,7 +201,7 @@ fn scalar_end(bytes: &[u8], mut at: usize) -> usize {
 ///
 /// A `Node` is handed to [`ApiType::check`](crate::ApiType::check); a type
 /// implemented by hand usually passes it straight to
-/// [`Report::check_leaf`](crate::Report::check_leaf).
+/// [`Report::check_leaf`](crate::check::Report::check_leaf).
 #[derive(Clone, Copy)]
 pub struct Node<'a> {
     tape: &'a Tape<'a>,

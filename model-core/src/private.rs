@@ -9,9 +9,11 @@ pub use ::std::vec::Vec;
 
 pub use crate::api_type::ApiType;
 pub use crate::builder::{fmt_builder, or_absent, IntoOption};
+pub use crate::doc::enum_doc::EnumValueParts;
+pub use crate::doc::field::{FieldParts, FieldType};
 pub use crate::doc::{
-    EnumDoc, EnumValue, Example, FieldDoc, FieldParts, FieldType, Format, Limit, ModelDoc, Rule, Tagging, TypeDoc,
-    UnionDoc, VariantDoc, VariantShape,
+    EnumDoc, EnumValue, Example, FieldDoc, Format, Limit, ModelDoc, Rule, Tagging, TypeDoc, UnionDoc, VariantDoc,
+    VariantShape,
 };
 pub use crate::format::{Date, Email, Hostname, Ipv4, Ipv6, Uri, Uuid};
 pub use crate::issue::ValidationError;
@@ -21,9 +23,8 @@ pub use crate::object::{check_object, ObjectSpec};
 pub use crate::opaque::{check_with, read_as};
 pub use crate::pattern::Pattern;
 pub use crate::report::Report;
-pub use crate::rules::{
-    check_then_rules, field_rules, model_rule, model_rule_on_node, nested_rules, own_rules, variant_rules, Rules,
-};
+pub use crate::rules::Rules;
+use crate::rules::Violation;
 pub use crate::string_enum::{
     check as check_enum, deserialize as deserialize_enum, parse as parse_enum, ApiEnum, ParseEnumError,
 };
@@ -71,6 +72,66 @@ pub fn assert_examples<M: crate::model::ApiModel>() {
 pub trait ApiUnion: crate::api_type::ApiType {
     /// The enum's variants and tagging.
     const DOC: crate::doc::UnionDoc;
+}
+
+/// A model's fields, as the derive writes them: see `FieldDoc::table`.
+pub const fn field_table<const N: usize>(
+    rust_names: [&'static str; N],
+    wire_names: [&'static str; N],
+    descriptions: [&'static str; N],
+    types: [&'static FieldType; N],
+    rare: &[FieldParts],
+) -> [FieldDoc; N] {
+    FieldDoc::table(rust_names, wire_names, descriptions, types, rare)
+}
+
+/// A model's description, as the derive writes it.
+pub const fn model_doc(
+    name: &'static str,
+    description: Option<&'static str>,
+    fields: &'static [FieldDoc],
+    example: Option<Example>,
+    deny_unknown_fields: bool,
+    module: &'static str,
+    params: &'static [TypeDoc],
+) -> ModelDoc {
+    ModelDoc::new(name, description, fields, example, deny_unknown_fields).declared(module, params)
+}
+
+/// A string enum's values, as the derive writes them.
+pub const fn enum_values<const N: usize>(parts: [EnumValueParts; N]) -> [EnumValue; N] {
+    EnumValue::from_parts(parts)
+}
+
+/// An `#[api(example = …)]` or a default, serialized when docs ask.
+pub const fn example(value: fn() -> Result<serde_json::Value, serde_json::Error>) -> Example {
+    Example::new(value)
+}
+
+/// A data enum's description, as the derive writes it.
+pub const fn new_union_doc(
+    name: &'static str,
+    description: Option<&'static str>,
+    tagging: Tagging,
+    variants: &'static [VariantDoc],
+    module: &'static str,
+) -> UnionDoc {
+    UnionDoc::new(name, description, tagging, variants, module)
+}
+
+/// One variant of a data enum, as the derive writes it.
+#[allow(clippy::too_many_arguments)]
+pub const fn variant_doc(
+    rust_name: &'static str,
+    wire_name: &'static str,
+    aliases: &'static [&'static str],
+    description: Option<&'static str>,
+    shape: VariantShape,
+    catch_all: bool,
+    other: bool,
+    check: fn(&crate::node::Node<'_>, &mut crate::report::Report<'_>),
+) -> VariantDoc {
+    VariantDoc::new(rust_name, wire_name, aliases, description, shape, catch_all, other, check)
 }
 
 /// A newtype struct's description, as the derive writes it.
@@ -154,4 +215,77 @@ pub fn example_value<T: serde::Serialize + ?Sized>(example: &T) -> Result<serde_
 /// `#[serde(default)]`'s value as JSON: a function, not a closure per field.
 pub fn example_default<T: serde::Serialize + Default>() -> Result<serde_json::Value, serde_json::Error> {
     serde_json::to_value(T::default())
+}
+
+/// Checks a field's value, then, when it has no issue of its own, reads it and
+/// runs its rules with their positions: the second read of a report.
+pub fn check_then_rules<T: ApiType + DeserializeOwned>(
+    node: &Node<'_>,
+    report: &mut Report<'_>,
+    rules: fn(&T, &mut Rules<'_, '_, '_>),
+) {
+    T::check(node, report);
+    // Rules run on what serde reads; issues of rules inside the value (a
+    // nested model's) do not stop the field's own, as in the typed pass.
+    if let Ok(value) = node.parse::<T>() {
+        rules(&value, &mut Rules::new(report, Some(*node)));
+    }
+}
+
+/// A model's own rule in the second read: on the model's value at `node`,
+/// when the value reads.
+pub fn model_rule_on_node<M: DeserializeOwned, E: Into<Violation>>(
+    node: &Node<'_>,
+    report: &mut Report<'_>,
+    rule: fn(&M) -> Result<(), E>,
+) {
+    if let Ok(value) = node.parse::<M>() {
+        Rules::new(report, Some(*node)).custom(rule(&value));
+    }
+}
+
+/// Runs a model's typed rules: the fields' own, and the rules of the models
+/// and collections inside them.
+pub fn field_rules<T: ?Sized>(
+    report: &mut Report<'_>,
+    wire_name: &str,
+    value: &T,
+    rules: fn(&T, &mut Rules<'_, '_, '_>),
+) {
+    report.at_key(wire_name, |report| rules(value, &mut Rules::new(report, None)));
+}
+
+/// The typed rules of a field whose type may hold some (a model, or a
+/// collection of them).
+#[inline]
+pub fn nested_rules<T: ?Sized>(
+    report: &mut Report<'_>,
+    wire_name: &str,
+    value: &T,
+    check_rules: fn(&T, &mut Report<'_>),
+) {
+    report.at_key(wire_name, |report| check_rules(value, report));
+}
+
+/// The rules written on a newtype's field, on the value it holds, at the
+/// newtype's own pointer.
+#[inline]
+pub fn own_rules<T: ?Sized>(report: &mut Report<'_>, value: &T, rules: fn(&T, &mut Rules<'_, '_, '_>)) {
+    rules(value, &mut Rules::new(report, None));
+}
+
+/// The typed rules of what a data enum's variant holds, under `key` when
+/// the tagging puts the content there (`{"variant": …}`, `{"content": …}`).
+#[inline]
+pub fn variant_rules<'a>(report: &mut Report<'a>, key: Option<&str>, check_rules: impl FnOnce(&mut Report<'a>)) {
+    match key {
+        Some(key) => report.at_key(key, check_rules),
+        None => check_rules(report),
+    }
+}
+
+/// A model's own rule (`#[api(validate = …)]`), on the value at `node` when
+/// there is one.
+pub fn model_rule<E: Into<Violation>>(report: &mut Report<'_>, node: Option<&Node<'_>>, verdict: Result<(), E>) {
+    Rules::new(report, node.copied()).custom(verdict);
 }

@@ -157,20 +157,20 @@ impl<'a> Report<'a> {
     /// `invalid_type`; a value serde then refuses is `invalid_format`.
     ///
     /// ```
-    /// use model_core::{ApiType, Kind, Node, Report, TypeDoc};
+    /// use model_core::{ApiType, check::{JsonKind, Node, Report}, doc::TypeDoc};
     ///
     /// /// An ISO 4217 currency code, read by its own `Deserialize`.
     /// # #[derive(serde::Deserialize)] struct Currency(String);
     /// impl ApiType for Currency {
     ///     const TYPE: TypeDoc = TypeDoc::String;
     ///     fn check(node: &Node<'_>, report: &mut Report<'_>) {
-    ///         report.check_leaf::<Self>(node, &[Kind::String], &Self::TYPE);
+    ///         report.check_leaf::<Self>(node, &[JsonKind::String], &Self::TYPE);
     ///     }
     /// }
     /// ```
     ///
     /// `expected` names the type in the issue: usually the type's own
-    /// [`TypeDoc`](crate::TypeDoc), or any text.
+    /// [`TypeDoc`](crate::doc::TypeDoc), or any text.
     pub fn check_leaf<T: DeserializeOwned>(&mut self, node: &Node<'_>, accepts: &[Kind], expected: &dyn Display) {
         self.check_scalar::<T>(node, accepts, || Cow::Owned(expected.to_string()));
     }

@@ -13,7 +13,6 @@ use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::fmt::{self, Display};
 use std::hash::BuildHasher;
 
-use serde::de::DeserializeOwned;
 use serde::Serialize;
 
 use crate::api_type::ApiType;
@@ -424,22 +423,6 @@ fn as_f64(limit: Limit) -> f64 {
     }
 }
 
-/// Checks a field's value, then, when it has no issue of its own, reads it and
-/// runs its rules with their positions: the second read of a report.
-#[doc(hidden)]
-pub fn check_then_rules<T: ApiType + DeserializeOwned>(
-    node: &Node<'_>,
-    report: &mut Report<'_>,
-    rules: fn(&T, &mut Rules<'_, '_, '_>),
-) {
-    T::check(node, report);
-    // Rules run on what serde reads; issues of rules inside the value (a
-    // nested model's) do not stop the field's own, as in the typed pass.
-    if let Ok(value) = node.parse::<T>() {
-        rules(&value, &mut Rules::new(report, Some(*node)));
-    }
-}
-
 /// Every broken rule of a typed value, as an error of `model`.
 pub(crate) fn validate<T: ApiType>(value: &T, model: Cow<'static, str>) -> Result<(), ValidationError> {
     if passes_rules(value) {
@@ -455,63 +438,6 @@ pub(crate) fn validate<T: ApiType>(value: &T, model: Cow<'static, str>) -> Resul
     }
 }
 
-/// A model's own rule in the second read: on the model's value at `node`,
-/// when the value reads.
-#[doc(hidden)]
-pub fn model_rule_on_node<M: DeserializeOwned, E: Into<Violation>>(
-    node: &Node<'_>,
-    report: &mut Report<'_>,
-    rule: fn(&M) -> Result<(), E>,
-) {
-    if let Ok(value) = node.parse::<M>() {
-        Rules::new(report, Some(*node)).custom(rule(&value));
-    }
-}
-
-/// Runs a model's typed rules: the fields' own, and the rules of the models
-/// and collections inside them.
-#[doc(hidden)]
-pub fn field_rules<T: ?Sized>(
-    report: &mut Report<'_>,
-    wire_name: &str,
-    value: &T,
-    rules: fn(&T, &mut Rules<'_, '_, '_>),
-) {
-    report.at_key(wire_name, |report| rules(value, &mut Rules::new(report, None)));
-}
-
-/// The typed rules of a field whose type may hold some (a model, or a
-/// collection of them).
-#[doc(hidden)]
-#[inline]
-pub fn nested_rules<T: ?Sized>(
-    report: &mut Report<'_>,
-    wire_name: &str,
-    value: &T,
-    check_rules: fn(&T, &mut Report<'_>),
-) {
-    report.at_key(wire_name, |report| check_rules(value, report));
-}
-
-/// The rules written on a newtype's field, on the value it holds, at the
-/// newtype's own pointer.
-#[doc(hidden)]
-#[inline]
-pub fn own_rules<T: ?Sized>(report: &mut Report<'_>, value: &T, rules: fn(&T, &mut Rules<'_, '_, '_>)) {
-    rules(value, &mut Rules::new(report, None));
-}
-
-/// The typed rules of what a data enum's variant holds, under `key` when
-/// the tagging puts the content there (`{"variant": …}`, `{"content": …}`).
-#[doc(hidden)]
-#[inline]
-pub fn variant_rules<'a>(report: &mut Report<'a>, key: Option<&str>, check_rules: impl FnOnce(&mut Report<'a>)) {
-    match key {
-        Some(key) => report.at_key(key, check_rules),
-        None => check_rules(report),
-    }
-}
-
 /// Checks every value rule of `value`, keeping no issue: the one pass valid
 /// input pays for, nothing for a type without rules.
 #[inline]
@@ -519,13 +445,6 @@ pub(crate) fn passes_rules<T: ApiType + ?Sized>(value: &T) -> bool {
     let mut report = Report::untracked();
     value.check_rules(&mut report);
     report.issue_count() == 0
-}
-
-/// A model's own rule (`#[api(validate = …)]`), on the value at `node` when
-/// there is one.
-#[doc(hidden)]
-pub fn model_rule<E: Into<Violation>>(report: &mut Report<'_>, node: Option<&Node<'_>>, verdict: Result<(), E>) {
-    Rules::new(report, node.copied()).custom(verdict);
 }
 
 /// Every rule trait for a wrapper that may hold a value: a rule applies to

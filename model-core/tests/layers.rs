@@ -46,7 +46,9 @@ fn declared_layers(lib: &str) -> BTreeMap<String, usize> {
     for line in lib.lines().map(str::trim) {
         if let Some(rest) = line.strip_prefix("// Layer ") {
             layer = rest.split(':').next().and_then(|n| n.parse().ok()).expect("`// Layer N:`");
-        } else if let Some(name) = line.strip_prefix("mod ").and_then(|rest| rest.strip_suffix(';')) {
+        } else if let Some(name) =
+            line.strip_prefix("pub ").unwrap_or(line).strip_prefix("mod ").and_then(|rest| rest.strip_suffix(';'))
+        {
             assert!(layer > 0, "`mod {name};` comes before any `// Layer N:` comment");
             layers.insert(name.to_owned(), layer);
         }

@@ -41,12 +41,14 @@ pub fn expand(node: &DeriveInput, data_enum: bool) -> TokenStream {
                 &generics,
                 ident,
                 quote! {
-                    ::model_core::__private::ModelDoc::new(
+                    ::model_core::__private::model_doc(
                         #name,
                         ::core::option::Option::None,
                         &[],
                         ::core::option::Option::None,
                         false,
+                        ::core::module_path!(),
+                        &[],
                     )
                 },
             );

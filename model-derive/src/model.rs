@@ -22,7 +22,7 @@ use crate::{bound, builder, rule};
 //             fn check(node, report) { check_model::<Self>(node, report, None) }
 //         }
 //         impl<__Marker: ?Sized> ModelTable<__Marker> for Invoice {
-//             const DOC: ModelDoc = ModelDoc::new("Invoice", None, &FieldDoc::table(
+//             const DOC: ModelDoc = model_doc("Invoice", None, &field_table(
 //                 ["number", "note"],                                     // rust names
 //                 ["number", "note"],                                     // wire names
 //                 ["", ""],                                               // doc comments
@@ -70,8 +70,15 @@ pub fn expand(input: &Struct) -> TokenStream {
         &generics,
         ident,
         quote! {
-            ::model_core::__private::ModelDoc::new(#name, #description, &#fields, #example, #deny_unknown_fields)
-                .declared(::core::module_path!(), &[#(<#params as ::model_core::__private::ApiType>::TYPE),*])
+            ::model_core::__private::model_doc(
+                #name,
+                #description,
+                &#fields,
+                #example,
+                #deny_unknown_fields,
+                ::core::module_path!(),
+                &[#(<#params as ::model_core::__private::ApiType>::TYPE),*],
+            )
         },
     );
     let builder = input.attrs.builder.then(|| builder::expand(input));
@@ -273,9 +280,9 @@ pub fn may_hold_rules(ty: &Type) -> bool {
     }
 }
 
-/// `FieldDoc::table(rust names, wire names, doc comments, field types, rare
+/// `field_table(rust names, wire names, doc comments, field types, rare
 /// parts)` for `fields`: a column each, then a `FieldParts` for each field
-/// with more to say (see `model_core::FieldDoc::table` for why columns).
+/// with more to say (see `FieldDoc::table` in model-core for why columns).
 pub fn field_table<'a>(fields: impl Iterator<Item = &'a Field<'a>>, container_default: bool) -> TokenStream {
     let fields: Vec<&Field> = fields.collect();
     let rust_names = fields.iter().map(|field| &field.rust_name);
@@ -293,7 +300,7 @@ pub fn field_table<'a>(fields: impl Iterator<Item = &'a Field<'a>>, container_de
     });
     let rare = fields.iter().enumerate().filter_map(|(index, field)| rare_parts(index, field, container_default));
     quote! {
-        ::model_core::__private::FieldDoc::table(
+        ::model_core::__private::field_table(
             [#(#rust_names),*],
             [#(#wire_names),*],
             [#(#descriptions),*],
@@ -381,10 +388,10 @@ fn rare_parts(index: usize, field: &Field, container_default: bool) -> Option<To
         Default::None => None,
         // A generic function, not a closure: one body fewer to compile.
         Default::Trait => Some(
-            quote_spanned!(span=> ::model_core::__private::Example::new(::model_core::__private::example_default::<#ty>)),
+            quote_spanned!(span=> ::model_core::__private::example(::model_core::__private::example_default::<#ty>)),
         ),
         Default::Path(path) => Some(quote_spanned! {span=>
-            ::model_core::__private::Example::new(|| ::model_core::__private::example_value(&#path()))
+            ::model_core::__private::example(|| ::model_core::__private::example_value(&#path()))
         }),
     };
     if let Some(default) = default {
@@ -404,6 +411,6 @@ fn rare_parts(index: usize, field: &Field, container_default: bool) -> Option<To
 /// `Example::new(|| example_value(&(expr)))`: serialized only when docs ask.
 fn example_fn(expr: &syn::Expr) -> TokenStream {
     quote_spanned! {expr.span()=>
-        ::model_core::__private::Example::new(|| ::model_core::__private::example_value(&(#expr)))
+        ::model_core::__private::example(|| ::model_core::__private::example_value(&(#expr)))
     }
 }

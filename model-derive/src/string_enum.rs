@@ -61,7 +61,7 @@ pub fn expand(input: &Enum) -> TokenStream {
             impl ::model_core::__private::ApiEnum for #ident {
                 const NAME: &'static str = #name;
                 const DESCRIPTION: ::core::option::Option<&'static str> = #description;
-                const VALUES: &'static [::model_core::__private::EnumValue] = &::model_core::__private::EnumValue::from_parts([#(#values),*]);
+                const VALUES: &'static [::model_core::__private::EnumValue] = &::model_core::__private::enum_values([#(#values),*]);
                 const WIRE_NAMES: &'static [&'static str] = &[#(#wire_names),*];
                 const OPEN: bool = #open;
                 const MODULE: &'static str = ::core::module_path!();

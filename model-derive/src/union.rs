@@ -32,9 +32,9 @@ use crate::model::{self, may_hold_rules};
 //         }
 //         impl ApiModel for Event {}
 //         impl ApiUnion for Event {
-//             const DOC: UnionDoc = UnionDoc::new("Event", None, Tagging::Internal { tag: "type" }, &[
-//                 VariantDoc::new("Created", "Created", &[], None, VariantShape::Struct(&FieldDoc::table(..)), false, ..),
-//                 VariantDoc::new("Deleted", .., VariantShape::Newtype(&<Tombstone as ApiType>::TYPE), false, <Tombstone as ApiType>::check),
+//             const DOC: UnionDoc = new_union_doc("Event", None, Tagging::Internal { tag: "type" }, &[
+//                 variant_doc("Created", "Created", &[], None, VariantShape::Struct(&field_table(..)), false, ..),
+//                 variant_doc("Deleted", .., VariantShape::Newtype(&<Tombstone as ApiType>::TYPE), false, <Tombstone as ApiType>::check),
 //                 ..
 //             ]);
 //         }
@@ -81,7 +81,7 @@ pub fn expand(input: &Enum) -> TokenStream {
 
             #[automatically_derived]
             impl ::model_core::__private::ApiUnion for #ident {
-                const DOC: ::model_core::__private::UnionDoc = ::model_core::__private::UnionDoc::new(
+                const DOC: ::model_core::__private::UnionDoc = ::model_core::__private::new_union_doc(
                     #name,
                     #description,
                     #tagging,
@@ -117,7 +117,7 @@ fn variant_doc(variant: &Variant) -> TokenStream {
         }
     };
     quote! {
-        ::model_core::__private::VariantDoc::new(
+        ::model_core::__private::variant_doc(
             #rust_name,
             #wire_name,
             &[#(#aliases),*],

@@ -52,7 +52,7 @@ pub type ConnectSessionCreateCategories = ConnectSessionTokenAuthLinkCategories;
 /// The categories of a [`ConnectSession`]: the same open enum as the auth link's.
 pub type ConnectSessionCategories = ConnectSessionTokenAuthLinkCategories;
 
-use model_core::{ApiType, TypeDoc};
+use model_core::{doc::TypeDoc, ApiType};
 
 /// The models this crate defines for their own sake; the enums and nested
 /// models they use follow from them.
@@ -74,12 +74,12 @@ pub const WRITE_DOCS: &str = "cargo run -p model-examples --example write_docs";
 pub fn doc_files() -> Vec<(String, String)> {
     let mut files = Vec::new();
     for root in ROOTS {
-        for page in model_core::pages(root) {
+        for page in model_core::markdown::pages(root) {
             if !files.iter().any(|(name, _)| *name == page.file_name()) {
                 files.push((page.file_name(), page.markdown));
             }
         }
-        let schema = model_core::json_schema(root);
+        let schema = model_core::schema::json_schema(root);
         let text = serde_json::to_string_pretty(&schema).unwrap_or_default() + "\n";
         files.push((format!("{root}.schema.json"), text));
     }

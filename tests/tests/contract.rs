@@ -246,7 +246,7 @@ fn each_instantiation_of_a_generic_model_is_a_type_of_its_own() {
     assert_eq!(defs["Page_Team"]["properties"]["items"]["items"]["$ref"], "#/$defs/Team");
     assert_eq!(defs["Page_Team"]["title"], "Page_Team");
 
-    let pages = model_core::pages(&<Dashboard as model_core::ApiType>::TYPE);
+    let pages = model_core::markdown::pages(&<Dashboard as model_core::ApiType>::TYPE);
     let names: Vec<&str> = pages.iter().map(|page| page.name.as_str()).collect();
     assert_eq!(names, ["Dashboard", "Page_User", "User", "Page_Team", "Team"]);
     assert!(pages[0].markdown.contains("[Page_User](Page_User.md)"), "{}", pages[0].markdown);
@@ -291,7 +291,7 @@ fn two_models_of_one_name_in_different_modules_are_told_apart() {
     assert_eq!(schema["properties"]["billed"]["$ref"], "#/$defs/contract.billing.Invoice");
     assert_eq!(schema["properties"]["sold"]["$ref"], "#/$defs/contract.shop.Invoice");
     assert!(defs["contract.shop.Invoice"]["properties"]["number"].is_object());
-    let pages = model_core::pages(&<Statement as model_core::ApiType>::TYPE);
+    let pages = model_core::markdown::pages(&<Statement as model_core::ApiType>::TYPE);
     let names: Vec<&str> = pages.iter().map(|page| page.name.as_str()).collect();
     assert_eq!(names, ["Statement", "contract.billing.Invoice", "contract.shop.Invoice"]);
     // Alone, each keeps its plain name.

@@ -4,7 +4,7 @@
 
 use std::path::Path;
 
-use model_core::{json, ApiEnum, ApiModel, ApiStruct, ApiType, TypeDoc};
+use model_core::{doc::TypeDoc, json, ApiEnum, ApiModel, ApiStruct, ApiType};
 use models::{
     ConnectSessionTokenAuthLink as AuthLink, ConnectSessionTokenAuthLinkCategories as Category,
     ConnectSessionTokenAuthLinkType as LinkType,
@@ -165,11 +165,11 @@ fn examples_that_break_a_rule_are_reported() {
 #[test]
 fn every_model_in_models_has_sound_examples() {
     for root in models::ROOTS {
-        let problems = model_core::check_examples(root);
+        let problems = model_core::examples::check_examples(root);
         assert!(problems.is_empty(), "{problems:#?}");
     }
     let payload = AuthLink::doc().example_payload().unwrap();
-    assert_eq!(payload["token"], json!(model_core::SECRET_PLACEHOLDER));
+    assert_eq!(payload["token"], json!(model_core::doc::SECRET_PLACEHOLDER));
     assert!(AuthLink::from_value(payload).is_ok(), "the Example Usage payload parses");
 }
 
@@ -316,7 +316,7 @@ fn secrets_never_reach_docs_schema_or_debug() {
     }
     assert_eq!(
         LeakyDocs::doc().example_payload(),
-        Some(json!({ "name": "a", "token": model_core::SECRET_PLACEHOLDER, "wide": 1 }))
+        Some(json!({ "name": "a", "token": model_core::doc::SECRET_PLACEHOLDER, "wide": 1 }))
     );
     let schema = LeakyDocs::json_schema();
     assert_eq!(schema["properties"]["wide"], json!({ "type": ["integer", "null"], "minimum": 0 }));

@@ -16,7 +16,7 @@ use serde::Deserialize;
 use serde_json::{json, Value};
 
 fn validator<T: ApiType>() -> jsonschema::Validator {
-    let schema = model_core::json_schema(&T::TYPE);
+    let schema = model_core::schema::json_schema(&T::TYPE);
     jsonschema::options().should_validate_formats(true).build(&schema).expect("the schema is valid")
 }
 
@@ -444,7 +444,7 @@ enum Open {
 fn agree_on<T: ApiModelish>(payloads: &[&str]) -> usize {
     let validator = jsonschema::options()
         .should_validate_formats(true)
-        .build(&model_core::json_schema(&<T as ApiType>::TYPE))
+        .build(&model_core::schema::json_schema(&<T as ApiType>::TYPE))
         .expect("the schema is valid");
     payloads
         .iter()

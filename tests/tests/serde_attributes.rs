@@ -3,7 +3,11 @@
 
 use std::collections::BTreeMap;
 
-use model_core::{ApiModel, ApiStruct, ApiType, Kind, Node, Report, TypeDoc};
+use model_core::{
+    check::{JsonKind, Node, Report},
+    doc::TypeDoc,
+    ApiModel, ApiStruct, ApiType,
+};
 use model_tests::{parse_agreeing, pointers_and_codes};
 use serde::{Deserialize, Serialize};
 
@@ -199,7 +203,7 @@ impl TryFrom<String> for NonEmpty {
 impl ApiType for NonEmpty {
     const TYPE: TypeDoc = TypeDoc::String;
     fn check(node: &Node<'_>, report: &mut Report<'_>) {
-        report.check_leaf::<Self>(node, &[Kind::String], &Self::TYPE);
+        report.check_leaf::<Self>(node, &[JsonKind::String], &Self::TYPE);
     }
 }
 
@@ -238,7 +242,7 @@ impl ApiType for Even {
     const TYPE: TypeDoc = TypeDoc::Integer { min: 0, max: u32::MAX as u128 };
     fn check(node: &Node<'_>, report: &mut Report<'_>) {
         // Deliberately incomplete: only the JSON type.
-        if node.kind() != Kind::Number {
+        if node.kind() != JsonKind::Number {
             report.push(node, model_core::IssueKind::InvalidType, "integer");
         }
     }

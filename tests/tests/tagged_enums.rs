@@ -168,7 +168,7 @@ fn untagged_names_the_variants_tried_and_the_closest_ones_issues() {
 
 #[test]
 fn docs_list_the_variants_and_the_schema_is_one_of_them() {
-    let pages = model_core::pages(&<Event as ApiType>::TYPE);
+    let pages = model_core::markdown::pages(&<Event as ApiType>::TYPE);
     let names: Vec<&str> = pages.iter().map(|page| page.name.as_str()).collect();
     assert_eq!(names, ["Event", "Account"]);
     let page = &pages[0].markdown;
@@ -182,12 +182,12 @@ fn docs_list_the_variants_and_the_schema_is_one_of_them() {
     );
     assert!(page.contains("| `at` | *integer* | :heavy_check_mark: | N/A |"), "{page}");
     assert!(page.contains("### `account_deleted`\n\nContent: [Account](Account.md)"), "{page}");
-    let schema = model_core::json_schema(&<Event as ApiType>::TYPE);
+    let schema = model_core::schema::json_schema(&<Event as ApiType>::TYPE);
     let variants = schema["oneOf"].as_array().unwrap();
     assert_eq!(variants.len(), 3);
     assert_eq!(variants[2], json!({"type": "object", "properties": {"type": {"const": "ping"}}, "required": ["type"]}));
     assert_eq!(variants[1]["allOf"][1], json!({"$ref": "#/$defs/Account"}));
-    let open = model_core::json_schema(&<OpenEvent as ApiType>::TYPE);
+    let open = model_core::schema::json_schema(&<OpenEvent as ApiType>::TYPE);
     assert!(open["anyOf"].is_array(), "a catch-all overlaps the others");
 }
 

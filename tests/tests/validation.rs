@@ -292,11 +292,14 @@ fn display_is_one_line_per_issue() {
 
 #[test]
 fn a_report_stops_at_max_issues() {
-    let items = vec!["\"x\""; model_core::MAX_ISSUES + 500].join(",");
+    let items = vec!["\"x\""; model_core::check::MAX_ISSUES + 500].join(",");
     let error = parse_agreeing::<Everything>(&format!(r#"{{"list": [{items}]}}"#)).unwrap_err();
-    assert_eq!(error.issues().len(), model_core::MAX_ISSUES + 1);
-    assert_eq!(error.issues()[model_core::MAX_ISSUES - 1].pointer(), format!("/list/{}", model_core::MAX_ISSUES - 1));
-    assert_eq!(error.issues()[model_core::MAX_ISSUES].code(), "too_many_issues");
+    assert_eq!(error.issues().len(), model_core::check::MAX_ISSUES + 1);
+    assert_eq!(
+        error.issues()[model_core::check::MAX_ISSUES - 1].pointer(),
+        format!("/list/{}", model_core::check::MAX_ISSUES - 1)
+    );
+    assert_eq!(error.issues()[model_core::check::MAX_ISSUES].code(), "too_many_issues");
 }
 
 #[derive(Debug, PartialEq, Deserialize, ApiModel)]

@@ -48,9 +48,8 @@ pub type EnumValueParts = (&'static str, &'static str, &'static [&'static str], 
 
 impl EnumValue {
     /// The derive's constructor, for all of an enum's values at once, as
-    /// [`FieldDoc::table`](super::FieldDoc::table) and for its reason.
-    #[doc(hidden)]
-    pub const fn from_parts<const N: usize>(parts: [EnumValueParts; N]) -> [EnumValue; N] {
+    /// `FieldDoc::table` and for its reason.
+    pub(crate) const fn from_parts<const N: usize>(parts: [EnumValueParts; N]) -> [EnumValue; N] {
         let mut values = [EnumValue { rust_name: "", wire_name: "", aliases: &[], description: None }; N];
         let mut index = 0;
         while index < N {

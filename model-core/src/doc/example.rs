@@ -10,8 +10,7 @@ pub struct Example(fn() -> Result<Value, serde_json::Error>);
 
 impl Example {
     /// The derive's constructor.
-    #[doc(hidden)]
-    pub const fn new(value: fn() -> Result<Value, serde_json::Error>) -> Self {
+    pub(crate) const fn new(value: fn() -> Result<Value, serde_json::Error>) -> Self {
         Example(value)
     }
 

@@ -1,9 +1,9 @@
 //! Models, fields, enums and types described as data: what the docs, the
 //! schema and the example checks read. Nothing here renders or parses.
 
-mod enum_doc;
+pub(crate) mod enum_doc;
 mod example;
-mod field;
+pub(crate) mod field;
 mod linked;
 mod model;
 mod newtype;
@@ -13,7 +13,7 @@ mod union_doc;
 
 pub use self::enum_doc::{EnumDoc, EnumValue};
 pub use self::example::Example;
-pub use self::field::{FieldDoc, FieldParts, FieldType};
+pub use self::field::FieldDoc;
 pub use self::linked::{linked, Linked, Names};
 pub(crate) use self::model::{catch_all, wire_fields};
 pub use self::model::{ModelDoc, SECRET_PLACEHOLDER};

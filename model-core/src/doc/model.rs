@@ -45,8 +45,7 @@ impl ModelDoc {
     }
 
     /// The derive's constructor.
-    #[doc(hidden)]
-    pub const fn new(
+    pub(crate) const fn new(
         name: &'static str,
         description: Option<&'static str>,
         fields: &'static [FieldDoc],
@@ -57,8 +56,7 @@ impl ModelDoc {
     }
 
     /// The derive's: where the model is declared, and its type arguments.
-    #[doc(hidden)]
-    pub const fn declared(self, module: &'static str, params: &'static [TypeDoc]) -> Self {
+    pub(crate) const fn declared(self, module: &'static str, params: &'static [TypeDoc]) -> Self {
         ModelDoc { module, params, ..self }
     }
 

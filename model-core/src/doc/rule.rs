@@ -10,7 +10,7 @@ use std::fmt;
 /// use: `at least 3 characters`.
 ///
 /// ```
-/// use model_core::{ApiModel, ApiStruct, Rule};
+/// use model_core::{ApiModel, ApiStruct, doc::Rule};
 ///
 /// #[derive(serde::Deserialize, ApiModel)]
 /// struct User {

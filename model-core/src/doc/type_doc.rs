@@ -75,7 +75,7 @@ impl TypeDoc {
     /// what a nullable or a secret wraps. `None` for every other type.
     ///
     /// ```
-    /// use model_core::{ApiType, TypeDoc};
+    /// use model_core::{ApiType, doc::TypeDoc};
     ///
     /// let ty = <Option<Vec<String>> as ApiType>::TYPE;
     /// assert!(matches!(ty.inner(), Some(TypeDoc::Array(_))));

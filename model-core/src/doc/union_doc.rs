@@ -82,8 +82,7 @@ pub enum VariantShape {
 
 impl UnionDoc {
     /// The derive's constructor.
-    #[doc(hidden)]
-    pub const fn new(
+    pub(crate) const fn new(
         name: &'static str,
         description: Option<&'static str>,
         tagging: Tagging,
@@ -114,7 +113,7 @@ impl VariantDoc {
     /// writes them (a struct of parts would only move the list).
     #[doc(hidden)]
     #[allow(clippy::too_many_arguments)]
-    pub const fn new(
+    pub(crate) const fn new(
         rust_name: &'static str,
         wire_name: &'static str,
         aliases: &'static [&'static str],

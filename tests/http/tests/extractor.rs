@@ -5,7 +5,10 @@ use axum::body::Body;
 use axum::extract::{DefaultBodyLimit, FromRequest, Request};
 use axum::routing;
 use axum::Router;
-use model_core::{ApiJson, ApiJsonRejection, ApiModel, FastApiJson};
+use model_core::{
+    axum::{ApiJson, ApiJsonRejection, FastApiStyleJson},
+    ApiModel,
+};
 use model_http_tests::{post, post_json};
 use models::ConnectSessionCreate;
 use proptest::prelude::*;
@@ -15,7 +18,7 @@ async fn echo(ApiJson(request): ApiJson<ConnectSessionCreate>) -> String {
     request.origin_owner_name
 }
 
-async fn echo_fastapi(FastApiJson(request): FastApiJson<ConnectSessionCreate>) -> String {
+async fn echo_fastapi(FastApiStyleJson(request): FastApiStyleJson<ConnectSessionCreate>) -> String {
     request.origin_owner_name
 }
 
