@@ -2,6 +2,7 @@
 
 use std::borrow::Cow;
 use std::fmt::Display;
+use std::rc::Rc;
 
 use serde::de::DeserializeOwned;
 use serde_json::error::Category;
@@ -23,7 +24,9 @@ pub const MAX_ISSUES: usize = 1000;
 pub struct Report<'a> {
     input: &'a str,
     positions: bool,
-    line_starts: Option<Vec<usize>>,
+    /// Where each line starts, found once and shared with every fork, so
+    /// that trying an untagged enum's variants never reads the input again.
+    line_starts: Option<Rc<[usize]>>,
     pointer: String,
     segments: Vec<Segment>,
     secret_depth: usize,
@@ -38,6 +41,8 @@ pub struct Report<'a> {
     tracking: bool,
     /// Issues pushed so far, kept or not.
     pushed: usize,
+    /// Of those, broken value rules: a value with only these is one serde reads.
+    rules_pushed: usize,
 }
 
 /// What an issue says beside its kind and what was expected.
@@ -97,16 +102,20 @@ impl<'a> Report<'a> {
             truncated: false,
             tracking,
             pushed: 0,
+            rules_pushed: 0,
         }
     }
 
     /// An empty report at the same place in the same input: one attempt at
     /// a value, which [`merge`](Self::merge) keeps or which is dropped.
-    pub(crate) fn fork(&self) -> Report<'a> {
+    pub(crate) fn fork(&mut self) -> Report<'a> {
+        if self.positions && self.tracking {
+            self.line_starts();
+        }
         Report {
             input: self.input,
             positions: self.positions,
-            line_starts: None,
+            line_starts: self.line_starts.clone(),
             pointer: self.pointer.clone(),
             segments: self.segments.clone(),
             secret_depth: self.secret_depth,
@@ -115,7 +124,14 @@ impl<'a> Report<'a> {
             truncated: false,
             tracking: self.tracking,
             pushed: 0,
+            rules_pushed: 0,
         }
+    }
+
+    /// Whether something other than a value rule was found: serde itself
+    /// would refuse the value, not only its rules.
+    pub(crate) fn refused_by_serde(&self) -> bool {
+        self.pushed > self.rules_pushed
     }
 
     /// Whether the first issue refuses the value's JSON type outright, at
@@ -129,6 +145,7 @@ impl<'a> Report<'a> {
     /// Keeps the issues of a [`fork`](Self::fork).
     pub(crate) fn merge(&mut self, fork: Report<'a>) {
         self.pushed += fork.pushed;
+        self.rules_pushed += fork.rules_pushed;
         for (issue, place) in fork.issues.into_iter().zip(fork.places) {
             if self.issues.len() >= MAX_ISSUES {
                 self.truncated = true;
@@ -293,6 +310,7 @@ impl<'a> Report<'a> {
         received: Option<String>,
     ) {
         let received = received.as_deref().map(ShortText::new);
+        self.rules_pushed += 1;
         self.push_at(offset, kind, expected, Detail { received, ..Detail::default() });
     }
 
@@ -488,15 +506,21 @@ impl<'a> Report<'a> {
         if !self.positions {
             return None;
         }
-        let input = self.input;
-        let line_starts = self.line_starts.get_or_insert_with(|| {
-            std::iter::once(0)
-                .chain(input.bytes().enumerate().filter(|&(_, b)| b == b'\n').map(|(i, _)| i + 1))
-                .collect()
-        });
+        let line_starts = self.line_starts();
         let line = line_starts.partition_point(|&start| start <= offset);
         let line_start = line_starts.get(line.checked_sub(1)?).copied()?;
         Some((line, offset - line_start + 1))
+    }
+
+    fn line_starts(&mut self) -> Rc<[usize]> {
+        let input = self.input;
+        self.line_starts
+            .get_or_insert_with(|| {
+                std::iter::once(0)
+                    .chain(input.bytes().enumerate().filter(|&(_, b)| b == b'\n').map(|(i, _)| i + 1))
+                    .collect()
+            })
+            .clone()
     }
 
     pub(crate) fn push_syntax(&mut self, error: &serde_json::Error) {

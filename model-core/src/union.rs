@@ -47,18 +47,36 @@ fn check_tagged(node: &Node<'_>, report: &mut Report<'_>, doc: &UnionDoc, tag: &
     };
     let Some(content) = content else {
         // serde hands the variant the object without its tag.
-        return check_content(variant, node, report, doc, Some(tag));
+        return or_catch_all(node, report, doc, |report| check_content(variant, node, report, doc, Some(tag)));
     };
     let mut held = entries.iter().filter(|entry| entry.key == content);
     match (held.next(), held.next(), variant.shape) {
         (_, Some(second), _) => duplicate(node, report, second, content),
-        (Some(entry), None, _) => {
+        (Some(entry), None, _) => or_catch_all(node, report, doc, |report| {
             report.at_key(content, |report| check_content(variant, &entry.value, report, doc, None));
-        }
-        (None, None, VariantShape::Unit) => {}
-        (None, None, _) => report.at_key(content, |report| {
-            report.push_missing(node.offset(), node.end(), format!("the content of `{}`", variant.wire_name), None);
         }),
+        (None, None, VariantShape::Unit) => {}
+        (None, None, _) => or_catch_all(node, report, doc, |report| {
+            report.at_key(content, |report| {
+                let expected = format!("the content of `{}`", variant.wire_name);
+                report.push_missing(node.offset(), node.end(), expected, None);
+            });
+        }),
+    }
+}
+
+/// The variant a tag names, as serde reads it: when serde refuses its
+/// content and the enum has a catch-all (`#[serde(untagged)]`), serde tries
+/// the catch-all on the whole value, so the report does too. Broken rules
+/// alone do not send it there: serde read the variant.
+fn or_catch_all(node: &Node<'_>, report: &mut Report<'_>, doc: &UnionDoc, named: impl FnOnce(&mut Report<'_>)) {
+    let Some(catch_all) = doc.catch_all() else { return named(report) };
+    let mut attempt = report.fork();
+    named(&mut attempt);
+    if attempt.refused_by_serde() {
+        check_content(catch_all, node, report, doc, None);
+    } else {
+        report.merge(attempt);
     }
 }
 
@@ -90,9 +108,9 @@ fn check_external(node: &Node<'_>, report: &mut Report<'_>, doc: &UnionDoc) {
                 return;
             };
             match (doc.variant(&entry.key), doc.other(), doc.catch_all()) {
-                (Some(variant), _, _) | (None, Some(variant), _) => {
+                (Some(variant), _, _) | (None, Some(variant), _) => or_catch_all(node, report, doc, |report| {
                     report.at_key(&entry.key, |report| check_content(variant, &entry.value, report, doc, None));
-                }
+                }),
                 (None, None, Some(catch_all)) => check_content(catch_all, node, report, doc, None),
                 (None, None, None) => report.at_key(&entry.key, |report| {
                     let expected = format!("a key that is one of {}", variant_list(doc));
@@ -108,16 +126,17 @@ fn check_external(node: &Node<'_>, report: &mut Report<'_>, doc: &UnionDoc) {
     }
 }
 
-/// Each variant in turn, as serde tries them: the first that reads wins.
-/// When none does, the report names them all and gives the issues of the
-/// closest: of the right JSON type first, then with the fewest issues.
+/// Each variant in turn, as serde tries them: the first that serde reads
+/// wins, and only its broken rules, if any, are reported. When none reads,
+/// the report names them all and gives the issues of the closest: of the
+/// right JSON type first, then with the fewest issues.
 fn check_untagged(node: &Node<'_>, report: &mut Report<'_>, doc: &UnionDoc) {
     let mut closest: Option<(&VariantDoc, Report<'_>)> = None;
     for variant in doc.variants {
         let mut attempt = report.fork();
         check_content(variant, node, &mut attempt, doc, None);
-        if attempt.issue_count() == 0 {
-            return;
+        if !attempt.refused_by_serde() {
+            return report.merge(attempt);
         }
         let score = |attempt: &Report<'_>| (attempt.refused_outright(), attempt.issue_count());
         if closest.as_ref().is_none_or(|(_, best)| score(&attempt) < score(best)) {

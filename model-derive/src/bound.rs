@@ -65,10 +65,18 @@ pub fn self_deserialize_owned(mut generics: Generics, node: &DeriveInput) -> Gen
 pub fn model(input: &Struct) -> Generics {
     let mut generics = fields_api_type(input);
     let named = named_params(input);
+    let params: Vec<Ident> = type_params(&input.original.generics).cloned().collect();
     if !named.is_empty() {
         let where_clause = generics.make_where_clause();
         for param in named {
             where_clause.predicates.push(parse_quote!(#param: ::model_core::__private::ApiType));
+        }
+        // A field with rules is read alone to run them (`check_then_rules`).
+        for field in input.wire_fields().filter(|field| !field.attrs.rules.is_empty()) {
+            if mentions(field.ty.to_token_stream(), &params) {
+                let ty = field.ty;
+                where_clause.predicates.push(parse_quote!(#ty: ::model_core::__private::DeserializeOwned));
+            }
         }
     }
     self_deserialize_owned(generics, input.original)

@@ -131,17 +131,51 @@ fn rules_inside_an_adjacently_tagged_enum_hold() {
 }
 
 #[test]
-fn rules_inside_an_untagged_enum_hold_in_code() {
-    // The report of an untagged enum names the variants tried (see the
-    // hostile-input issue for following serde's choice); the verdict and
-    // `validate()` already agree with the rules.
+fn rules_inside_an_untagged_enum_hold_in_the_variant_serde_picks() {
+    // serde reads the first variant, so the report names its broken rule
+    // alone, not "none of the variants reads it".
     let struct_variant = r#"{"sender": {"login": ""}, "number": 1}"#;
-    assert!(Untagged::from_json(struct_variant).is_err());
+    refused::<Untagged>(struct_variant, &["/sender/login"]);
     invalid_in_code::<Untagged>(struct_variant, &["/sender/login"]);
     let newtype = r#"{"login": ""}"#;
-    assert!(Untagged::from_json(newtype).is_err());
+    refused::<Untagged>(newtype, &["/login"]);
     invalid_in_code::<Untagged>(newtype, &["/login"]);
     assert!(Untagged::from_json(r#"{"login": "ada"}"#).is_ok());
+    // When no variant reads, the variants tried are named.
+    let error = Untagged::from_json(r#"{"login": 1}"#).unwrap_err();
+    assert!(error.issues()[0].expected().contains("none reads it"), "{error}");
+}
+
+/// An open data enum: a known tag whose content serde refuses goes to the catch-all.
+#[derive(Debug, Deserialize, ApiModel)]
+#[serde(tag = "action", rename_all = "snake_case")]
+enum OpenEvent {
+    Opened {
+        sender: Sender,
+    },
+    #[serde(untagged)]
+    Unknown(serde_json::Value),
+}
+
+#[derive(Debug, Deserialize, ApiModel)]
+struct Delivery {
+    event: OpenEvent,
+    attempt: u8,
+}
+
+#[test]
+fn a_value_serde_keeps_in_the_catch_all_gets_no_issues() {
+    let kept = r#"{"event": {"action": "opened", "sender": 7}, "attempt": 1}"#;
+    assert!(matches!(Delivery::from_json(kept).unwrap().event, OpenEvent::Unknown(_)));
+    // Another field's problem triggers the report: still nothing at /event.
+    let error = Delivery::from_json(r#"{"event": {"action": "opened", "sender": 7}, "attempt": -1}"#).unwrap_err();
+    let found: Vec<&str> = error.issues().iter().map(|issue| issue.pointer()).collect();
+    assert_eq!(found, ["/attempt"]);
+    // A variant serde reads keeps its rules.
+    refused::<Delivery>(
+        r#"{"event": {"action": "opened", "sender": {"login": ""}}, "attempt": 1}"#,
+        &["/event/sender/login"],
+    );
 }
 
 #[test]

@@ -328,3 +328,119 @@ proptest! {
         let _ = parse_agreeing::<shapes::Untagged>(&value.to_string());
     }
 }
+
+/// Rules wherever the derive can put a model: data enums of every tagging,
+/// a generic model, newtypes.
+#[allow(dead_code)]
+mod held {
+    use model_core::ApiModel;
+    use serde::Deserialize;
+
+    #[derive(Debug, Deserialize, ApiModel)]
+    pub struct Member {
+        #[api(min_length = 2, max_length = 4)]
+        pub login: String,
+        #[api(maximum = 9)]
+        pub seats: u8,
+    }
+
+    #[derive(Debug, Deserialize, ApiModel)]
+    pub struct Slug(#[api(pattern = "^[a-c]+$")] pub String);
+
+    #[derive(Debug, Deserialize, ApiModel)]
+    pub struct Page<T> {
+        #[api(max_items = 2)]
+        pub items: Vec<T>,
+    }
+
+    #[derive(Debug, Deserialize, ApiModel)]
+    #[serde(tag = "type", rename_all = "snake_case")]
+    pub enum Internal {
+        Added { member: Member },
+        Removed(Member),
+    }
+
+    #[derive(Debug, Deserialize, ApiModel)]
+    #[serde(rename_all = "snake_case")]
+    pub enum External {
+        Added { member: Member },
+        Removed(Member),
+    }
+
+    #[derive(Debug, Deserialize, ApiModel)]
+    #[serde(tag = "t", content = "c", rename_all = "snake_case")]
+    pub enum Adjacent {
+        Added { member: Member },
+        Removed(Member),
+    }
+
+    #[derive(Debug, Deserialize, ApiModel)]
+    #[serde(untagged)]
+    pub enum Untagged {
+        Added { member: Member },
+        Named(Slug),
+    }
+
+    #[derive(Debug, Deserialize, ApiModel)]
+    pub struct Held {
+        pub internal: Internal,
+        pub external: External,
+        pub adjacent: Adjacent,
+        pub untagged: Untagged,
+        pub page: Page<Member>,
+        pub slug: Slug,
+    }
+}
+
+/// A member near its limits, now and then of the wrong type.
+fn member() -> impl Strategy<Value = Value> {
+    let login = prop_oneof![6 => "[a-c]{0,6}".prop_map(Value::from), 1 => json_value()];
+    let seats = prop_oneof![6 => (0_u8..14).prop_map(Value::from), 1 => json_value()];
+    (login, seats).prop_map(|(login, seats)| json!({"login": login, "seats": seats}))
+}
+
+fn held_payload() -> impl Strategy<Value = Value> {
+    let slug = prop_oneof![4 => "[a-d]{0,3}".prop_map(Value::from), 1 => json_value()];
+    let variant = proptest::sample::select(&["added", "removed"][..]);
+    (member(), variant, prop::collection::vec(member(), 0..4), slug.clone(), slug, any::<bool>()).prop_map(
+        |(member, variant, items, slug, named, as_slug)| {
+            let content = if variant == "added" { json!({ "member": member }) } else { member.clone() };
+            let mut internal = content.clone();
+            internal["type"] = json!(variant);
+            json!({
+                "internal": internal,
+                "external": { variant: content },
+                "adjacent": { "t": variant, "c": content },
+                "untagged": if as_slug { named } else { json!({ "member": member }) },
+                "page": { "items": items },
+                "slug": slug,
+            })
+        },
+    )
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 512, ..ProptestConfig::default() })]
+
+    /// Wherever a model with rules sits, `from_json` is `Ok` exactly when
+    /// serde is `Ok` and `validate()` is `Ok`, and with the same issues.
+    #[test]
+    fn rules_held_anywhere_agree_with_serde_and_validate(payload in held_payload()) {
+        let text = serde_json::to_string_pretty(&payload).unwrap();
+        let ours = held::Held::from_json(&text);
+        match serde_json::from_str::<held::Held>(&text) {
+            Ok(typed) => match (typed.validate(), &ours) {
+                (Ok(()), Ok(_)) => {}
+                (Err(rules), Err(report)) => {
+                    let mut expected: Vec<(&str, &str)> = rules.issues().iter().map(|i| (i.pointer(), i.code())).collect();
+                    let mut found: Vec<(&str, &str)> = report.issues().iter().map(|i| (i.pointer(), i.code())).collect();
+                    expected.sort_unstable();
+                    found.sort_unstable();
+                    prop_assert_eq!(found, expected, "{}", text);
+                }
+                (rules, ours) => prop_assert!(false, "validate() says {:?}, from_json says {:?} of {}", rules, ours, text),
+            },
+            Err(_) => prop_assert!(!ours.unwrap_err().issues().is_empty()),
+        }
+    }
+}

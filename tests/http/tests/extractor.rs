@@ -153,3 +153,53 @@ proptest! {
         }
     }
 }
+
+/// A webhook: a data enum whose variants hold models with rules.
+#[derive(Debug, serde::Deserialize, ApiModel)]
+#[serde(tag = "action", rename_all = "snake_case")]
+enum Webhook {
+    Opened { sender: Sender },
+    Closed(Sender),
+}
+
+#[derive(Debug, serde::Deserialize, ApiModel)]
+struct Sender {
+    #[api(min_length = 1)]
+    login: String,
+}
+
+async fn webhook(ApiJson(event): ApiJson<Webhook>) -> String {
+    match event {
+        Webhook::Opened { sender } | Webhook::Closed(sender) => sender.login,
+    }
+}
+
+async fn bulk(ApiJson(senders): ApiJson<Vec<Sender>>) -> String {
+    senders.len().to_string()
+}
+
+#[tokio::test]
+async fn a_data_enum_and_a_list_are_bodies_like_any_model() {
+    let router = Router::new().route("/webhook", routing::post(webhook)).route("/bulk", routing::post(bulk));
+    let base = start(router).await;
+    let client = reqwest::Client::new();
+
+    let answer = post_json(&client, &format!("{base}/webhook"), r#"{"action": "closed", "login": "ada"}"#).await;
+    assert_eq!((answer.status, answer.text().as_str()), (200, "ada"));
+    // A rule inside the variant, on otherwise valid input: 422, at its pointer.
+    let answer =
+        post_json(&client, &format!("{base}/webhook"), r#"{"action": "opened", "sender": {"login": ""}}"#).await;
+    assert_eq!(answer.status, 422);
+    let errors = answer.json()["errors"].clone();
+    assert_eq!(errors[0]["pointer"], "/sender/login");
+    assert_eq!(errors[0]["code"], "too_short");
+    let answer = post_json(&client, &format!("{base}/webhook"), r#"{"action": "merged"}"#).await;
+    assert_eq!((answer.status, answer.json()["errors"][0]["code"].clone()), (422, json!("unknown_variant")));
+
+    let answer = post_json(&client, &format!("{base}/bulk"), r#"[{"login": "a"}, {"login": "b"}]"#).await;
+    assert_eq!((answer.status, answer.text().as_str()), (200, "2"));
+    let answer = post_json(&client, &format!("{base}/bulk"), r#"[{"login": "a"}, {"login": ""}, {}]"#).await;
+    let pointers: Vec<Value> =
+        answer.json()["errors"].as_array().unwrap().iter().map(|e| e["pointer"].clone()).collect();
+    assert_eq!((answer.status, pointers), (422, vec![json!("/1/login"), json!("/2/login")]));
+}
