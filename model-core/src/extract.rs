@@ -13,6 +13,7 @@ use serde_json::{json, Map, Value};
 use crate::api_type::ApiType;
 use crate::issue::{IssueKind, ValidationError};
 use crate::parse;
+use crate::report::ReportLimits;
 
 /// A request body read as `T`, or a rejection that tells the client every
 /// problem in it: axum's `Json`, with the report.
@@ -21,13 +22,16 @@ use crate::parse;
 /// | --- | --- | --- |
 /// | no `Content-Type: application/json` (or `…+json`) | `415` | problem details |
 /// | a body over axum's `DefaultBodyLimit` (2 MB unless set) | `413` | problem details |
-/// | not JSON | `400` | problem details, the syntax issue in `errors` |
+/// | not JSON, or not UTF-8 | `400` | problem details, the syntax issue in `errors` |
 /// | JSON that `T` refuses: types, missing keys, rules | `422` | problem details, every issue in `errors` |
 ///
 /// Problem details are RFC 9457's `application/problem+json`:
 /// `{"type", "title", "status", "detail", "errors": [issue, …]}`, each issue
 /// as [`Issue`](crate::Issue) serializes itself. No secret's value is ever in
-/// it. For clients that expect FastAPI's `{"detail": [{"loc", "msg", "type"}]}`,
+/// it. The report is bounded by the [`ReportLimits`] in the request's
+/// extensions (`router.layer(Extension(limits))`), else the defaults; a
+/// body over [`OFFLOAD_ABOVE`] bytes is read on tokio's blocking pool. For
+/// clients that expect FastAPI's `{"detail": [{"loc", "msg", "type"}]}`,
 /// use [`FastApiStyleJson`].
 ///
 /// ```
@@ -74,7 +78,7 @@ pub enum ApiJsonRejection {
     Invalid(ValidationError),
 }
 
-impl<T: ApiType + DeserializeOwned, S: Send + Sync> FromRequest<S> for ApiJson<T> {
+impl<T: ApiType + DeserializeOwned + Send + 'static, S: Send + Sync> FromRequest<S> for ApiJson<T> {
     type Rejection = ApiJsonRejection;
 
     async fn from_request(request: Request, state: &S) -> Result<Self, Self::Rejection> {
@@ -82,7 +86,7 @@ impl<T: ApiType + DeserializeOwned, S: Send + Sync> FromRequest<S> for ApiJson<T
     }
 }
 
-impl<T: ApiType + DeserializeOwned, S: Send + Sync> FromRequest<S> for FastApiStyleJson<T> {
+impl<T: ApiType + DeserializeOwned + Send + 'static, S: Send + Sync> FromRequest<S> for FastApiStyleJson<T> {
     type Rejection = FastApiStyleRejection;
 
     async fn from_request(request: Request, state: &S) -> Result<Self, Self::Rejection> {
@@ -90,13 +94,22 @@ impl<T: ApiType + DeserializeOwned, S: Send + Sync> FromRequest<S> for FastApiSt
     }
 }
 
-async fn read<T: ApiType + DeserializeOwned, S: Send + Sync>(
+/// Bodies longer than this are read on tokio's blocking pool
+/// (`spawn_blocking`), not on the async worker: a large body full of
+/// problems costs a report of about 75 ns a byte, and a worker busy with it
+/// would stall every other request it serves. Below it, the whole read
+/// takes at most a few milliseconds.
+pub const OFFLOAD_ABOVE: usize = 64 << 10;
+
+async fn read<T: ApiType + DeserializeOwned + Send + 'static, S: Send + Sync>(
     request: Request,
     state: &S,
 ) -> Result<T, ApiJsonRejection> {
     if !is_json(request.headers()) {
         return Err(ApiJsonRejection::UnsupportedMediaType);
     }
+    // A router chooses its own with `.layer(Extension(ReportLimits::default()…))`.
+    let limits = request.extensions().get::<ReportLimits>().copied().unwrap_or_default();
     // The route's `DefaultBodyLimit` holds. A body whose `Content-Length`
     // is over it is refused before a byte of it is read (axum's own reader
     // would read up to the limit first); one that says nothing is cut at it.
@@ -112,10 +125,21 @@ async fn read<T: ApiType + DeserializeOwned, S: Send + Sync>(
             ApiJsonRejection::Unreadable(rejection.body_text())
         }
     })?;
-    parse::from_slice::<T>(&body).map_err(|error| {
-        // Only text that is not JSON at all is a 400; JSON the model refuses is a 422.
+    let parsed = match tokio::runtime::Handle::try_current() {
+        Ok(runtime) if body.len() > OFFLOAD_ABOVE => {
+            let body = body.clone();
+            match runtime.spawn_blocking(move || parse::from_slice_limited::<T>(&body, &limits)).await {
+                Ok(parsed) => parsed,
+                Err(_) => return Err(ApiJsonRejection::Unreadable("the body could not be read".to_owned())),
+            }
+        }
+        _ => parse::from_slice_limited::<T>(&body, &limits),
+    };
+    parsed.map_err(|error| {
+        // Only text that is not JSON at all is a 400 (bytes that are not
+        // UTF-8 among them); JSON the model refuses is a 422.
         let not_json = error.issues().iter().any(|issue| issue.kind() == IssueKind::Syntax)
-            && serde_json::from_slice::<serde::de::IgnoredAny>(&body).is_err();
+            && (std::str::from_utf8(&body).is_err() || serde_json::from_slice::<serde::de::IgnoredAny>(&body).is_err());
         if not_json {
             ApiJsonRejection::Malformed(error)
         } else {

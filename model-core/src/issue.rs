@@ -182,6 +182,18 @@ impl fmt::Debug for ShortText {
 }
 
 impl Issue {
+    /// About what the issue takes as JSON: its texts twice (`detail` repeats
+    /// `expected` and `received`), and a fixed overhead for keys and numbers.
+    pub(crate) fn weight(&self) -> usize {
+        let texts = self.pointer.as_str().len()
+            + self.wire_name.as_deref().map_or(0, str::len)
+            + self.expected.len()
+            + self.received.as_ref().map_or(0, |received| received.as_str().len())
+            + self.suggestion.as_deref().map_or(0, str::len)
+            + self.found_key.as_deref().map_or(0, str::len);
+        2 * texts + 160
+    }
+
     /// An issue about the input as a whole, at the root pointer.
     pub(crate) fn at_root(
         kind: IssueKind,

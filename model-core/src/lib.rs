@@ -77,8 +77,10 @@
 //! - **Nesting**: arrays and objects may nest [`check::MAX_DEPTH`] (127)
 //!   deep, as serde_json allows; deeper input is refused with a `too_deep`
 //!   issue at the first bracket too many, never a stack overflow.
-//! - **Report size**: at most [`check::MAX_ISSUES`] issues, then one
-//!   `too_many_issues`.
+//! - **Report size**: at most [`check::MAX_ISSUES`] issues and a byte
+//!   budget (8 bytes a byte of input, at least 16 KiB, at most 1 MiB; see
+//!   [`check::ReportLimits`]), then one `too_many_issues`; keys are cut at
+//!   [`check::KEY_LIMIT`] characters and received values at 40.
 //! - **Input size**: no limit of its own, as serde_json has none; bound the
 //!   body where it is read (the HTTP client). Valid input costs what serde
 //!   costs; a report costs time linear in the input (an untagged enum's
@@ -136,14 +138,14 @@ pub use crate::timestamp::{ParseTimestampError, Timestamp};
 /// hand, the report it adds issues to, and the limits of both.
 pub mod check {
     pub use crate::node::{Kind as JsonKind, Node, MAX_DEPTH};
-    pub use crate::report::{Report, MAX_ISSUES};
+    pub use crate::report::{Report, ReportLimits, KEY_LIMIT, MAX_ISSUES};
 }
 
 /// Serving JSON with axum 0.8 (feature `axum`): extractors that answer a
 /// refused body with every problem in it.
 #[cfg(feature = "axum")]
 pub mod axum {
-    pub use crate::extract::{ApiJson, ApiJsonRejection, FastApiStyleJson, FastApiStyleRejection};
+    pub use crate::extract::{ApiJson, ApiJsonRejection, FastApiStyleJson, FastApiStyleRejection, OFFLOAD_ABOVE};
 }
 
 /// The derive. See the [crate docs](crate).

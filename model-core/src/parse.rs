@@ -10,7 +10,7 @@ use serde_json::Value;
 use crate::api_type::ApiType;
 use crate::issue::{IssueKind, ValidationError};
 use crate::node::Tape;
-use crate::report::Report;
+use crate::report::{Report, ReportLimits};
 use crate::rules::passes_rules;
 
 /// Parses JSON text into any [`ApiType`], such as `Vec<Model>`.
@@ -22,28 +22,47 @@ use crate::rules::passes_rules;
 /// pointer, its code, and its line and column. Apart from the rules, the
 /// result always agrees with serde: `Ok` exactly when `serde_json::from_str`
 /// is `Ok` and every rule holds, and an error is never empty.
+///
+/// The report is bounded by [`ReportLimits::default`]; choose others with
+/// [`ReportLimits::from_json`].
 #[inline]
 pub fn from_json<T: ApiType + DeserializeOwned>(json: &str) -> Result<T, ValidationError> {
+    from_json_limited(json, &ReportLimits::default())
+}
+
+#[inline]
+pub(crate) fn from_json_limited<T: ApiType + DeserializeOwned>(
+    json: &str,
+    limits: &ReportLimits,
+) -> Result<T, ValidationError> {
     match serde_json::from_str(json) {
         Ok(value) if passes_rules(&value) => Ok(value),
-        Ok(value) => Err(report::<T>(json, Refusal::Rules(&value), true)),
-        Err(error) => Err(report::<T>(json, Refusal::Serde(&error), true)),
+        Ok(value) => Err(report::<T>(json, Refusal::Rules(&value), true, limits)),
+        Err(error) => Err(report::<T>(json, Refusal::Serde(&error), true, limits)),
     }
 }
 
 /// Parses JSON bytes into any [`ApiType`]. See [`from_json`].
 #[inline]
 pub fn from_slice<T: ApiType + DeserializeOwned>(json: &[u8]) -> Result<T, ValidationError> {
+    from_slice_limited(json, &ReportLimits::default())
+}
+
+#[inline]
+pub(crate) fn from_slice_limited<T: ApiType + DeserializeOwned>(
+    json: &[u8],
+    limits: &ReportLimits,
+) -> Result<T, ValidationError> {
     match serde_json::from_slice(json) {
         Ok(value) if passes_rules(&value) => Ok(value),
         // serde_json does not check the UTF-8 of a string it skips; without
         // text to read again, the typed pass names the broken rules.
         Ok(value) => Err(match std::str::from_utf8(json) {
-            Ok(text) => report::<T>(text, Refusal::Rules(&value), true),
-            Err(_) => report::<T>("", Refusal::Rules(&value), false),
+            Ok(text) => report::<T>(text, Refusal::Rules(&value), true, limits),
+            Err(_) => report::<T>("", Refusal::Rules(&value), false, limits),
         }),
         Err(error) => Err(match std::str::from_utf8(json) {
-            Ok(text) => report::<T>(text, Refusal::Serde(&error), true),
+            Ok(text) => report::<T>(text, Refusal::Serde(&error), true, limits),
             Err(utf8) => not_utf8::<T>(json, utf8.valid_up_to()),
         }),
     }
@@ -54,8 +73,20 @@ pub fn from_slice<T: ApiType + DeserializeOwned>(json: &[u8]) -> Result<T, Valid
 pub fn from_value<T: ApiType + DeserializeOwned>(value: Value) -> Result<T, ValidationError> {
     match T::deserialize(&value) {
         Ok(typed) if passes_rules(&typed) => Ok(typed),
-        Ok(typed) => Err(report::<T>(&value.to_string(), Refusal::Rules(&typed), false)),
-        Err(error) => Err(report::<T>(&value.to_string(), Refusal::Serde(&error), false)),
+        Ok(typed) => Err(report::<T>(&value.to_string(), Refusal::Rules(&typed), false, &ReportLimits::default())),
+        Err(error) => Err(report::<T>(&value.to_string(), Refusal::Serde(&error), false, &ReportLimits::default())),
+    }
+}
+
+impl ReportLimits {
+    /// [`from_json`] with these limits.
+    pub fn from_json<T: ApiType + DeserializeOwned>(&self, json: &str) -> Result<T, ValidationError> {
+        from_json_limited(json, self)
+    }
+
+    /// [`from_slice`] with these limits.
+    pub fn from_slice<T: ApiType + DeserializeOwned>(&self, json: &[u8]) -> Result<T, ValidationError> {
+        from_slice_limited(json, self)
     }
 }
 
@@ -68,8 +99,8 @@ enum Refusal<'v, T> {
 
 #[cold]
 #[inline(never)]
-fn report<T: ApiType>(json: &str, refusal: Refusal<'_, T>, positions: bool) -> ValidationError {
-    let mut report = Report::new(json, positions);
+fn report<T: ApiType>(json: &str, refusal: Refusal<'_, T>, positions: bool, limits: &ReportLimits) -> ValidationError {
+    let mut report = Report::limited(json, positions, limits);
     let parsed = Tape::read(json);
     let grammar_ok = parsed.is_ok();
     match (parsed, &refusal) {

@@ -13,9 +13,86 @@ use crate::node::{Entry, Kind, Node, MAX_DEPTH};
 /// How much of a received scalar a report quotes.
 const QUOTE_LIMIT: usize = 40;
 
-/// The most issues one report holds. Past it, one `too_many_issues` issue
-/// closes the report, so hostile input cannot make the error itself huge.
+/// How much of a key a pointer or wire name copies: longer keys are cut,
+/// with `…` in place of the rest, so that a hostile key cannot make every
+/// issue under it as long as itself.
+pub const KEY_LIMIT: usize = 64;
+
+/// What stands for a key inside a `Secret` in pointers and wire names.
+const SECRET_KEY: &str = "<secret>";
+
+/// The most issues one report holds by default. Past it, one
+/// `too_many_issues` issue closes the report, so hostile input cannot make
+/// the error itself huge.
 pub const MAX_ISSUES: usize = 1000;
+
+/// How large a report may grow, in issues and in bytes, before it ends with
+/// one `too_many_issues` issue. The byte budget is about the size of the
+/// report as JSON (each issue's texts, counted twice, as `detail` repeats
+/// them, plus a fixed overhead), and is the least of
+/// [`max_bytes`](Self::max_bytes) and the larger of 16 KiB and
+/// [`per_input_byte`](Self::per_input_byte) times the input's length: a
+/// report stays within a small multiple of what came.
+///
+/// ```
+/// use model_core::{check::ReportLimits, ApiModel};
+///
+/// #[derive(Debug, serde::Deserialize, ApiModel)]
+/// struct Scores {
+///     scores: Vec<u8>,
+/// }
+///
+/// let limits = ReportLimits::default().max_issues(2);
+/// let error = limits.from_json::<Scores>(r#"{"scores": [-1, -2, -3]}"#).unwrap_err();
+/// let codes: Vec<&str> = error.issues().iter().map(|issue| issue.code()).collect();
+/// assert_eq!(codes, ["out_of_range", "out_of_range", "too_many_issues"]);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ReportLimits {
+    max_issues: usize,
+    max_bytes: usize,
+    per_input_byte: usize,
+}
+
+impl Default for ReportLimits {
+    /// 1,000 issues; 1 MiB; 8 bytes of report per byte of input, at least 16 KiB.
+    fn default() -> Self {
+        ReportLimits { max_issues: MAX_ISSUES, max_bytes: 1 << 20, per_input_byte: 8 }
+    }
+}
+
+impl ReportLimits {
+    /// The least budget any input gets, so that a short body still hears of
+    /// its first problems.
+    pub const MIN_BYTES: usize = 16 << 10;
+
+    /// At most `max_issues` issues (at least one).
+    #[must_use]
+    pub fn max_issues(mut self, max_issues: usize) -> Self {
+        self.max_issues = max_issues.max(1);
+        self
+    }
+
+    /// At most `max_bytes` of report, whatever the input's length.
+    #[must_use]
+    pub fn max_bytes(mut self, max_bytes: usize) -> Self {
+        self.max_bytes = max_bytes;
+        self
+    }
+
+    /// At most `per_input_byte` bytes of report per byte of input (above
+    /// [`MIN_BYTES`](Self::MIN_BYTES)).
+    #[must_use]
+    pub fn per_input_byte(mut self, per_input_byte: usize) -> Self {
+        self.per_input_byte = per_input_byte;
+        self
+    }
+
+    /// The byte budget of a report on `input_len` bytes.
+    pub fn budget(&self, input_len: usize) -> usize {
+        self.max_bytes.min(Self::MIN_BYTES.max(self.per_input_byte.saturating_mul(input_len)))
+    }
+}
 
 /// Gathers every issue of one input, each with its pointer and position.
 ///
@@ -43,6 +120,9 @@ pub struct Report<'a> {
     pushed: usize,
     /// Of those, broken value rules: a value with only these is one serde reads.
     rules_pushed: usize,
+    max_issues: usize,
+    /// Bytes of report left (see [`ReportLimits`]).
+    budget: usize,
 }
 
 /// What an issue says beside its kind and what was expected.
@@ -74,7 +154,14 @@ impl<'a> Report<'a> {
     /// A report that keeps its issues. Room for a typical pointer and a few
     /// issues is taken at once: growing them was a tenth of a report's time.
     pub(crate) fn new(input: &'a str, positions: bool) -> Self {
+        Report::limited(input, positions, &ReportLimits::default())
+    }
+
+    /// [`new`](Self::new) within `limits`.
+    pub(crate) fn limited(input: &'a str, positions: bool, limits: &ReportLimits) -> Self {
         Report {
+            max_issues: limits.max_issues,
+            budget: limits.budget(input.len()),
             pointer: String::with_capacity(64),
             segments: Vec::with_capacity(8),
             issues: Vec::with_capacity(16),
@@ -103,6 +190,8 @@ impl<'a> Report<'a> {
             tracking,
             pushed: 0,
             rules_pushed: 0,
+            max_issues: MAX_ISSUES,
+            budget: usize::MAX,
         }
     }
 
@@ -125,6 +214,8 @@ impl<'a> Report<'a> {
             tracking: self.tracking,
             pushed: 0,
             rules_pushed: 0,
+            max_issues: self.max_issues.saturating_sub(self.issues.len()),
+            budget: self.budget,
         }
     }
 
@@ -147,10 +238,12 @@ impl<'a> Report<'a> {
         self.pushed += fork.pushed;
         self.rules_pushed += fork.rules_pushed;
         for (issue, place) in fork.issues.into_iter().zip(fork.places) {
-            if self.issues.len() >= MAX_ISSUES {
+            let weight = issue.weight();
+            if self.issues.len() >= self.max_issues || weight > self.budget {
                 self.truncated = true;
                 break;
             }
+            self.budget -= weight;
             self.keep(issue, place);
         }
         self.truncated |= fork.truncated;
@@ -319,7 +412,7 @@ impl<'a> Report<'a> {
         if !self.tracking {
             return;
         }
-        if self.issues.len() >= MAX_ISSUES {
+        if self.issues.len() >= self.max_issues || self.truncated {
             self.truncated = true;
             return;
         }
@@ -340,6 +433,12 @@ impl<'a> Report<'a> {
             line,
             column,
         };
+        let weight = issue.weight();
+        if weight > self.budget {
+            self.truncated = true;
+            return;
+        }
+        self.budget -= weight;
         self.keep(issue, place);
     }
 
@@ -425,7 +524,15 @@ impl<'a> Report<'a> {
     fn enter_key(&mut self, key: &str, name: Option<&'static str>) {
         let pointer_len = self.pointer.len();
         self.pointer.push('/');
-        push_pointer_segment(&mut self.pointer, key);
+        // A key inside a secret is part of it; a long one is cut.
+        let (key, name) = if self.in_secret() && name.is_none() { (SECRET_KEY, Some(SECRET_KEY)) } else { (key, name) };
+        match key.char_indices().nth(KEY_LIMIT) {
+            Some((end, _)) => {
+                push_pointer_segment(&mut self.pointer, &key[..end]);
+                self.pointer.push('…');
+            }
+            None => push_pointer_segment(&mut self.pointer, key),
+        }
         self.segments.push(Segment { pointer_len, key_at: Some(pointer_len), name });
     }
 
@@ -551,8 +658,8 @@ impl<'a> Report<'a> {
             self.issues = placed.into_iter().map(|(_, issue)| issue).collect();
         }
         if self.truncated {
-            let expected = format!("at most {MAX_ISSUES} issues; the rest were not reported");
-            self.issues.push(Issue::at_root(IssueKind::TooManyIssues, Cow::Owned(expected), (None, None)));
+            let expected = "a shorter report: its issue or size limit was reached, and the rest were not reported";
+            self.issues.push(Issue::at_root(IssueKind::TooManyIssues, Cow::Borrowed(expected), (None, None)));
         }
         self.issues
     }

@@ -293,7 +293,14 @@ fn display_is_one_line_per_issue() {
 #[test]
 fn a_report_stops_at_max_issues() {
     let items = vec!["\"x\""; model_core::check::MAX_ISSUES + 500].join(",");
-    let error = parse_agreeing::<Everything>(&format!(r#"{{"list": [{items}]}}"#)).unwrap_err();
+    let input = format!(r#"{{"list": [{items}]}}"#);
+    // By default the byte budget (8 bytes a byte of this 6 KB input) ends it first.
+    let error = parse_agreeing::<Everything>(&input).unwrap_err();
+    assert!(error.issues().len() < model_core::check::MAX_ISSUES / 2, "{}", error.issues().len());
+    assert_eq!(error.issues().last().unwrap().code(), "too_many_issues");
+    // With room in bytes, the count ends it.
+    let limits = model_core::check::ReportLimits::default().per_input_byte(1000);
+    let error = limits.from_json::<Everything>(&input).unwrap_err();
     assert_eq!(error.issues().len(), model_core::check::MAX_ISSUES + 1);
     assert_eq!(
         error.issues()[model_core::check::MAX_ISSUES - 1].pointer(),
