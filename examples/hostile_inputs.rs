@@ -74,11 +74,15 @@ fn main() {
         ("long-key-400k", || long_key(400_000), |text| Bytes::from_json(text).map(drop)),
         ("untagged-62k", || untagged(4_400), |text| model_core::from_json::<Vec<IdBox>>(text).map(drop)),
         ("untagged-496k", || untagged(35_400), |text| model_core::from_json::<Vec<IdBox>>(text).map(drop)),
-        ("secret-map", || r#"{"by_name": {"sk_live_51HoNEY": "x"}}"#.to_owned(), |text| {
-            let error = Vault::from_json(text).map(drop).unwrap_err();
-            assert!(!error.to_string().contains("sk_live"), "the secret shows: {error}");
-            Err(error)
-        }),
+        (
+            "secret-map",
+            || r#"{"by_name": {"sk_live_51HoNEY": "x"}}"#.to_owned(),
+            |text| {
+                let error = Vault::from_json(text).map(drop).unwrap_err();
+                assert!(!error.to_string().contains("sk_live"), "the secret shows: {error}");
+                Err(error)
+            },
+        ),
     ];
     for (name, input, parse) in cases {
         if chosen.as_deref().is_none_or(|chosen| chosen == name) {

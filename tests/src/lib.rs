@@ -4,6 +4,8 @@
 
 use std::fmt::Debug;
 
+pub mod shapes;
+
 use model_core::{ApiType, ValidationError};
 use serde::de::DeserializeOwned;
 

@@ -444,3 +444,92 @@ proptest! {
         }
     }
 }
+
+/// Every pointer into `value`, its root excluded.
+fn pointers(value: &Value, at: String, into: &mut Vec<String>) {
+    match value {
+        Value::Object(members) => {
+            for (key, member) in members {
+                let pointer = format!("{at}/{}", key.replace('~', "~0").replace('/', "~1"));
+                into.push(pointer.clone());
+                pointers(member, pointer, into);
+            }
+        }
+        Value::Array(items) => {
+            for (index, item) in items.iter().enumerate() {
+                let pointer = format!("{at}/{index}");
+                into.push(pointer.clone());
+                pointers(item, pointer, into);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// A valid `Everything` with one value replaced, or one key dropped: the
+/// canary stays where it was, in the secrets.
+fn mutated_everything() -> impl Strategy<Value = Value> {
+    let mut all = Vec::new();
+    pointers(&model_tests::shapes::valid(), String::new(), &mut all);
+    (proptest::sample::select(all), json_value(), any::<bool>(), 1..4_usize).prop_map(
+        |(pointer, replacement, drop, repeat)| {
+            let mut payload = model_tests::shapes::valid();
+            for step in 0..repeat {
+                // Each repeat goes one level up: nearby values break together.
+                let depth = pointer.matches('/').count().saturating_sub(step);
+                let at: String = pointer.split('/').take(depth + 1).collect::<Vec<_>>().join("/");
+                if at.is_empty() || payload.pointer(&at).is_none() {
+                    continue;
+                }
+                let (parent, key) = at.rsplit_once('/').unwrap_or(("", ""));
+                match payload.pointer_mut(parent) {
+                    Some(Value::Object(members)) if drop => {
+                        members.remove(key);
+                    }
+                    _ => {
+                        if let Some(slot) = payload.pointer_mut(&at) {
+                            *slot = replacement.clone();
+                        }
+                    }
+                }
+            }
+            payload
+        },
+    )
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 1024, ..ProptestConfig::default() })]
+
+    /// Mutations of a payload of every shape (data enums of every tagging,
+    /// flatten, `Patch`, rules, secrets in a map, an enum and an alias): the
+    /// verdict is serde's and the rules', the issues are `validate()`'s when
+    /// only rules break, and the canary planted in the secrets never shows.
+    #[test]
+    fn mutations_of_every_shape_agree_and_keep_secrets(payload in mutated_everything()) {
+        use model_tests::shapes::{Everything, CANARY};
+        let text = payload.to_string();
+        let ours = Everything::from_json(&text);
+        match (serde_json::from_str::<Everything>(&text), &ours) {
+            (Ok(typed), Ok(_)) => prop_assert!(typed.validate().is_ok()),
+            (Ok(typed), Err(report)) => {
+                let rules = typed.validate();
+                prop_assert!(rules.is_err(), "from_json refuses what serde and the rules accept: {} {:?}", text, report);
+                let mut expected: Vec<(&str, &str)> =
+                    rules.as_ref().unwrap_err().issues().iter().map(|i| (i.pointer(), i.code())).collect();
+                let mut found: Vec<(&str, &str)> = report.issues().iter().map(|i| (i.pointer(), i.code())).collect();
+                expected.sort_unstable();
+                found.sort_unstable();
+                prop_assert_eq!(found, expected, "{}", text);
+            }
+            (Err(serde), Ok(_)) => prop_assert!(false, "Ok where serde refuses: {} {}", text, serde),
+            (Err(_), Err(report)) => prop_assert!(!report.issues().is_empty()),
+        }
+        if let Err(error) = &ours {
+            let shown = [error.to_string(), format!("{error:?}"), serde_json::to_string(error).unwrap()];
+            for text in shown {
+                prop_assert!(!text.contains(CANARY), "the canary shows: {}", text);
+            }
+        }
+    }
+}
