@@ -46,6 +46,13 @@ struct Vault {
 /// A parse that must fail, for one case.
 type Refuse = fn(&str) -> Result<(), ValidationError>;
 
+/// One hostile input: its name on the command line, how it is made, how it is read.
+struct Case {
+    name: &'static str,
+    input: fn() -> String,
+    parse: Refuse,
+}
+
 fn long_key(len: usize) -> String {
     let values = vec!["-1"; 1000].join(",");
     format!(r#"{{"m": {{"{}": [{values}]}}}}"#, "k".repeat(len))
@@ -72,24 +79,32 @@ fn measure(name: &str, input: &str, parse: Refuse) {
 
 fn main() {
     let chosen: Option<String> = std::env::args().nth(1);
-    let cases: [(&str, fn() -> String, Refuse); 5] = [
-        ("long-key", || long_key(100_000), |text| Bytes::from_json(text).map(drop)),
-        ("long-key-400k", || long_key(400_000), |text| Bytes::from_json(text).map(drop)),
-        ("untagged-62k", || untagged(4_400), |text| model_core::from_json::<Vec<IdBox>>(text).map(drop)),
-        ("untagged-496k", || untagged(35_400), |text| model_core::from_json::<Vec<IdBox>>(text).map(drop)),
-        (
-            "secret-map",
-            || r#"{"by_name": {"sk_live_51HoNEY": "x"}}"#.to_owned(),
-            |text| {
+    let cases: [Case; 5] = [
+        Case { name: "long-key", input: || long_key(100_000), parse: |text| Bytes::from_json(text).map(drop) },
+        Case { name: "long-key-400k", input: || long_key(400_000), parse: |text| Bytes::from_json(text).map(drop) },
+        Case {
+            name: "untagged-62k",
+            input: || untagged(4_400),
+            parse: |text| model_core::from_json::<Vec<IdBox>>(text).map(drop),
+        },
+        Case {
+            name: "untagged-496k",
+            input: || untagged(35_400),
+            parse: |text| model_core::from_json::<Vec<IdBox>>(text).map(drop),
+        },
+        Case {
+            name: "secret-map",
+            input: || r#"{"by_name": {"sk_live_51HoNEY": "x"}}"#.to_owned(),
+            parse: |text| {
                 let error = Vault::from_json(text).map(drop).unwrap_err();
                 assert!(!error.to_string().contains("sk_live"), "the secret shows: {error}");
                 Err(error)
             },
-        ),
+        },
     ];
-    for (name, input, parse) in cases {
-        if chosen.as_deref().is_none_or(|chosen| chosen == name) {
-            measure(name, &input(), parse);
+    for case in cases {
+        if chosen.as_deref().is_none_or(|chosen| chosen == case.name) {
+            measure(case.name, &(case.input)(), case.parse);
         }
     }
 }
