@@ -8,7 +8,7 @@ use std::collections::HashMap;
 use model_core::{ApiModel, Patch, Secret};
 use serde::Deserialize;
 
-/// Planted in every secret of [`VALID`], as a value, a key and a variant's content.
+/// Planted in every secret of [`valid`], as a value, a key and a variant's content.
 pub const CANARY: &str = "sk_canary_7313";
 
 #[derive(Debug, Deserialize, ApiModel)]
