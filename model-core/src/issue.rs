@@ -110,7 +110,7 @@ impl fmt::Display for IssueKind {
 ///
 /// An issue never holds the text of a secret: what came is described by its JSON
 /// type alone whenever the value sits inside a [`Secret`](crate::Secret).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Clone)]
 pub struct Issue {
     pub(crate) kind: IssueKind,
     pub(crate) pointer: ShortText,
@@ -123,6 +123,41 @@ pub struct Issue {
     pub(crate) found_key: Option<String>,
     pub(crate) line: Option<usize>,
     pub(crate) column: Option<usize>,
+    /// Where the issue sorts in document order (see `Report::into_issues`):
+    /// not part of what it says, so neither compared nor shown.
+    pub(crate) place: usize,
+}
+
+impl PartialEq for Issue {
+    fn eq(&self, other: &Self) -> bool {
+        self.kind == other.kind
+            && self.pointer == other.pointer
+            && self.wire_name == other.wire_name
+            && self.expected == other.expected
+            && self.received == other.received
+            && self.suggestion == other.suggestion
+            && self.found_key == other.found_key
+            && self.line == other.line
+            && self.column == other.column
+    }
+}
+
+impl Eq for Issue {}
+
+impl fmt::Debug for Issue {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Issue")
+            .field("kind", &self.kind)
+            .field("pointer", &self.pointer)
+            .field("wire_name", &self.wire_name)
+            .field("expected", &self.expected)
+            .field("received", &self.received)
+            .field("suggestion", &self.suggestion)
+            .field("found_key", &self.found_key)
+            .field("line", &self.line)
+            .field("column", &self.column)
+            .finish()
+    }
 }
 
 /// The text of an issue that is nearly always short: its pointer, what it
@@ -158,6 +193,14 @@ impl ShortText {
         ShortText::Inline(at as u8, bytes)
     }
 
+    /// The length in bytes, without reading the text.
+    pub(crate) fn len(&self) -> usize {
+        match self {
+            ShortText::Inline(len, _) => usize::from(*len),
+            ShortText::Heap(text) => text.len(),
+        }
+    }
+
     pub(crate) fn as_str(&self) -> &str {
         match self {
             // Whole `str`s were copied in, so the bytes are UTF-8.
@@ -182,16 +225,13 @@ impl fmt::Debug for ShortText {
 }
 
 impl Issue {
-    /// About what the issue takes as JSON: its texts twice (`detail` repeats
-    /// `expected` and `received`), and a fixed overhead for keys and numbers.
+    /// About what the issue takes as JSON, from above: its pointer and what
+    /// it expected twice (`detail` repeats `expected`), and a fixed allowance
+    /// for the rest, which is bounded (a wire name is a cut key, a received
+    /// value is cut at 40 characters, suggestions are known names).
+    #[inline]
     pub(crate) fn weight(&self) -> usize {
-        let texts = self.pointer.as_str().len()
-            + self.wire_name.as_deref().map_or(0, str::len)
-            + self.expected.len()
-            + self.received.as_ref().map_or(0, |received| received.as_str().len())
-            + self.suggestion.as_deref().map_or(0, str::len)
-            + self.found_key.as_deref().map_or(0, str::len);
-        2 * texts + 160
+        2 * (self.pointer.len() + self.expected.len()) + 384
     }
 
     /// An issue about the input as a whole, at the root pointer.
@@ -210,6 +250,7 @@ impl Issue {
             found_key: None,
             line: position.0,
             column: position.1,
+            place: usize::MAX,
         }
     }
 

@@ -103,16 +103,15 @@ pub struct Report<'a> {
     positions: bool,
     /// Where each line starts, found once and shared with every fork, so
     /// that trying an untagged enum's variants never reads the input again.
-    line_starts: Option<Rc<[usize]>>,
+    line_starts: LineStarts,
     pointer: String,
     segments: Vec<Segment>,
     secret_depth: usize,
     issues: Vec<Issue>,
-    /// Where each issue sits in the input, to list them in document order:
-    /// its value's offset, its object's end for a missing key (after the
-    /// object's present keys), `usize::MAX` without a place.
-    places: Vec<usize>,
     truncated: bool,
+    /// Whether an issue came before one found earlier: only then are the
+    /// issues sorted into document order.
+    unsorted: bool,
     /// Whether issues are written out; off for the quick pass over a typed
     /// value, which only asks whether every rule holds.
     tracking: bool,
@@ -165,7 +164,6 @@ impl<'a> Report<'a> {
             pointer: String::with_capacity(64),
             segments: Vec::with_capacity(8),
             issues: Vec::with_capacity(16),
-            places: Vec::with_capacity(16),
             ..Report::empty(input, positions, true)
         }
     }
@@ -180,13 +178,13 @@ impl<'a> Report<'a> {
         Report {
             input,
             positions,
-            line_starts: None,
+            line_starts: LineStarts::Unread,
             pointer: String::new(),
             segments: Vec::new(),
             secret_depth: 0,
             issues: Vec::new(),
-            places: Vec::new(),
             truncated: false,
+            unsorted: false,
             tracking,
             pushed: 0,
             rules_pushed: 0,
@@ -198,19 +196,18 @@ impl<'a> Report<'a> {
     /// An empty report at the same place in the same input: one attempt at
     /// a value, which [`merge`](Self::merge) keeps or which is dropped.
     pub(crate) fn fork(&mut self) -> Report<'a> {
-        if self.positions && self.tracking {
-            self.line_starts();
-        }
+        let line_starts =
+            if self.positions && self.tracking { self.line_starts.shared(self.input) } else { LineStarts::Unread };
         Report {
             input: self.input,
             positions: self.positions,
-            line_starts: self.line_starts.clone(),
+            line_starts,
             pointer: self.pointer.clone(),
             segments: self.segments.clone(),
             secret_depth: self.secret_depth,
             issues: Vec::new(),
-            places: Vec::new(),
             truncated: false,
+            unsorted: false,
             tracking: self.tracking,
             pushed: 0,
             rules_pushed: 0,
@@ -237,14 +234,16 @@ impl<'a> Report<'a> {
     pub(crate) fn merge(&mut self, fork: Report<'a>) {
         self.pushed += fork.pushed;
         self.rules_pushed += fork.rules_pushed;
-        for (issue, place) in fork.issues.into_iter().zip(fork.places) {
+        self.unsorted |= fork.unsorted;
+        for issue in fork.issues {
             let weight = issue.weight();
+            self.unsorted |= self.issues.last().is_some_and(|last| last.place > issue.place);
             if self.issues.len() >= self.max_issues || weight > self.budget {
                 self.truncated = true;
                 break;
             }
             self.budget -= weight;
-            self.keep(issue, place);
+            self.issues.push(issue);
         }
         self.truncated |= fork.truncated;
     }
@@ -421,6 +420,9 @@ impl<'a> Report<'a> {
             None => (None, None),
         };
         let wire_name = self.wire_name();
+        // Where the issue sorts in document order: its value's offset, its
+        // object's end for a missing key (after the object's present keys),
+        // last without a place.
         let place = detail.place.or(offset).unwrap_or(usize::MAX);
         let issue = Issue {
             kind,
@@ -432,6 +434,7 @@ impl<'a> Report<'a> {
             found_key: detail.found_key,
             line,
             column,
+            place,
         };
         let weight = issue.weight();
         if weight > self.budget {
@@ -439,12 +442,8 @@ impl<'a> Report<'a> {
             return;
         }
         self.budget -= weight;
-        self.keep(issue, place);
-    }
-
-    fn keep(&mut self, issue: Issue, place: usize) {
+        self.unsorted |= self.issues.last().is_some_and(|last| last.place > place);
         self.issues.push(issue);
-        self.places.push(place);
     }
 
     /// The members of `node`, when it is an object this deep may hold.
@@ -521,10 +520,23 @@ impl<'a> Report<'a> {
     }
 
     /// `name`: the key itself, when it lives as long as the program.
+    #[inline]
     fn enter_key(&mut self, key: &str, name: Option<&'static str>) {
         let pointer_len = self.pointer.len();
         self.pointer.push('/');
-        // A key inside a secret is part of it; a long one is cut.
+        // Bytes bound chars: a key this short is never cut.
+        if key.len() <= KEY_LIMIT && (name.is_some() || !self.in_secret()) {
+            push_pointer_segment(&mut self.pointer, key);
+            self.segments.push(Segment { pointer_len, key_at: Some(pointer_len), name });
+        } else {
+            self.enter_rare_key(pointer_len, key, name);
+        }
+    }
+
+    /// A key inside a secret, which is part of it and never shown, or one
+    /// longer than [`KEY_LIMIT`], which is cut.
+    #[cold]
+    fn enter_rare_key(&mut self, pointer_len: usize, key: &str, name: Option<&'static str>) {
         let (key, name) = if self.in_secret() && name.is_none() { (SECRET_KEY, Some(SECRET_KEY)) } else { (key, name) };
         match key.char_indices().nth(KEY_LIMIT) {
             Some((end, _)) => {
@@ -613,26 +625,15 @@ impl<'a> Report<'a> {
         if !self.positions {
             return None;
         }
-        let line_starts = self.line_starts();
+        let line_starts = self.line_starts.read(self.input);
         let line = line_starts.partition_point(|&start| start <= offset);
         let line_start = line_starts.get(line.checked_sub(1)?).copied()?;
         Some((line, offset - line_start + 1))
     }
 
-    fn line_starts(&mut self) -> Rc<[usize]> {
-        let input = self.input;
-        self.line_starts
-            .get_or_insert_with(|| {
-                std::iter::once(0)
-                    .chain(input.bytes().enumerate().filter(|&(_, b)| b == b'\n').map(|(i, _)| i + 1))
-                    .collect()
-            })
-            .clone()
-    }
-
     pub(crate) fn push_syntax(&mut self, error: &serde_json::Error) {
         let position = self.serde_position(error);
-        self.keep(Issue::at_root(IssueKind::Syntax, Cow::Owned(syntax_message(error)), position), usize::MAX);
+        self.issues.push(Issue::at_root(IssueKind::Syntax, Cow::Owned(syntax_message(error)), position));
     }
 
     /// serde_json's line and column, made 1-based: right after a newline it
@@ -652,10 +653,8 @@ impl<'a> Report<'a> {
     /// The issues in document order (a stable sort, so issues at one place,
     /// or with none, keep the order they were found in).
     pub(crate) fn into_issues(mut self) -> Vec<Issue> {
-        if !self.places.is_sorted() {
-            let mut placed: Vec<(usize, Issue)> = self.places.into_iter().zip(self.issues).collect();
-            placed.sort_by_key(|(place, _)| *place);
-            self.issues = placed.into_iter().map(|(_, issue)| issue).collect();
+        if self.unsorted {
+            self.issues.sort_by_key(|issue| issue.place);
         }
         if self.truncated {
             let expected = "a shorter report: its issue or size limit was reached, and the rest were not reported";
@@ -681,17 +680,53 @@ impl<'a> Report<'a> {
                 _ if grammar_ok => {
                     let expected = Cow::Borrowed("a value the type's Deserialize accepts");
                     let position = self.serde_position(serde_error);
-                    self.keep(Issue::at_root(IssueKind::InvalidValue, expected, position), usize::MAX);
+                    self.issues.push(Issue::at_root(IssueKind::InvalidValue, expected, position));
                 }
                 Category::Data => {
                     let expected = Cow::Borrowed("a value the type's Deserialize accepts");
                     let position = self.serde_position(serde_error);
-                    self.keep(Issue::at_root(IssueKind::InvalidValue, expected, position), usize::MAX);
+                    self.issues.push(Issue::at_root(IssueKind::InvalidValue, expected, position));
                 }
                 _ => self.push_syntax(serde_error),
             }
         }
         ValidationError::new(model, self.into_issues())
+    }
+}
+
+/// Where each line of the input starts: not read until a position is
+/// asked for, then the report's own, and shared once the report forks, so
+/// that a report that never forks pays for no sharing.
+#[derive(Clone)]
+enum LineStarts {
+    Unread,
+    Own(Vec<usize>),
+    Shared(Rc<[usize]>),
+}
+
+impl LineStarts {
+    fn read(&mut self, input: &str) -> &[usize] {
+        if let LineStarts::Unread = self {
+            *self = LineStarts::Own(
+                std::iter::once(0)
+                    .chain(input.bytes().enumerate().filter(|&(_, b)| b == b'\n').map(|(i, _)| i + 1))
+                    .collect(),
+            );
+        }
+        match self {
+            LineStarts::Own(starts) => starts,
+            LineStarts::Shared(starts) => starts,
+            LineStarts::Unread => &[],
+        }
+    }
+
+    /// The table, read and made shareable (once), for a fork.
+    fn shared(&mut self, input: &str) -> LineStarts {
+        if !matches!(self, LineStarts::Shared(_)) {
+            let shared: Rc<[usize]> = self.read(input).into();
+            *self = LineStarts::Shared(shared);
+        }
+        self.clone()
     }
 }
 

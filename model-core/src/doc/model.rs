@@ -62,7 +62,11 @@ impl ModelDoc {
 
     /// The model's name with its type arguments, as docs, schema and reports
     /// call it: `Page_User` for `Page<User>`, the name alone when not generic.
+    #[inline]
     pub fn key(&self) -> std::borrow::Cow<'static, str> {
+        if self.params.is_empty() {
+            return std::borrow::Cow::Borrowed(self.name);
+        }
         super::linked::key(self.name, self.params)
     }
 
