@@ -15,9 +15,10 @@ mod newtype;
 mod rule;
 mod string_enum;
 // The runtime's own "did you mean", so attribute keys and wire values are
-// matched by one rule. Shared by path because a proc-macro crate cannot
-// depend on the crate that re-exports it.
-#[path = "../../model-core/src/suggest.rs"]
+// matched by one rule: a copy of model-core's `suggest.rs`, as a proc-macro
+// crate cannot depend on the crate that re-exports it, and a published crate
+// holds only its own files. model-core's `tests/suggest_copy.rs` keeps the
+// two the same.
 mod suggest;
 mod ty;
 mod union;
