@@ -11,10 +11,12 @@ use crate::report::Report;
 /// Implemented for `String`, `Box<str>`, `Cow<'static, str>`, `char`,
 /// `bool`, every integer and float, [`Timestamp`](crate::Timestamp) (exact
 /// RFC 3339), chrono's `DateTime<Utc>` and `DateTime<FixedOffset>` (chrono's
-/// own, laxer grammar) and `NaiveDate`, `std::net::{IpAddr, Ipv4Addr,
-/// Ipv6Addr}`, `uuid::Uuid` and `url::Url` (with the features of those
-/// names), `serde_json::{Value, Map, Number}`, `Option`, `Vec`, `Box`, `Arc`,
-/// `Rc`, `HashSet` and `BTreeSet`, `HashMap` and `BTreeMap` keyed by a
+/// own, laxer grammar), `NaiveDate`, `NaiveTime` and `NaiveDateTime`,
+/// `std::time::Duration`, `std::net::{IpAddr, Ipv4Addr, Ipv6Addr}`,
+/// `uuid::Uuid`, `url::Url` and `rust_decimal::Decimal` (with the features of
+/// those names), `serde_json::{Value, Map, Number}`, `Option`,
+/// [`Patch`](crate::Patch), `Vec`, `Box`, `Arc`, `Rc`, `HashSet` and
+/// `BTreeSet`, `HashMap` and `BTreeMap` keyed by a
 /// [`MapKey`](crate::MapKey) (strings, integers, derived string enums),
 /// [`Secret`](crate::Secret), and every type that derives `ApiModel`. A field
 /// of another type with `Deserialize` takes `#[api(serde)]`.

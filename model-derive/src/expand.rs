@@ -1,6 +1,7 @@
-//! The pipeline: describe the input, check it, generate code; or, when the
-//! input is wrong, report every mistake beside impls that keep the rest of the
-//! user's crate free of follow-on errors.
+//! The pipeline, and only the pipeline: describe the input, check it,
+//! generate code; or, when the input is wrong, report every mistake beside
+//! impls that keep the rest of the user's crate free of follow-on errors.
+//! The emitters it calls share their pieces through `table`, a leaf.
 
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -32,13 +33,5 @@ pub fn derive(node: &DeriveInput) -> TokenStream {
             let fallback = fallback::expand(node, data_enum);
             quote!(#fallback #errors)
         }
-    }
-}
-
-/// A doc comment as an `Option<&'static str>` expression.
-pub fn docs(docs: &Option<String>) -> TokenStream {
-    match docs {
-        Some(docs) => quote!(::core::option::Option::Some(#docs)),
-        None => quote!(::core::option::Option::None),
     }
 }

@@ -37,7 +37,7 @@ pub fn expand(node: &DeriveInput, data_enum: bool) -> TokenStream {
             impl #impl_generics ::model_core::__private::ApiModel for #ident #ty_generics #where_clause {}
         },
         Data::Struct(_) => {
-            let table = crate::model::model_table(
+            let table = crate::table::model_table(
                 &generics,
                 ident,
                 quote! {

@@ -14,6 +14,7 @@ mod model;
 mod newtype;
 mod rule;
 mod string_enum;
+mod table;
 // The runtime's own "did you mean", so attribute keys and wire values are
 // matched by one rule: a copy of model-core's `suggest.rs`, as a proc-macro
 // crate cannot depend on the crate that re-exports it, and a published crate

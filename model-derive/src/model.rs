@@ -1,15 +1,13 @@
 //! Code generation for structs.
 
+use crate::ast::Struct;
+use crate::attr::Default;
+use crate::table::{docs, example_fn, field_table, model_table, rules_fn};
+use crate::ty::{may_hold_rules, option_inner};
+use crate::{bound, builder, rule};
 use proc_macro2::TokenStream;
 use quote::{quote, quote_spanned};
 use syn::spanned::Spanned;
-use syn::{GenericArgument, PathArguments, Type};
-
-use crate::ast::{Field, Struct};
-use crate::attr::Default;
-use crate::expand::docs;
-use crate::ty::{mentions, option_inner};
-use crate::{bound, builder, rule};
 
 // Input:
 //     #[derive(ApiModel)]
@@ -121,22 +119,6 @@ pub fn expand(input: &Struct) -> TokenStream {
     }
 }
 
-/// `impl<__Marker: ?Sized> ModelTable<__Marker> for Model { const DOC: ModelDoc = #doc; }`:
-/// generic over a marker, so rustc evaluates the table only where it is used
-/// (see `model_core::__private::ModelTable`).
-pub fn model_table(generics: &syn::Generics, ident: &syn::Ident, doc: TokenStream) -> TokenStream {
-    let (_, ty_generics, where_clause) = generics.split_for_impl();
-    let mut with_marker = generics.clone();
-    with_marker.params.push(syn::parse_quote!(__Marker: ?::core::marker::Sized));
-    let (impl_generics, _, _) = with_marker.split_for_impl();
-    quote! {
-        #[automatically_derived]
-        impl #impl_generics ::model_core::__private::ModelTable<__Marker> for #ident #ty_generics #where_clause {
-            const DOC: ::model_core::__private::ModelDoc = #doc;
-        }
-    }
-}
-
 /// A test in the user's crate that fails on an example the parser or a rule
 /// refuses, so that a wrong example breaks `cargo test` with no test written.
 /// Only for a model with examples, not generic, declared at module level (a
@@ -193,10 +175,6 @@ fn rules(input: &Struct) -> TokenStream {
     }
 }
 
-fn rules_fn(index: usize) -> syn::Ident {
-    quote::format_ident!("__api_rules_{}", index)
-}
-
 /// `check_rules`: each field's rules, the rules inside each field
 /// that may hold some, then the model's own rule.
 fn check_rules(input: &Struct) -> TokenStream {
@@ -246,171 +224,5 @@ fn check_rules(input: &Struct) -> TokenStream {
         fn check_rules(&self, __report: &mut ::model_core::__private::Report<'_>) {
             #(#calls)*
         }
-    }
-}
-
-/// Whether a field's type may hold rules: false for the primitive types, and
-/// for options, boxes, vectors and maps of them. Only names no user type is
-/// likely to take (a model called `Value` must still have its rules run).
-pub fn may_hold_rules(ty: &Type) -> bool {
-    const LEAVES: &[&str] = &[
-        "String", "bool", "char", "i8", "i16", "i32", "i64", "i128", "isize", "u8", "u16", "u32", "u64", "u128",
-        "usize", "f32", "f64",
-    ];
-    const WRAPPERS: &[&str] = &["Option", "Box", "Vec", "Secret", "HashMap", "BTreeMap"];
-    let Type::Path(path) = ty else { return true };
-    let Some(last) = path.path.segments.last() else { return true };
-    if path.qself.is_some() {
-        return true;
-    }
-    let ident = last.ident.to_string();
-    if LEAVES.contains(&ident.as_str()) {
-        return false;
-    }
-    if !WRAPPERS.contains(&ident.as_str()) {
-        return true;
-    }
-    let PathArguments::AngleBracketed(args) = &last.arguments else { return true };
-    match args.args.iter().rev().find_map(|arg| match arg {
-        GenericArgument::Type(inner) => Some(inner),
-        _ => None,
-    }) {
-        Some(inner) => may_hold_rules(inner),
-        None => true,
-    }
-}
-
-/// `field_table(rust names, wire names, doc comments, field types, rare
-/// parts)` for `fields`: a column each, then a `FieldParts` for each field
-/// with more to say (see `FieldDoc::table` in model-core for why columns).
-pub fn field_table<'a>(fields: impl Iterator<Item = &'a Field<'a>>, container_default: bool) -> TokenStream {
-    let fields: Vec<&Field> = fields.collect();
-    let rust_names = fields.iter().map(|field| &field.rust_name);
-    let wire_names = fields.iter().map(|field| &field.wire_name);
-    let descriptions = fields.iter().map(|field| field.attrs.docs.as_deref().unwrap_or(""));
-    let types = fields.iter().map(|field| {
-        let ty = field.ty;
-        if field.opaque() {
-            quote!(::model_core::__private::FieldType::OPAQUE)
-        } else {
-            // Spanned at the type, so a type without `ApiType` is blamed
-            // once, where it is written.
-            quote_spanned!(ty.span()=> <#ty as ::model_core::__private::ApiType>::FIELD)
-        }
-    });
-    let rare = fields.iter().enumerate().filter_map(|(index, field)| rare_parts(index, field, container_default));
-    quote! {
-        ::model_core::__private::field_table(
-            [#(#rust_names),*],
-            [#(#wire_names),*],
-            [#(#descriptions),*],
-            [#(#types),*],
-            &[#(#rare),*],
-        )
-    }
-}
-
-/// The `FieldParts` of a field whose names, doc comment and type do not
-/// say everything; `None` for the common field that has nothing more.
-fn rare_parts(index: usize, field: &Field, container_default: bool) -> Option<TokenStream> {
-    let ty = field.ty;
-    let span = ty.span();
-    // A type that holds a `Secret` keeps serde's words, which may quote it,
-    // out: known by its type where it is an `ApiType` (through an alias, a
-    // re-export), else by a `Secret` written in it.
-    let spelled = mentions(ty, "Secret");
-    let secret = quote_spanned! {span=>
-        {
-            #[allow(unused_imports)]
-            use ::model_core::__private::{ProbeApiType as _, ProbeOther as _};
-            #spelled || (&::model_core::__private::SecretProbe::<#ty>::NEW).holds_secret()
-        }
-    };
-    let check = if let Some(path) = &field.attrs.deserialize_with {
-        Some(quote_spanned! {path.span()=>
-            |__node, __report| ::model_core::__private::check_with(__node, __report, |__text| {
-                let mut __de = ::model_core::__private::serde_json::Deserializer::from_str(__text);
-                #path(&mut __de).map(|_: #ty| ())
-            }, #secret)
-        })
-    } else if field.attrs.api_serde.is_some() {
-        Some(quote_spanned! {span=>
-            |__node, __report| ::model_core::__private::check_with(
-                __node,
-                __report,
-                ::model_core::__private::read_as::<#ty>,
-                #secret,
-            )
-        })
-    } else if field.attrs.rules.is_empty() {
-        None
-    } else {
-        let rules_fn = rules_fn(index);
-        Some(quote_spanned! {span=>
-            |__node, __report| ::model_core::__private::check_then_rules::<#ty>(__node, __report, Self::#rules_fn)
-        })
-    };
-    let required =
-        if container_default || !matches!(field.attrs.default, Default::None) || field.attrs.flatten.is_some() {
-            Some(false)
-        } else if field.opaque() {
-            // serde's own rule: a missing `Option` is `None`, unless a function reads it.
-            Some(field.attrs.deserialize_with.is_some() || option_inner(ty).is_none())
-        } else {
-            None
-        };
-    let mut parts = Vec::new();
-    if let Some(required) = required {
-        parts.push(quote!(required: ::core::option::Option::Some(#required),));
-    }
-    if let Some(check) = check {
-        parts.push(quote!(check: ::core::option::Option::Some(#check),));
-    }
-    let aliases = &field.attrs.aliases;
-    if !aliases.is_empty() {
-        parts.push(quote!(aliases: &[#(#aliases),*],));
-    }
-    if field.attrs.read_only {
-        parts.push(quote!(read_only: true,));
-    }
-    if !field.attrs.examples.is_empty() {
-        let examples = field.attrs.examples.iter().map(example_fn);
-        parts.push(quote!(examples: &[#(#examples),*],));
-    }
-    if field.attrs.deprecated {
-        parts.push(quote!(deprecated: true,));
-    }
-    if !field.attrs.rules.is_empty() {
-        let rules = rule::data(&field.attrs.rules);
-        parts.push(quote!(rules: #rules,));
-    }
-    let default = match &field.attrs.default {
-        Default::None => None,
-        // A generic function, not a closure: one body fewer to compile.
-        Default::Trait => Some(
-            quote_spanned!(span=> ::model_core::__private::example(::model_core::__private::example_default::<#ty>)),
-        ),
-        Default::Path(path) => Some(quote_spanned! {span=>
-            ::model_core::__private::example(|| ::model_core::__private::example_value(&#path()))
-        }),
-    };
-    if let Some(default) = default {
-        parts.push(quote!(default: ::core::option::Option::Some(#default),));
-    }
-    if field.attrs.flatten.is_some() {
-        parts.push(quote!(flatten: true,));
-    }
-    if parts.is_empty() {
-        return None;
-    }
-    Some(quote! {
-        ::model_core::__private::FieldParts { index: #index, #(#parts)* ..::model_core::__private::FieldParts::PLAIN }
-    })
-}
-
-/// `Example::new(|| example_value(&(expr)))`: serialized only when docs ask.
-fn example_fn(expr: &syn::Expr) -> TokenStream {
-    quote_spanned! {expr.span()=>
-        ::model_core::__private::example(|| ::model_core::__private::example_value(&(#expr)))
     }
 }

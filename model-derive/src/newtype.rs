@@ -6,9 +6,8 @@ use quote::{quote, quote_spanned};
 use syn::spanned::Spanned;
 
 use crate::ast::Newtype;
-use crate::expand::docs;
-use crate::model::may_hold_rules;
-use crate::ty::option_inner;
+use crate::table::docs;
+use crate::ty::{may_hold_rules, option_inner};
 use crate::{bound, rule};
 
 // Input:

@@ -4,7 +4,7 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use crate::ast::Enum;
-use crate::expand::docs;
+use crate::table::docs;
 
 // Input:
 //     #[derive(ApiModel)]

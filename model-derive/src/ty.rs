@@ -56,3 +56,34 @@ pub fn mentions(ty: &Type, name: &str) -> bool {
     }
     walk(ty.to_token_stream(), name)
 }
+
+/// Whether a field's type may hold rules: false for the primitive types, and
+/// for options, boxes, vectors and maps of them. Only names no user type is
+/// likely to take (a model called `Value` must still have its rules run).
+pub fn may_hold_rules(ty: &Type) -> bool {
+    const LEAVES: &[&str] = &[
+        "String", "bool", "char", "i8", "i16", "i32", "i64", "i128", "isize", "u8", "u16", "u32", "u64", "u128",
+        "usize", "f32", "f64",
+    ];
+    const WRAPPERS: &[&str] = &["Option", "Box", "Vec", "Secret", "HashMap", "BTreeMap"];
+    let Type::Path(path) = ty else { return true };
+    let Some(last) = path.path.segments.last() else { return true };
+    if path.qself.is_some() {
+        return true;
+    }
+    let ident = last.ident.to_string();
+    if LEAVES.contains(&ident.as_str()) {
+        return false;
+    }
+    if !WRAPPERS.contains(&ident.as_str()) {
+        return true;
+    }
+    let PathArguments::AngleBracketed(args) = &last.arguments else { return true };
+    match args.args.iter().rev().find_map(|arg| match arg {
+        GenericArgument::Type(inner) => Some(inner),
+        _ => None,
+    }) {
+        Some(inner) => may_hold_rules(inner),
+        None => true,
+    }
+}

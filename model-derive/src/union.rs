@@ -9,8 +9,8 @@ use syn::Fields;
 
 use crate::ast::{Enum, Variant};
 use crate::attr::Attrs;
-use crate::expand::docs;
-use crate::model::{self, may_hold_rules};
+use crate::table::{docs, field_table};
+use crate::ty::may_hold_rules;
 
 // Input:
 //     #[derive(Deserialize, ApiModel)]
@@ -112,7 +112,7 @@ fn variant_doc(variant: &Variant) -> TokenStream {
         }
         Fields::Unnamed(_) => (quote!(::model_core::__private::VariantShape::Unit), quote!(|_, _| {})),
         Fields::Named(_) => {
-            let fields = model::field_table(variant.fields.iter().filter(|field| !field.attrs.skip), false);
+            let fields = field_table(variant.fields.iter().filter(|field| !field.attrs.skip), false);
             (quote!(::model_core::__private::VariantShape::Struct(&#fields)), quote!(|_, _| {}))
         }
     };

@@ -1,0 +1,174 @@
+//! The pieces every emitter writes: a doc comment as tokens, a model's
+//! field table, its `ModelTable` impl. A leaf: it calls no emitter.
+
+use proc_macro2::TokenStream;
+use quote::{quote, quote_spanned};
+use syn::spanned::Spanned;
+
+use crate::ast::Field;
+use crate::attr::Default;
+use crate::rule;
+use crate::ty::{mentions, option_inner};
+
+/// A doc comment as an `Option<&'static str>` expression.
+pub fn docs(docs: &Option<String>) -> TokenStream {
+    match docs {
+        Some(docs) => quote!(::core::option::Option::Some(#docs)),
+        None => quote!(::core::option::Option::None),
+    }
+}
+
+/// `impl<__Marker: ?Sized> ModelTable<__Marker> for Model { const DOC: ModelDoc = #doc; }`:
+/// generic over a marker, so rustc evaluates the table only where it is used
+/// (see `model_core::__private::ModelTable`).
+pub fn model_table(generics: &syn::Generics, ident: &syn::Ident, doc: TokenStream) -> TokenStream {
+    let (_, ty_generics, where_clause) = generics.split_for_impl();
+    let mut with_marker = generics.clone();
+    with_marker.params.push(syn::parse_quote!(__Marker: ?::core::marker::Sized));
+    let (impl_generics, _, _) = with_marker.split_for_impl();
+    quote! {
+        #[automatically_derived]
+        impl #impl_generics ::model_core::__private::ModelTable<__Marker> for #ident #ty_generics #where_clause {
+            const DOC: ::model_core::__private::ModelDoc = #doc;
+        }
+    }
+}
+
+/// `field_table(rust names, wire names, doc comments, field types, rare
+/// parts)` for `fields`: a column each, then a `FieldParts` for each field
+/// with more to say (see `FieldDoc::table` in model-core for why columns).
+pub fn field_table<'a>(fields: impl Iterator<Item = &'a Field<'a>>, container_default: bool) -> TokenStream {
+    let fields: Vec<&Field> = fields.collect();
+    let rust_names = fields.iter().map(|field| &field.rust_name);
+    let wire_names = fields.iter().map(|field| &field.wire_name);
+    let descriptions = fields.iter().map(|field| field.attrs.docs.as_deref().unwrap_or(""));
+    let types = fields.iter().map(|field| {
+        let ty = field.ty;
+        if field.opaque() {
+            quote!(::model_core::__private::FieldType::OPAQUE)
+        } else {
+            // Spanned at the type, so a type without `ApiType` is blamed
+            // once, where it is written.
+            quote_spanned!(ty.span()=> <#ty as ::model_core::__private::ApiType>::FIELD)
+        }
+    });
+    let rare = fields.iter().enumerate().filter_map(|(index, field)| rare_parts(index, field, container_default));
+    quote! {
+        ::model_core::__private::field_table(
+            [#(#rust_names),*],
+            [#(#wire_names),*],
+            [#(#descriptions),*],
+            [#(#types),*],
+            &[#(#rare),*],
+        )
+    }
+}
+
+/// The `FieldParts` of a field whose names, doc comment and type do not
+/// say everything; `None` for the common field that has nothing more.
+fn rare_parts(index: usize, field: &Field, container_default: bool) -> Option<TokenStream> {
+    let ty = field.ty;
+    let span = ty.span();
+    // A type that holds a `Secret` keeps serde's words, which may quote it,
+    // out: known by its type where it is an `ApiType` (through an alias, a
+    // re-export), else by a `Secret` written in it.
+    let spelled = mentions(ty, "Secret");
+    let secret = quote_spanned! {span=>
+        {
+            #[allow(unused_imports)]
+            use ::model_core::__private::{ProbeApiType as _, ProbeOther as _};
+            #spelled || (&::model_core::__private::SecretProbe::<#ty>::NEW).holds_secret()
+        }
+    };
+    let check = if let Some(path) = &field.attrs.deserialize_with {
+        Some(quote_spanned! {path.span()=>
+            |__node, __report| ::model_core::__private::check_with(__node, __report, |__text| {
+                let mut __de = ::model_core::__private::serde_json::Deserializer::from_str(__text);
+                #path(&mut __de).map(|_: #ty| ())
+            }, #secret)
+        })
+    } else if field.attrs.api_serde.is_some() {
+        Some(quote_spanned! {span=>
+            |__node, __report| ::model_core::__private::check_with(
+                __node,
+                __report,
+                ::model_core::__private::read_as::<#ty>,
+                #secret,
+            )
+        })
+    } else if field.attrs.rules.is_empty() {
+        None
+    } else {
+        let rules_fn = rules_fn(index);
+        Some(quote_spanned! {span=>
+            |__node, __report| ::model_core::__private::check_then_rules::<#ty>(__node, __report, Self::#rules_fn)
+        })
+    };
+    let required =
+        if container_default || !matches!(field.attrs.default, Default::None) || field.attrs.flatten.is_some() {
+            Some(false)
+        } else if field.opaque() {
+            // serde's own rule: a missing `Option` is `None`, unless a function reads it.
+            Some(field.attrs.deserialize_with.is_some() || option_inner(ty).is_none())
+        } else {
+            None
+        };
+    let mut parts = Vec::new();
+    if let Some(required) = required {
+        parts.push(quote!(required: ::core::option::Option::Some(#required),));
+    }
+    if let Some(check) = check {
+        parts.push(quote!(check: ::core::option::Option::Some(#check),));
+    }
+    let aliases = &field.attrs.aliases;
+    if !aliases.is_empty() {
+        parts.push(quote!(aliases: &[#(#aliases),*],));
+    }
+    if field.attrs.read_only {
+        parts.push(quote!(read_only: true,));
+    }
+    if !field.attrs.examples.is_empty() {
+        let examples = field.attrs.examples.iter().map(example_fn);
+        parts.push(quote!(examples: &[#(#examples),*],));
+    }
+    if field.attrs.deprecated {
+        parts.push(quote!(deprecated: true,));
+    }
+    if !field.attrs.rules.is_empty() {
+        let rules = rule::data(&field.attrs.rules);
+        parts.push(quote!(rules: #rules,));
+    }
+    let default = match &field.attrs.default {
+        Default::None => None,
+        // A generic function, not a closure: one body fewer to compile.
+        Default::Trait => Some(
+            quote_spanned!(span=> ::model_core::__private::example(::model_core::__private::example_default::<#ty>)),
+        ),
+        Default::Path(path) => Some(quote_spanned! {span=>
+            ::model_core::__private::example(|| ::model_core::__private::example_value(&#path()))
+        }),
+    };
+    if let Some(default) = default {
+        parts.push(quote!(default: ::core::option::Option::Some(#default),));
+    }
+    if field.attrs.flatten.is_some() {
+        parts.push(quote!(flatten: true,));
+    }
+    if parts.is_empty() {
+        return None;
+    }
+    Some(quote! {
+        ::model_core::__private::FieldParts { index: #index, #(#parts)* ..::model_core::__private::FieldParts::PLAIN }
+    })
+}
+
+/// `Example::new(|| example_value(&(expr)))`: serialized only when docs ask.
+pub fn example_fn(expr: &syn::Expr) -> TokenStream {
+    quote_spanned! {expr.span()=>
+        ::model_core::__private::example(|| ::model_core::__private::example_value(&(#expr)))
+    }
+}
+
+pub fn rules_fn(index: usize) -> syn::Ident {
+    quote::format_ident!("__api_rules_{}", index)
+}
