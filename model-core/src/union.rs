@@ -139,7 +139,7 @@ fn check_untagged(node: &Node<'_>, report: &mut Report<'_>, doc: &UnionDoc) {
             return report.merge(attempt);
         }
         let score = |attempt: &Report<'_>| (attempt.refused_outright(), attempt.issue_count());
-        if closest.as_ref().is_none_or(|(_, best)| score(&attempt) < score(best)) {
+        if closest.as_ref().map_or(true, |(_, best)| score(&attempt) < score(best)) {
             closest = Some((variant, attempt));
         }
     }
