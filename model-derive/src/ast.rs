@@ -62,6 +62,17 @@ pub struct Variant<'a> {
     pub fields: Vec<Field<'a>>,
 }
 
+impl Input<'_> {
+    /// `#[api(crate = path)]`, where model-core is.
+    pub fn krate(&self) -> Option<&syn::Path> {
+        match self {
+            Input::Struct(input) => input.attrs.krate.as_ref(),
+            Input::Newtype(input) => input.attrs.krate.as_ref(),
+            Input::Enum(input) => input.attrs.krate.as_ref(),
+        }
+    }
+}
+
 impl<'a> Input<'a> {
     /// `None` when the input's shape leaves nothing to describe. Every mistake,
     /// of shape or of attributes, goes into `cx`, and parsing goes on.

@@ -50,6 +50,7 @@ const EXAMPLE: &str = "example";
 const VALIDATE: &str = "validate";
 const NO_EXAMPLE_TEST: &str = "no_example_test";
 const BUILDER: &str = "builder";
+const CRATE: &str = "crate";
 const SERDE: &str = "serde";
 
 /// Where an attribute sits, which decides the keys it may hold.
@@ -76,9 +77,9 @@ impl Target {
     fn api_keys(self) -> Vec<&'static str> {
         match self {
             Target::Variant => vec![OTHER],
-            Target::Struct => vec![EXAMPLE, VALIDATE, NO_EXAMPLE_TEST, BUILDER],
+            Target::Struct => vec![EXAMPLE, VALIDATE, NO_EXAMPLE_TEST, BUILDER, CRATE],
             Target::Field => [EXAMPLE, SERDE].into_iter().chain(rule::KEYS.iter().copied()).collect(),
-            Target::Enum => vec![],
+            Target::Enum => vec![CRATE],
         }
     }
 
@@ -135,6 +136,9 @@ pub struct Attrs {
     pub no_example_test: bool,
     /// `#[api(builder)]`: a `…Builder` beside the model.
     pub builder: bool,
+    /// `#[api(crate = path)]`: where model-core is, for a crate that
+    /// re-exports it under another name.
+    pub krate: Option<Path>,
     /// The function serde reads the field with: `deserialize_with = "f"`,
     /// or `with = "m"` as `m::deserialize`.
     pub deserialize_with: Option<ExprPath>,
@@ -174,6 +178,7 @@ pub fn parse(cx: &mut Ctxt, attrs: &[Attribute], target: Target) -> Attrs {
         validate: None,
         no_example_test: false,
         builder: false,
+        krate: None,
         deserialize_with: None,
         api_serde: None,
         skip_serializing_if: false,
@@ -326,6 +331,13 @@ fn parse_api_key(
         }
         NO_EXAMPLE_TEST => attrs.no_example_test = true,
         BUILDER => attrs.builder = true,
+        CRATE => {
+            let path = string(meta)?;
+            match path.parse::<Path>() {
+                Ok(parsed) => attrs.krate = Some(parsed),
+                Err(_) => cx.error_spanned_by(&path, "expected a path to model-core, such as \"my_api::model_core\""),
+            }
+        }
         SERDE => attrs.api_serde = Some(meta.path.clone()),
         _ if target == Target::Field && rule::KEYS.contains(&key) => rule::parse(cx, meta, key, &mut attrs.rules)?,
         OTHER => {

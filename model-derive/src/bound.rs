@@ -9,11 +9,12 @@ use crate::ast::Struct;
 
 /// Each type parameter is `ApiType`: for an input whose fields could not be read.
 pub fn params_api_type(generics: &Generics) -> Generics {
+    let private = crate::path::private();
     let mut generics = generics.clone();
     let params: Vec<Ident> = type_params(&generics).cloned().collect();
     let where_clause = generics.make_where_clause();
     for param in params {
-        where_clause.predicates.push(parse_quote!(#param: ::model_core::__private::ApiType));
+        where_clause.predicates.push(parse_quote!(#param: #private::ApiType));
     }
     generics
 }
@@ -21,13 +22,15 @@ pub fn params_api_type(generics: &Generics) -> Generics {
 /// Each wire field whose type mentions a type parameter is `ApiType`, as
 /// serde asks `Deserialize` of exactly those fields.
 pub fn fields_api_type(input: &Struct) -> Generics {
-    fields_bounded(input, input.original.generics.clone(), &parse_quote!(::model_core::__private::ApiType))
+    let private = crate::path::private();
+    fields_bounded(input, input.original.generics.clone(), &parse_quote!(#private::ApiType))
 }
 
 /// The same fields also deserialize: `build()` asks a field's `Deserialize`
 /// for the value of an absent key.
 pub fn fields_deserialize_owned(input: &Struct, generics: Generics) -> Generics {
-    fields_bounded(input, generics, &parse_quote!(::model_core::__private::DeserializeOwned))
+    let private = crate::path::private();
+    fields_bounded(input, generics, &parse_quote!(#private::DeserializeOwned))
 }
 
 fn fields_bounded(input: &Struct, mut generics: Generics, bound: &syn::Path) -> Generics {
@@ -48,34 +51,33 @@ fn fields_bounded(input: &Struct, mut generics: Generics, bound: &syn::Path) -> 
 /// A generic model deserializes, which `ApiModel` requires and serde's own
 /// impl grants under bounds of its choosing.
 pub fn self_deserialize_owned(mut generics: Generics, node: &DeriveInput) -> Generics {
+    let private = crate::path::private();
     if type_params(&node.generics).next().is_none() {
         return generics;
     }
     let ident = &node.ident;
     let (_, ty_generics, _) = node.generics.split_for_impl();
-    generics
-        .make_where_clause()
-        .predicates
-        .push(parse_quote!(#ident #ty_generics: ::model_core::__private::DeserializeOwned));
+    generics.make_where_clause().predicates.push(parse_quote!(#ident #ty_generics: #private::DeserializeOwned));
     generics
 }
 
 /// The bounds of a model's `ApiType` and `ApiModel` impls: also each type
 /// parameter that names the model (see [`named_params`]) is `ApiType`.
 pub fn model(input: &Struct) -> Generics {
+    let private = crate::path::private();
     let mut generics = fields_api_type(input);
     let named = named_params(input);
     let params: Vec<Ident> = type_params(&input.original.generics).cloned().collect();
     if !named.is_empty() {
         let where_clause = generics.make_where_clause();
         for param in named {
-            where_clause.predicates.push(parse_quote!(#param: ::model_core::__private::ApiType));
+            where_clause.predicates.push(parse_quote!(#param: #private::ApiType));
         }
         // A field with rules is read alone to run them (`check_then_rules`).
         for field in input.wire_fields().filter(|field| !field.attrs.rules.is_empty()) {
             if mentions(field.ty.to_token_stream(), &params) {
                 let ty = field.ty;
-                where_clause.predicates.push(parse_quote!(#ty: ::model_core::__private::DeserializeOwned));
+                where_clause.predicates.push(parse_quote!(#ty: #private::DeserializeOwned));
             }
         }
     }

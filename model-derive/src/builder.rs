@@ -26,6 +26,7 @@ pub const RESERVED: &[&str] = &["build", "__marker"];
 //     }
 //     impl Debug for InvoiceBuilder   // which fields are set, never their values
 pub fn expand(input: &Struct) -> TokenStream {
+    let private = crate::path::private();
     let ident = &input.original.ident;
     let vis = &input.original.vis;
     let builder = format_ident!("{}Builder", ident, span = ident.span());
@@ -84,7 +85,7 @@ pub fn expand(input: &Struct) -> TokenStream {
         impl #impl_generics ::core::fmt::Debug for #builder #ty_generics #where_clause {
             #[inline]
             fn fmt(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                ::model_core::__private::fmt_builder(__f, #name, &[#((#rust_names, self.#names.is_some())),*])
+                #private::fmt_builder(__f, #name, &[#((#rust_names, self.#names.is_some())),*])
             }
         }
     }
@@ -110,6 +111,7 @@ fn slot(input: &Struct, field: &Field) -> TokenStream {
 }
 
 fn setter(input: &Struct, field: &Field) -> TokenStream {
+    let private = crate::path::private();
     let name = field.ident;
     let ty = field.ty;
     let vis = &field.original.vis;
@@ -119,10 +121,9 @@ fn setter(input: &Struct, field: &Field) -> TokenStream {
     };
     let (param, mut value) = match option_inner(field.ty) {
         // `Some` implied, `None` accepted: `.note("paid")` and `.note(maybe_note)`.
-        Some(inner) => (
-            quote!(impl ::model_core::__private::IntoOption<#inner>),
-            quote!(::model_core::__private::IntoOption::<#inner>::into_option(__value)),
-        ),
+        Some(inner) => {
+            (quote!(impl #private::IntoOption<#inner>), quote!(#private::IntoOption::<#inner>::into_option(__value)))
+        }
         None if takes_into(field.ty) => (quote!(impl ::core::convert::Into<#ty>), quote!(__value.into())),
         None => (quote!(#ty), quote!(__value)),
     };
@@ -145,6 +146,7 @@ fn setter(input: &Struct, field: &Field) -> TokenStream {
 /// `build()`: fields without a default are matched together, so the error
 /// can name every unset one and the success path needs no `unwrap`.
 fn build(input: &Struct) -> TokenStream {
+    let private = crate::path::private();
     let ident = &input.original.ident;
     let vis = &input.original.vis;
     let (_, ty_generics, _) = input.original.generics.split_for_impl();
@@ -206,9 +208,9 @@ fn build(input: &Struct) -> TokenStream {
                 // Spanned at the type, whose `<T as ApiType>` is where rustc
                 // reports a field type without `ApiType`.
                 checked.push(quote_spanned! {ty.span()=>
-                    ::model_core::__private::or_absent::<#ty>(
+                    #private::or_absent::<#ty>(
                         #slot,
-                        <#ty as ::model_core::__private::ApiType>::OPTIONAL,
+                        <#ty as #private::ApiType>::OPTIONAL,
                     )
                 });
                 unset.push(quote!(#local.is_none()));
@@ -221,7 +223,7 @@ fn build(input: &Struct) -> TokenStream {
 
     let default = container_default.map(|default| quote!(let __default: #ident #ty_generics = #default;));
     // `built` runs the model's rules, when it has any.
-    let value = quote!(::model_core::__private::built(#ident { #(#inits,)* }));
+    let value = quote!(#private::built(#ident { #(#inits,)* }));
     let body = if checked.is_empty() {
         value
     } else {
@@ -229,7 +231,7 @@ fn build(input: &Struct) -> TokenStream {
             match (#(#checked,)*) {
                 (#(::core::option::Option::Some(#checked_locals),)*) => #value,
                 (#(#checked_locals,)*) => ::core::result::Result::Err(
-                    ::model_core::__private::missing_fields::<#ident #ty_generics>(&[#(#unset),*]),
+                    #private::missing_fields::<#ident #ty_generics>(&[#(#unset),*]),
                 ),
             }
         }
@@ -241,7 +243,7 @@ fn build(input: &Struct) -> TokenStream {
     quote! {
         #[doc = #doc]
         #[inline]
-        #vis fn build(self) -> ::core::result::Result<#ident #ty_generics, ::model_core::__private::ValidationError> {
+        #vis fn build(self) -> ::core::result::Result<#ident #ty_generics, #private::ValidationError> {
             let Self { #(#slots,)* __marker: _ } = self;
             #default
             #body

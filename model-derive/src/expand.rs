@@ -9,11 +9,16 @@ use syn::DeriveInput;
 
 use crate::ast::Input;
 use crate::ctxt::Ctxt;
-use crate::{fallback, model, newtype, string_enum, union};
+use crate::{fallback, model, newtype, path, string_enum, union};
 
 pub fn derive(node: &DeriveInput) -> TokenStream {
     let mut cx = Ctxt::default();
     let input = Input::from_syn(&mut cx, node);
+    let krate = input.as_ref().and_then(Input::krate).cloned();
+    path::with_crate(krate.as_ref(), || expand(node, cx, input))
+}
+
+fn expand(node: &DeriveInput, mut cx: Ctxt, input: Option<Input<'_>>) -> TokenStream {
     if let Some(input) = &input {
         input.validate(&mut cx);
     }

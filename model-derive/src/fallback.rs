@@ -11,6 +11,7 @@ use crate::bound;
 
 /// `data_enum`: serde's derive writes the enum's serde impls, so none is stood in for.
 pub fn expand(node: &DeriveInput, data_enum: bool) -> TokenStream {
+    let private = crate::path::private();
     let ident = &node.ident;
     let name = ident.unraw().to_string();
     let unreachable = quote!(::core::unreachable!("ApiModel failed to expand"));
@@ -21,9 +22,9 @@ pub fn expand(node: &DeriveInput, data_enum: bool) -> TokenStream {
     let (impl_generics, ty_generics, where_clause) = generics.split_for_impl();
     let api_type = quote! {
         #[automatically_derived]
-        impl #impl_generics ::model_core::__private::ApiType for #ident #ty_generics #where_clause {
-            const TYPE: ::model_core::__private::TypeDoc = ::model_core::__private::TypeDoc::Any;
-            fn check(_: &::model_core::__private::Node<'_>, _: &mut ::model_core::__private::Report<'_>) {
+        impl #impl_generics #private::ApiType for #ident #ty_generics #where_clause {
+            const TYPE: #private::TypeDoc = #private::TypeDoc::Any;
+            fn check(_: &#private::Node<'_>, _: &mut #private::Report<'_>) {
                 #unreachable
             }
         }
@@ -34,14 +35,14 @@ pub fn expand(node: &DeriveInput, data_enum: bool) -> TokenStream {
         // A newtype is no struct with fields: it has no table.
         Data::Struct(data) if matches!(&data.fields, Fields::Unnamed(fields) if fields.unnamed.len() == 1) => quote! {
             #[automatically_derived]
-            impl #impl_generics ::model_core::__private::ApiModel for #ident #ty_generics #where_clause {}
+            impl #impl_generics #private::ApiModel for #ident #ty_generics #where_clause {}
         },
         Data::Struct(_) => {
             let table = crate::table::model_table(
                 &generics,
                 ident,
                 quote! {
-                    ::model_core::__private::model_doc(
+                    #private::model_doc(
                         #name,
                         ::core::option::Option::None,
                         &[],
@@ -56,10 +57,10 @@ pub fn expand(node: &DeriveInput, data_enum: bool) -> TokenStream {
                 #table
 
                 #[automatically_derived]
-                impl #impl_generics ::model_core::__private::ApiModel for #ident #ty_generics #where_clause {}
+                impl #impl_generics #private::ApiModel for #ident #ty_generics #where_clause {}
 
                 #[automatically_derived]
-                impl #impl_generics ::model_core::__private::ApiStruct for #ident #ty_generics #where_clause {}
+                impl #impl_generics #private::ApiStruct for #ident #ty_generics #where_clause {}
             }
         }
         // A generic enum is itself the mistake; there is nothing more to stand in for.
@@ -79,7 +80,7 @@ pub fn expand(node: &DeriveInput, data_enum: bool) -> TokenStream {
             }
 
             #[automatically_derived]
-            impl ::model_core::__private::ApiModel for #ident {}
+            impl #private::ApiModel for #ident {}
 
             #[automatically_derived]
             impl #impl_generics ::core::fmt::Display for #ident #ty_generics #where_clause {
@@ -90,15 +91,15 @@ pub fn expand(node: &DeriveInput, data_enum: bool) -> TokenStream {
 
             #[automatically_derived]
             impl #impl_generics ::core::str::FromStr for #ident #ty_generics #where_clause {
-                type Err = ::model_core::__private::ParseEnumError;
+                type Err = #private::ParseEnumError;
                 fn from_str(_: &str) -> ::core::result::Result<Self, Self::Err> {
                     #unreachable
                 }
             }
 
             #[automatically_derived]
-            impl #impl_generics ::model_core::__private::serde::Serialize for #ident #ty_generics #where_clause {
-                fn serialize<__S: ::model_core::__private::serde::Serializer>(
+            impl #impl_generics #private::serde::Serialize for #ident #ty_generics #where_clause {
+                fn serialize<__S: #private::serde::Serializer>(
                     &self,
                     _: __S,
                 ) -> ::core::result::Result<__S::Ok, __S::Error> {
@@ -107,8 +108,8 @@ pub fn expand(node: &DeriveInput, data_enum: bool) -> TokenStream {
             }
 
             #[automatically_derived]
-            impl<'de> ::model_core::__private::serde::Deserialize<'de> for #ident {
-                fn deserialize<__D: ::model_core::__private::serde::Deserializer<'de>>(
+            impl<'de> #private::serde::Deserialize<'de> for #ident {
+                fn deserialize<__D: #private::serde::Deserializer<'de>>(
                     _: __D,
                 ) -> ::core::result::Result<Self, __D::Error> {
                     #unreachable

@@ -12,6 +12,7 @@ mod expand;
 mod fallback;
 mod model;
 mod newtype;
+mod path;
 mod rule;
 mod string_enum;
 mod table;

@@ -37,6 +37,7 @@ use syn::spanned::Spanned;
 //     impl Invoice { fn __api_rules_0(__value: &String, __rules: &mut Rules) { __rules.min_length(__value, 1); } }
 // which both the field's check (`check_then_rules`) and `check_rules` call.
 pub fn expand(input: &Struct) -> TokenStream {
+    let private = crate::path::private();
     let ident = &input.original.ident;
     let name = &input.name;
     // Both impls need the model's bounds: the check reads `ApiModel::DOC`.
@@ -49,7 +50,7 @@ pub fn expand(input: &Struct) -> TokenStream {
     let model_rule = match &input.attrs.validate {
         Some(path) => quote! {
             ::core::option::Option::Some(|__node, __report| {
-                ::model_core::__private::model_rule_on_node::<Self, _>(__node, __report, #path)
+                #private::model_rule_on_node::<Self, _>(__node, __report, #path)
             })
         },
         None => quote!(::core::option::Option::None),
@@ -68,14 +69,14 @@ pub fn expand(input: &Struct) -> TokenStream {
         &generics,
         ident,
         quote! {
-            ::model_core::__private::model_doc(
+            #private::model_doc(
                 #name,
                 #description,
                 &#fields,
                 #example,
                 #deny_unknown_fields,
                 ::core::module_path!(),
-                &[#(<#params as ::model_core::__private::ApiType>::TYPE),*],
+                &[#(<#params as #private::ApiType>::TYPE),*],
             )
         },
     );
@@ -85,19 +86,19 @@ pub fn expand(input: &Struct) -> TokenStream {
     quote! {
         const _: () = {
             #[automatically_derived]
-            impl #impl_generics ::model_core::__private::ApiType for #ident #ty_generics #where_clause {
-                const TYPE: ::model_core::__private::TypeDoc =
-                    ::model_core::__private::TypeDoc::Model(<Self as ::model_core::__private::ApiStruct>::doc);
+            impl #impl_generics #private::ApiType for #ident #ty_generics #where_clause {
+                const TYPE: #private::TypeDoc =
+                    #private::TypeDoc::Model(<Self as #private::ApiStruct>::doc);
 
                 // `#[inline]` here and on every generated method: a method
                 // nothing calls is then never compiled to machine code, which
                 // keeps the derive's compile time near serde's.
                 #[inline]
                 fn check(
-                    __node: &::model_core::__private::Node<'_>,
-                    __report: &mut ::model_core::__private::Report<'_>,
+                    __node: &#private::Node<'_>,
+                    __report: &mut #private::Report<'_>,
                 ) {
-                    ::model_core::__private::check_model::<Self>(__node, __report, #model_rule);
+                    #private::check_model::<Self>(__node, __report, #model_rule);
                 }
 
                 #check_rules
@@ -108,10 +109,10 @@ pub fn expand(input: &Struct) -> TokenStream {
             #table
 
             #[automatically_derived]
-            impl #impl_generics ::model_core::__private::ApiModel for #ident #ty_generics #where_clause {}
+            impl #impl_generics #private::ApiModel for #ident #ty_generics #where_clause {}
 
             #[automatically_derived]
-            impl #impl_generics ::model_core::__private::ApiStruct for #ident #ty_generics #where_clause {}
+            impl #impl_generics #private::ApiStruct for #ident #ty_generics #where_clause {}
         };
 
         #builder
@@ -124,6 +125,7 @@ pub fn expand(input: &Struct) -> TokenStream {
 /// Only for a model with examples, not generic, declared at module level (a
 /// test inside a function body cannot run, and is skipped without a warning).
 fn example_test(input: &Struct) -> TokenStream {
+    let private = crate::path::private();
     let has_examples =
         !input.attrs.examples.is_empty() || input.fields.iter().any(|field| !field.attrs.examples.is_empty());
     if !has_examples || input.attrs.no_example_test || !input.original.generics.params.is_empty() {
@@ -137,13 +139,14 @@ fn example_test(input: &Struct) -> TokenStream {
         #[doc(hidden)]
         #[allow(non_snake_case, unnameable_test_items)]
         fn #test() {
-            ::model_core::__private::assert_examples::<#ident>();
+            #private::assert_examples::<#ident>();
         }
     }
 }
 
 /// The inherent impl holding one function per field with rules.
 fn rules(input: &Struct) -> TokenStream {
+    let private = crate::path::private();
     let functions: Vec<TokenStream> = input
         .wire_fields()
         .enumerate()
@@ -155,7 +158,7 @@ fn rules(input: &Struct) -> TokenStream {
             quote! {
                 #[doc(hidden)]
                 #[inline]
-                fn #name(__value: &#ty, __rules: &mut ::model_core::__private::Rules<'_, '_, '_>) {
+                fn #name(__value: &#ty, __rules: &mut #private::Rules<'_, '_, '_>) {
                     #checks
                 }
             }
@@ -178,6 +181,7 @@ fn rules(input: &Struct) -> TokenStream {
 /// `check_rules`: each field's rules, the rules inside each field
 /// that may hold some, then the model's own rule.
 fn check_rules(input: &Struct) -> TokenStream {
+    let private = crate::path::private();
     let mut calls = Vec::new();
     for (index, field) in input.wire_fields().enumerate() {
         // A field serde never reads holds what the model gave it, not input.
@@ -191,29 +195,29 @@ fn check_rules(input: &Struct) -> TokenStream {
         if may_hold_rules(field.ty) && !field.opaque() {
             // Spanned at the type, where a type without `ApiType` is blamed once.
             let ty = field.ty;
-            let check_rules = quote_spanned!(ty.span()=> <#ty as ::model_core::__private::ApiType>::check_rules);
+            let check_rules = quote_spanned!(ty.span()=> <#ty as #private::ApiType>::check_rules);
             // A flattened field's rules are at this object's level.
             calls.push(if field.attrs.flatten.is_some() {
                 quote!(#check_rules(&self.#name, __report);)
             } else {
-                quote!(::model_core::__private::nested_rules(__report, #wire_name, &self.#name, #check_rules);)
+                quote!(#private::nested_rules(__report, #wire_name, &self.#name, #check_rules);)
             });
         }
         if !field.attrs.rules.is_empty() {
             let rules_fn = rules_fn(index);
             calls.push(quote! {
-                ::model_core::__private::field_rules(__report, #wire_name, &self.#name, Self::#rules_fn);
+                #private::field_rules(__report, #wire_name, &self.#name, Self::#rules_fn);
             });
         }
     }
     if let Some(path) = &input.attrs.validate {
         // As in the report's second read: once the fields have no issue.
         calls.push(quote! {
-            if ::model_core::__private::issue_count(__report) == __before {
-                ::model_core::__private::model_rule(__report, ::core::option::Option::None, #path(self));
+            if #private::issue_count(__report) == __before {
+                #private::model_rule(__report, ::core::option::Option::None, #path(self));
             }
         });
-        calls.insert(0, quote!(let __before = ::model_core::__private::issue_count(__report);));
+        calls.insert(0, quote!(let __before = #private::issue_count(__report);));
     }
     // Without any, the trait's default (which does nothing) serves.
     if calls.is_empty() {
@@ -221,7 +225,7 @@ fn check_rules(input: &Struct) -> TokenStream {
     }
     quote! {
         #[inline]
-        fn check_rules(&self, __report: &mut ::model_core::__private::Report<'_>) {
+        fn check_rules(&self, __report: &mut #private::Report<'_>) {
             #(#calls)*
         }
     }

@@ -26,6 +26,7 @@ use crate::{bound, rule};
 //         impl ApiModel for Slug {}
 //     };
 pub fn expand(input: &Newtype) -> TokenStream {
+    let private = crate::path::private();
     let ident = &input.original.ident;
     let name = &input.name;
     let description = docs(&input.attrs.docs);
@@ -34,11 +35,11 @@ pub fn expand(input: &Newtype) -> TokenStream {
     let mut generics = bound::self_deserialize_owned(bound::params_api_type(&input.original.generics), input.original);
     if !rules.is_empty() && !input.original.generics.params.is_empty() {
         // The rules run on what serde reads of the field alone.
-        generics.make_where_clause().predicates.push(syn::parse_quote!(#ty: ::model_core::__private::DeserializeOwned));
+        generics.make_where_clause().predicates.push(syn::parse_quote!(#ty: #private::DeserializeOwned));
     }
     let (impl_generics, ty_generics, where_clause) = generics.split_for_impl();
     let rules_data = rule::data(rules);
-    let api_type = quote_spanned!(ty.span()=> <#ty as ::model_core::__private::ApiType>);
+    let api_type = quote_spanned!(ty.span()=> <#ty as #private::ApiType>);
 
     let (rules_impl, check, own_rules) = if rules.is_empty() {
         (quote!(), quote!(#api_type::check(__node, __report);), quote!())
@@ -50,15 +51,15 @@ pub fn expand(input: &Newtype) -> TokenStream {
             impl #impl_generics #ident #ty_generics #where_clause {
                 #[doc(hidden)]
                 #[inline]
-                fn __api_rules(__value: &#ty, __rules: &mut ::model_core::__private::Rules<'_, '_, '_>) {
+                fn __api_rules(__value: &#ty, __rules: &mut #private::Rules<'_, '_, '_>) {
                     #checks
                 }
             }
         };
         (
             rules_impl,
-            quote!(::model_core::__private::check_then_rules::<#ty>(__node, __report, Self::__api_rules);),
-            quote!(::model_core::__private::own_rules(__report, &self.0, Self::__api_rules);),
+            quote!(#private::check_then_rules::<#ty>(__node, __report, Self::__api_rules);),
+            quote!(#private::own_rules(__report, &self.0, Self::__api_rules);),
         )
     };
     // What the value holds first, then its own rules, as the report finds them.
@@ -66,7 +67,7 @@ pub fn expand(input: &Newtype) -> TokenStream {
     let check_rules = (held_rules.is_some() || !rules.is_empty()).then(|| {
         quote! {
             #[inline]
-            fn check_rules(&self, __report: &mut ::model_core::__private::Report<'_>) {
+            fn check_rules(&self, __report: &mut #private::Report<'_>) {
                 #held_rules
                 #own_rules
             }
@@ -76,9 +77,9 @@ pub fn expand(input: &Newtype) -> TokenStream {
     quote! {
         const _: () = {
             #[automatically_derived]
-            impl #impl_generics ::model_core::__private::ApiType for #ident #ty_generics #where_clause {
-                const TYPE: ::model_core::__private::TypeDoc = ::model_core::__private::TypeDoc::Newtype(
-                    &::model_core::__private::newtype_doc(
+            impl #impl_generics #private::ApiType for #ident #ty_generics #where_clause {
+                const TYPE: #private::TypeDoc = #private::TypeDoc::Newtype(
+                    &#private::newtype_doc(
                         #name,
                         #description,
                         &#api_type::TYPE,
@@ -89,8 +90,8 @@ pub fn expand(input: &Newtype) -> TokenStream {
 
                 #[inline]
                 fn check(
-                    __node: &::model_core::__private::Node<'_>,
-                    __report: &mut ::model_core::__private::Report<'_>,
+                    __node: &#private::Node<'_>,
+                    __report: &mut #private::Report<'_>,
                 ) {
                     #check
                 }
@@ -101,7 +102,7 @@ pub fn expand(input: &Newtype) -> TokenStream {
             #rules_impl
 
             #[automatically_derived]
-            impl #impl_generics ::model_core::__private::ApiModel for #ident #ty_generics #where_clause {}
+            impl #impl_generics #private::ApiModel for #ident #ty_generics #where_clause {}
         };
     }
 }

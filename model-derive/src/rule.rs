@@ -304,9 +304,10 @@ impl Number {
     }
 
     fn limit(self) -> TokenStream {
+        let private = crate::path::private();
         match self {
-            Number::Integer(int) => quote!(::model_core::__private::Limit::Integer(#int)),
-            Number::Float(float) => quote!(::model_core::__private::Limit::Float(#float)),
+            Number::Integer(int) => quote!(#private::Limit::Integer(#int)),
+            Number::Float(float) => quote!(#private::Limit::Float(#float)),
         }
     }
 }
@@ -333,15 +334,16 @@ impl Bound {
 
 /// The rules as data: `&[Rule::MinLength(3), …]`.
 pub fn data(rules: &[Rule]) -> TokenStream {
+    let private = crate::path::private();
     let rules = rules.iter().map(|rule| {
-        let rule_path = quote!(::model_core::__private::Rule);
+        let rule_path = quote!(#private::Rule);
         match &rule.kind {
             Kind::MinLength(n) => quote!(#rule_path::MinLength(#n)),
             Kind::MaxLength(n) => quote!(#rule_path::MaxLength(#n)),
             Kind::Pattern(pattern) => quote!(#rule_path::Pattern(#pattern)),
             Kind::Format(checker) => {
                 let checker = syn::Ident::new(checker, Span::call_site());
-                quote!(#rule_path::Format(::model_core::__private::Format::#checker))
+                quote!(#rule_path::Format(#private::Format::#checker))
             }
             Kind::Bound(bound, number) => {
                 let variant = bound.variant();
@@ -375,6 +377,7 @@ pub fn data(rules: &[Rule]) -> TokenStream {
 /// argument whose type lacks the rule's trait. `optional`: the value is an
 /// `Option`, whose `validate` function is given the value inside.
 pub fn checks(rules: &[Rule], value: &str, optional: bool) -> TokenStream {
+    let private = crate::path::private();
     let calls = rules.iter().map(|rule| {
         let span = rule.span;
         let value = syn::Ident::new(value, span);
@@ -383,13 +386,13 @@ pub fn checks(rules: &[Rule], value: &str, optional: bool) -> TokenStream {
             Kind::MaxLength(n) => quote_spanned!(span=> __rules.max_length(#value, #n);),
             Kind::Pattern(pattern) => quote_spanned! {span=>
                 {
-                    static __PATTERN: ::model_core::__private::Pattern = ::model_core::__private::Pattern::new(#pattern);
+                    static __PATTERN: #private::Pattern = #private::Pattern::new(#pattern);
                     __rules.pattern(#value, &__PATTERN);
                 }
             },
             Kind::Format(checker) => {
                 let checker = syn::Ident::new(checker, span);
-                quote_spanned!(span=> __rules.format(#value, ::model_core::__private::#checker);)
+                quote_spanned!(span=> __rules.format(#value, #private::#checker);)
             }
             Kind::Bound(bound, number) => {
                 let variant = bound.variant();
@@ -398,9 +401,9 @@ pub fn checks(rules: &[Rule], value: &str, optional: bool) -> TokenStream {
                 quote_spanned! {span=>
                     __rules.bound(
                         #value,
-                        ::model_core::__private::Rule::#variant(#limit),
+                        #private::Rule::#variant(#limit),
                         #limit,
-                        ::model_core::__private::#allowed,
+                        #private::#allowed,
                     );
                 }
             }

@@ -22,6 +22,7 @@ use crate::table::docs;
 //     };
 //     impl Category { pub fn as_str(&self) -> &str; pub fn is_known(&self) -> bool }
 pub fn expand(input: &Enum) -> TokenStream {
+    let private = crate::path::private();
     let ident = &input.original.ident;
     let name = &input.name;
     let known: Vec<_> = input.known().collect();
@@ -58,10 +59,10 @@ pub fn expand(input: &Enum) -> TokenStream {
     quote! {
         const _: () = {
             #[automatically_derived]
-            impl ::model_core::__private::ApiEnum for #ident {
+            impl #private::ApiEnum for #ident {
                 const NAME: &'static str = #name;
                 const DESCRIPTION: ::core::option::Option<&'static str> = #description;
-                const VALUES: &'static [::model_core::__private::EnumValue] = &::model_core::__private::enum_values([#(#values),*]);
+                const VALUES: &'static [#private::EnumValue] = &#private::enum_values([#(#values),*]);
                 const WIRE_NAMES: &'static [&'static str] = &[#(#wire_names),*];
                 const OPEN: bool = #open;
                 const MODULE: &'static str = ::core::module_path!();
@@ -84,8 +85,8 @@ pub fn expand(input: &Enum) -> TokenStream {
 
                 #[inline]
                 fn from_unknown(
-                    __wire: ::model_core::__private::String,
-                ) -> ::core::result::Result<Self, ::model_core::__private::String> {
+                    __wire: #private::String,
+                ) -> ::core::result::Result<Self, #private::String> {
                     #from_unknown
                 }
 
@@ -96,48 +97,48 @@ pub fn expand(input: &Enum) -> TokenStream {
             }
 
             #[automatically_derived]
-            impl ::model_core::__private::ApiType for #ident {
-                const TYPE: ::model_core::__private::TypeDoc =
-                    ::model_core::__private::TypeDoc::Enum(<Self as ::model_core::__private::ApiEnum>::doc);
+            impl #private::ApiType for #ident {
+                const TYPE: #private::TypeDoc =
+                    #private::TypeDoc::Enum(<Self as #private::ApiEnum>::doc);
 
                 #[inline]
                 fn check(
-                    __node: &::model_core::__private::Node<'_>,
-                    __report: &mut ::model_core::__private::Report<'_>,
+                    __node: &#private::Node<'_>,
+                    __report: &mut #private::Report<'_>,
                 ) {
-                    ::model_core::__private::check_enum::<Self>(__node, __report);
+                    #private::check_enum::<Self>(__node, __report);
                 }
             }
 
             #[automatically_derived]
-            impl ::model_core::__private::ApiModel for #ident {}
+            impl #private::ApiModel for #ident {}
 
             #[automatically_derived]
             impl ::core::fmt::Display for #ident {
                 #[inline]
                 fn fmt(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
                     // `pad`, not `write_str`: width and alignment apply, as for `str`.
-                    __f.pad(::model_core::__private::ApiEnum::as_str(self))
+                    __f.pad(#private::ApiEnum::as_str(self))
                 }
             }
 
             #[automatically_derived]
             impl ::core::str::FromStr for #ident {
-                type Err = ::model_core::__private::ParseEnumError;
+                type Err = #private::ParseEnumError;
 
                 #[inline]
                 fn from_str(__wire: &str) -> ::core::result::Result<Self, Self::Err> {
-                    ::model_core::__private::parse_enum::<Self>(__wire)
+                    #private::parse_enum::<Self>(__wire)
                 }
             }
 
             #[automatically_derived]
             impl ::core::convert::TryFrom<&str> for #ident {
-                type Error = ::model_core::__private::ParseEnumError;
+                type Error = #private::ParseEnumError;
 
                 #[inline]
                 fn try_from(__wire: &str) -> ::core::result::Result<Self, Self::Error> {
-                    ::model_core::__private::parse_enum::<Self>(__wire)
+                    #private::parse_enum::<Self>(__wire)
                 }
             }
 
@@ -145,28 +146,28 @@ pub fn expand(input: &Enum) -> TokenStream {
             impl ::core::convert::AsRef<str> for #ident {
                 #[inline]
                 fn as_ref(&self) -> &str {
-                    ::model_core::__private::ApiEnum::as_str(self)
+                    #private::ApiEnum::as_str(self)
                 }
             }
 
             #[automatically_derived]
-            impl ::model_core::__private::serde::Serialize for #ident {
+            impl #private::serde::Serialize for #ident {
                 #[inline]
-                fn serialize<__S: ::model_core::__private::serde::Serializer>(
+                fn serialize<__S: #private::serde::Serializer>(
                     &self,
                     __serializer: __S,
                 ) -> ::core::result::Result<__S::Ok, __S::Error> {
-                    __serializer.serialize_str(::model_core::__private::ApiEnum::as_str(self))
+                    __serializer.serialize_str(#private::ApiEnum::as_str(self))
                 }
             }
 
             #[automatically_derived]
-            impl<'de> ::model_core::__private::serde::Deserialize<'de> for #ident {
+            impl<'de> #private::serde::Deserialize<'de> for #ident {
                 #[inline]
-                fn deserialize<__D: ::model_core::__private::serde::Deserializer<'de>>(
+                fn deserialize<__D: #private::serde::Deserializer<'de>>(
                     __deserializer: __D,
                 ) -> ::core::result::Result<Self, __D::Error> {
-                    ::model_core::__private::deserialize_enum::<Self, __D>(__deserializer)
+                    #private::deserialize_enum::<Self, __D>(__deserializer)
                 }
             }
         };
@@ -176,13 +177,13 @@ pub fn expand(input: &Enum) -> TokenStream {
             /// The value's wire string. Never allocates.
             #[must_use]
             pub fn as_str(&self) -> &str {
-                ::model_core::__private::ApiEnum::as_str(self)
+                #private::ApiEnum::as_str(self)
             }
 
             /// Whether the value is one of the known ones, not a kept unknown string.
             #[must_use]
             pub fn is_known(&self) -> bool {
-                ::model_core::__private::ApiEnum::is_known(self)
+                #private::ApiEnum::is_known(self)
             }
         }
     }

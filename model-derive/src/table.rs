@@ -22,14 +22,15 @@ pub fn docs(docs: &Option<String>) -> TokenStream {
 /// generic over a marker, so rustc evaluates the table only where it is used
 /// (see `model_core::__private::ModelTable`).
 pub fn model_table(generics: &syn::Generics, ident: &syn::Ident, doc: TokenStream) -> TokenStream {
+    let private = crate::path::private();
     let (_, ty_generics, where_clause) = generics.split_for_impl();
     let mut with_marker = generics.clone();
     with_marker.params.push(syn::parse_quote!(__Marker: ?::core::marker::Sized));
     let (impl_generics, _, _) = with_marker.split_for_impl();
     quote! {
         #[automatically_derived]
-        impl #impl_generics ::model_core::__private::ModelTable<__Marker> for #ident #ty_generics #where_clause {
-            const DOC: ::model_core::__private::ModelDoc = #doc;
+        impl #impl_generics #private::ModelTable<__Marker> for #ident #ty_generics #where_clause {
+            const DOC: #private::ModelDoc = #doc;
         }
     }
 }
@@ -38,6 +39,7 @@ pub fn model_table(generics: &syn::Generics, ident: &syn::Ident, doc: TokenStrea
 /// parts)` for `fields`: a column each, then a `FieldParts` for each field
 /// with more to say (see `FieldDoc::table` in model-core for why columns).
 pub fn field_table<'a>(fields: impl Iterator<Item = &'a Field<'a>>, container_default: bool) -> TokenStream {
+    let private = crate::path::private();
     let fields: Vec<&Field> = fields.collect();
     let rust_names = fields.iter().map(|field| &field.rust_name);
     let wire_names = fields.iter().map(|field| &field.wire_name);
@@ -45,16 +47,16 @@ pub fn field_table<'a>(fields: impl Iterator<Item = &'a Field<'a>>, container_de
     let types = fields.iter().map(|field| {
         let ty = field.ty;
         if field.opaque() {
-            quote!(::model_core::__private::FieldType::OPAQUE)
+            quote!(#private::FieldType::OPAQUE)
         } else {
             // Spanned at the type, so a type without `ApiType` is blamed
             // once, where it is written.
-            quote_spanned!(ty.span()=> <#ty as ::model_core::__private::ApiType>::FIELD)
+            quote_spanned!(ty.span()=> <#ty as #private::ApiType>::FIELD)
         }
     });
     let rare = fields.iter().enumerate().filter_map(|(index, field)| rare_parts(index, field, container_default));
     quote! {
-        ::model_core::__private::field_table(
+        #private::field_table(
             [#(#rust_names),*],
             [#(#wire_names),*],
             [#(#descriptions),*],
@@ -67,6 +69,7 @@ pub fn field_table<'a>(fields: impl Iterator<Item = &'a Field<'a>>, container_de
 /// The `FieldParts` of a field whose names, doc comment and type do not
 /// say everything; `None` for the common field that has nothing more.
 fn rare_parts(index: usize, field: &Field, container_default: bool) -> Option<TokenStream> {
+    let private = crate::path::private();
     let ty = field.ty;
     let span = ty.span();
     // A type that holds a `Secret` keeps serde's words, which may quote it,
@@ -76,23 +79,23 @@ fn rare_parts(index: usize, field: &Field, container_default: bool) -> Option<To
     let secret = quote_spanned! {span=>
         {
             #[allow(unused_imports)]
-            use ::model_core::__private::{ProbeApiType as _, ProbeOther as _};
-            #spelled || (&::model_core::__private::SecretProbe::<#ty>::NEW).holds_secret()
+            use #private::{ProbeApiType as _, ProbeOther as _};
+            #spelled || (&#private::SecretProbe::<#ty>::NEW).holds_secret()
         }
     };
     let check = if let Some(path) = &field.attrs.deserialize_with {
         Some(quote_spanned! {path.span()=>
-            |__node, __report| ::model_core::__private::check_with(__node, __report, |__text| {
-                let mut __de = ::model_core::__private::serde_json::Deserializer::from_str(__text);
+            |__node, __report| #private::check_with(__node, __report, |__text| {
+                let mut __de = #private::serde_json::Deserializer::from_str(__text);
                 #path(&mut __de).map(|_: #ty| ())
             }, #secret)
         })
     } else if field.attrs.api_serde.is_some() {
         Some(quote_spanned! {span=>
-            |__node, __report| ::model_core::__private::check_with(
+            |__node, __report| #private::check_with(
                 __node,
                 __report,
-                ::model_core::__private::read_as::<#ty>,
+                #private::read_as::<#ty>,
                 #secret,
             )
         })
@@ -101,7 +104,7 @@ fn rare_parts(index: usize, field: &Field, container_default: bool) -> Option<To
     } else {
         let rules_fn = rules_fn(index);
         Some(quote_spanned! {span=>
-            |__node, __report| ::model_core::__private::check_then_rules::<#ty>(__node, __report, Self::#rules_fn)
+            |__node, __report| #private::check_then_rules::<#ty>(__node, __report, Self::#rules_fn)
         })
     };
     let required =
@@ -141,11 +144,9 @@ fn rare_parts(index: usize, field: &Field, container_default: bool) -> Option<To
     let default = match &field.attrs.default {
         Default::None => None,
         // A generic function, not a closure: one body fewer to compile.
-        Default::Trait => Some(
-            quote_spanned!(span=> ::model_core::__private::example(::model_core::__private::example_default::<#ty>)),
-        ),
+        Default::Trait => Some(quote_spanned!(span=> #private::example(#private::example_default::<#ty>))),
         Default::Path(path) => Some(quote_spanned! {span=>
-            ::model_core::__private::example(|| ::model_core::__private::example_value(&#path()))
+            #private::example(|| #private::example_value(&#path()))
         }),
     };
     if let Some(default) = default {
@@ -158,14 +159,15 @@ fn rare_parts(index: usize, field: &Field, container_default: bool) -> Option<To
         return None;
     }
     Some(quote! {
-        ::model_core::__private::FieldParts { index: #index, #(#parts)* ..::model_core::__private::FieldParts::PLAIN }
+        #private::FieldParts { index: #index, #(#parts)* ..#private::FieldParts::PLAIN }
     })
 }
 
 /// `Example::new(|| example_value(&(expr)))`: serialized only when docs ask.
 pub fn example_fn(expr: &syn::Expr) -> TokenStream {
+    let private = crate::path::private();
     quote_spanned! {expr.span()=>
-        ::model_core::__private::example(|| ::model_core::__private::example_value(&(#expr)))
+        #private::example(|| #private::example_value(&(#expr)))
     }
 }
 

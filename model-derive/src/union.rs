@@ -40,16 +40,17 @@ use crate::ty::may_hold_rules;
 //         }
 //     };
 pub fn expand(input: &Enum) -> TokenStream {
+    let private = crate::path::private();
     let ident = &input.original.ident;
     let name = &input.name;
     let description = docs(&input.attrs.docs);
     let tagging = match (&input.attrs.tag, &input.attrs.content, &input.attrs.untagged) {
-        (_, _, Some(_)) => quote!(::model_core::__private::Tagging::Untagged),
+        (_, _, Some(_)) => quote!(#private::Tagging::Untagged),
         (Some(tag), Some(content), None) => {
-            quote!(::model_core::__private::Tagging::Adjacent { tag: #tag, content: #content })
+            quote!(#private::Tagging::Adjacent { tag: #tag, content: #content })
         }
-        (Some(tag), None, None) => quote!(::model_core::__private::Tagging::Internal { tag: #tag }),
-        (None, _, None) => quote!(::model_core::__private::Tagging::External),
+        (Some(tag), None, None) => quote!(#private::Tagging::Internal { tag: #tag }),
+        (None, _, None) => quote!(#private::Tagging::External),
     };
     let variants = input.variants.iter().map(variant_doc);
     let check_rules = check_rules(input);
@@ -57,19 +58,19 @@ pub fn expand(input: &Enum) -> TokenStream {
     quote! {
         const _: () = {
             #[automatically_derived]
-            impl ::model_core::__private::ApiType for #ident {
-                const TYPE: ::model_core::__private::TypeDoc =
-                    ::model_core::__private::TypeDoc::Union(::model_core::__private::union_doc::<Self>);
+            impl #private::ApiType for #ident {
+                const TYPE: #private::TypeDoc =
+                    #private::TypeDoc::Union(#private::union_doc::<Self>);
 
                 #[inline]
                 fn check(
-                    __node: &::model_core::__private::Node<'_>,
-                    __report: &mut ::model_core::__private::Report<'_>,
+                    __node: &#private::Node<'_>,
+                    __report: &mut #private::Report<'_>,
                 ) {
-                    ::model_core::__private::check_union(
+                    #private::check_union(
                         __node,
                         __report,
-                        &<Self as ::model_core::__private::ApiUnion>::DOC,
+                        &<Self as #private::ApiUnion>::DOC,
                     );
                 }
 
@@ -77,11 +78,11 @@ pub fn expand(input: &Enum) -> TokenStream {
             }
 
             #[automatically_derived]
-            impl ::model_core::__private::ApiModel for #ident {}
+            impl #private::ApiModel for #ident {}
 
             #[automatically_derived]
-            impl ::model_core::__private::ApiUnion for #ident {
-                const DOC: ::model_core::__private::UnionDoc = ::model_core::__private::new_union_doc(
+            impl #private::ApiUnion for #ident {
+                const DOC: #private::UnionDoc = #private::new_union_doc(
                     #name,
                     #description,
                     #tagging,
@@ -94,6 +95,7 @@ pub fn expand(input: &Enum) -> TokenStream {
 }
 
 fn variant_doc(variant: &Variant) -> TokenStream {
+    let private = crate::path::private();
     let rust_name = &variant.rust_name;
     let wire_name = &variant.wire_name;
     let aliases = &variant.attrs.aliases;
@@ -101,23 +103,23 @@ fn variant_doc(variant: &Variant) -> TokenStream {
     let catch_all = variant.attrs.untagged.is_some() || variant.attrs.serde_other.is_some();
     let other = variant.attrs.serde_other.is_some();
     let (shape, check) = match &variant.original.fields {
-        Fields::Unit => (quote!(::model_core::__private::VariantShape::Unit), quote!(|_, _| {})),
+        Fields::Unit => (quote!(#private::VariantShape::Unit), quote!(|_, _| {})),
         // Exactly one field: `valid` refuses any other count.
         Fields::Unnamed(fields) if fields.unnamed.len() == 1 => {
             let ty = &fields.unnamed[0].ty;
             (
-                quote_spanned!(ty.span()=> ::model_core::__private::VariantShape::Newtype(&<#ty as ::model_core::__private::ApiType>::TYPE)),
-                quote_spanned!(ty.span()=> <#ty as ::model_core::__private::ApiType>::check),
+                quote_spanned!(ty.span()=> #private::VariantShape::Newtype(&<#ty as #private::ApiType>::TYPE)),
+                quote_spanned!(ty.span()=> <#ty as #private::ApiType>::check),
             )
         }
-        Fields::Unnamed(_) => (quote!(::model_core::__private::VariantShape::Unit), quote!(|_, _| {})),
+        Fields::Unnamed(_) => (quote!(#private::VariantShape::Unit), quote!(|_, _| {})),
         Fields::Named(_) => {
             let fields = field_table(variant.fields.iter().filter(|field| !field.attrs.skip), false);
-            (quote!(::model_core::__private::VariantShape::Struct(&#fields)), quote!(|_, _| {}))
+            (quote!(#private::VariantShape::Struct(&#fields)), quote!(|_, _| {}))
         }
     };
     quote! {
-        ::model_core::__private::variant_doc(
+        #private::variant_doc(
             #rust_name,
             #wire_name,
             &[#(#aliases),*],
@@ -136,13 +138,14 @@ fn variant_doc(variant: &Variant) -> TokenStream {
 /// (adjacent). `None` when no variant may hold rules, so the trait's default
 /// (which does nothing) serves.
 fn check_rules(input: &Enum) -> Option<TokenStream> {
+    let private = crate::path::private();
     let arms: Vec<TokenStream> = input.variants.iter().filter_map(|variant| variant_rules(input, variant)).collect();
     if arms.is_empty() {
         return None;
     }
     Some(quote! {
         #[inline]
-        fn check_rules(&self, __report: &mut ::model_core::__private::Report<'_>) {
+        fn check_rules(&self, __report: &mut #private::Report<'_>) {
             #[allow(unreachable_patterns)]
             match self {
                 #(#arms)*
@@ -154,6 +157,7 @@ fn check_rules(input: &Enum) -> Option<TokenStream> {
 
 /// One arm of `check_rules`, for a variant that may hold rules.
 fn variant_rules(input: &Enum, variant: &Variant) -> Option<TokenStream> {
+    let private = crate::path::private();
     let ident = &variant.original.ident;
     let catch_all = variant.attrs.untagged.is_some() || variant.attrs.serde_other.is_some();
     let key = match (&input.attrs, catch_all) {
@@ -173,7 +177,7 @@ fn variant_rules(input: &Enum, variant: &Variant) -> Option<TokenStream> {
             if !may_hold_rules(ty) {
                 return None;
             }
-            let check_rules = quote_spanned!(ty.span()=> <#ty as ::model_core::__private::ApiType>::check_rules);
+            let check_rules = quote_spanned!(ty.span()=> <#ty as #private::ApiType>::check_rules);
             (quote!(Self::#ident(__value)), quote!(#check_rules(__value, __report);))
         }
         Fields::Named(_) => {
@@ -195,11 +199,11 @@ fn variant_rules(input: &Enum, variant: &Variant) -> Option<TokenStream> {
                 let binding = quote::format_ident!("__field{}", index);
                 let ty = field.ty;
                 let wire_name = &field.wire_name;
-                let check_rules = quote_spanned!(ty.span()=> <#ty as ::model_core::__private::ApiType>::check_rules);
+                let check_rules = quote_spanned!(ty.span()=> <#ty as #private::ApiType>::check_rules);
                 if field.attrs.flatten.is_some() {
                     quote!(#check_rules(#binding, __report);)
                 } else {
-                    quote!(::model_core::__private::nested_rules(__report, #wire_name, #binding, #check_rules);)
+                    quote!(#private::nested_rules(__report, #wire_name, #binding, #check_rules);)
                 }
             });
             (quote!(Self::#ident { #(#bindings,)* .. }), quote!(#(#calls)*))
@@ -207,6 +211,6 @@ fn variant_rules(input: &Enum, variant: &Variant) -> Option<TokenStream> {
         _ => return None,
     };
     Some(quote! {
-        #pattern => ::model_core::__private::variant_rules(__report, #key, |__report| { #calls }),
+        #pattern => #private::variant_rules(__report, #key, |__report| { #calls }),
     })
 }

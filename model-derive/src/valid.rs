@@ -305,7 +305,7 @@ impl Newtype<'_> {
     /// nothing to act on. Only `rename` (its name in docs) and the field's
     /// rules are read.
     fn validate(&self, cx: &mut Ctxt) {
-        refuse_keys(cx, &self.original.attrs, &["rename"], &[], "a newtype struct");
+        refuse_keys(cx, &self.original.attrs, &["rename"], &["crate"], "a newtype struct");
         refuse_keys(cx, &self.field.attrs, &[], rule::KEYS, "a newtype struct's field");
     }
 }

@@ -139,7 +139,8 @@ fn a_payload_missing_a_required_field_is_not_shown() {
 fn the_derive_writes_a_test_of_the_examples() {
     // Generated beside `HalfExampled`, whose examples are sound.
     __api_examples_of_HalfExampled();
-    let panic = std::panic::catch_unwind(model_core::__private::assert_examples::<RuleBreakingExamples>).unwrap_err();
+    let panic =
+        std::panic::catch_unwind(model_core::__private_0_1::assert_examples::<RuleBreakingExamples>).unwrap_err();
     let message = panic.downcast_ref::<String>().unwrap();
     assert!(
         message.starts_with("the examples of RuleBreakingExamples would teach what the API refuses:\n"),
