@@ -77,9 +77,9 @@ pub trait ApiType {
     fn check(node: &Node<'_>, report: &mut Report<'_>);
 
     /// The three above as one constant, for the derive's field tables: one
-    /// path per field for rustc to resolve instead of three. No impl outside
-    /// this crate can give it another value, as a `FieldType` can only be
-    /// made here.
+    /// path per field for rustc to resolve instead of three. Never override
+    /// it: a `FieldType` can only be made in this crate, so an impl elsewhere
+    /// could only copy another type's, which would describe that type.
     #[doc(hidden)]
     const FIELD: &'static FieldType = &FieldType::of(Self::TYPE, Self::check, Self::OPTIONAL);
 

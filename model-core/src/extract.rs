@@ -130,6 +130,8 @@ async fn read<T: ApiType + DeserializeOwned + Send + 'static, S: Send + Sync>(
             let body = body.clone();
             match runtime.spawn_blocking(move || parse::from_slice_limited::<T>(&body, &limits)).await {
                 Ok(parsed) => parsed,
+                // A panic in a `Deserialize` or a rule is the handler's, as for a smaller body.
+                Err(error) if error.is_panic() => std::panic::resume_unwind(error.into_panic()),
                 Err(_) => return Err(ApiJsonRejection::Unreadable("the body could not be read".to_owned())),
             }
         }

@@ -248,11 +248,12 @@ pub fn model_rule_on_node<M: DeserializeOwned, E: Into<Violation>>(
 /// and collections inside them.
 pub fn field_rules<T: ?Sized>(
     report: &mut Report<'_>,
-    wire_name: &str,
+    wire_name: &'static str,
     value: &T,
     rules: fn(&T, &mut Rules<'_, '_, '_>),
 ) {
-    report.at_key(wire_name, |report| rules(value, &mut Rules::new(report, None)));
+    // A field's name, as the report's walk enters it: shown even inside a secret.
+    report.at_field(wire_name, |report| rules(value, &mut Rules::new(report, None)));
 }
 
 /// The typed rules of a field whose type may hold some (a model, or a
@@ -260,11 +261,11 @@ pub fn field_rules<T: ?Sized>(
 #[inline]
 pub fn nested_rules<T: ?Sized>(
     report: &mut Report<'_>,
-    wire_name: &str,
+    wire_name: &'static str,
     value: &T,
     check_rules: fn(&T, &mut Report<'_>),
 ) {
-    report.at_key(wire_name, |report| check_rules(value, report));
+    report.at_field(wire_name, |report| check_rules(value, report));
 }
 
 /// The rules written on a newtype's field, on the value it holds, at the

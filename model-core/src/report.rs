@@ -236,6 +236,9 @@ impl<'a> Report<'a> {
         self.rules_pushed += fork.rules_pushed;
         self.unsorted |= fork.unsorted;
         for issue in fork.issues {
+            if self.truncated {
+                break;
+            }
             let weight = issue.weight();
             self.unsorted |= self.issues.last().is_some_and(|last| last.place > issue.place);
             if self.issues.len() >= self.max_issues || weight > self.budget {
@@ -384,7 +387,12 @@ impl<'a> Report<'a> {
         expected: impl Into<Cow<'static, str>>,
         near: Option<&str>,
     ) {
-        let detail = Detail { found_key: near.map(str::to_owned), place: Some(object_end), ..Detail::default() };
+        // A key of the input: never one inside a secret, and cut as keys are.
+        let near = near.filter(|_| !self.in_secret()).map(|near| match near.char_indices().nth(KEY_LIMIT) {
+            Some((end, _)) => format!("{}…", &near[..end]),
+            None => near.to_owned(),
+        });
+        let detail = Detail { found_key: near, place: Some(object_end), ..Detail::default() };
         self.push_at(Some(object_offset), IssueKind::Missing, expected.into(), detail);
     }
 

@@ -14,6 +14,16 @@ use crate::suggest;
 #[doc(hidden)]
 pub fn check_union(node: &Node<'_>, report: &mut Report<'_>, doc: &UnionDoc) {
     match doc.tagging {
+        Tagging::Untagged => check_untagged(node, report, doc),
+        // serde tries the tagged form first and, on any refusal (a duplicate
+        // tag, a unit's name for a variant with content, …), the catch-all.
+        _ if doc.catch_all().is_some() => or_catch_all(node, report, doc, |report| check_tagging(node, report, doc)),
+        _ => check_tagging(node, report, doc),
+    }
+}
+
+fn check_tagging(node: &Node<'_>, report: &mut Report<'_>, doc: &UnionDoc) {
+    match doc.tagging {
         Tagging::Internal { tag } => check_tagged(node, report, doc, tag, None),
         Tagging::Adjacent { tag, content } => check_tagged(node, report, doc, tag, Some(content)),
         Tagging::External => check_external(node, report, doc),

@@ -87,7 +87,9 @@ pub fn model(input: &Struct) -> Generics {
 /// The type parameters that are part of a generic model's name (`User` in
 /// `Page_User`): those a field the report checks mentions, so that each
 /// instantiation is a type of its own. A parameter only a field serde reads
-/// alone mentions need not be an `ApiType`, and is left out.
+/// alone mentions is left out of the name (it is still bounded `ApiType`
+/// through its field, by `fields_api_type`, which also lets the derive ask
+/// whether such a field holds a `Secret`).
 pub fn named_params<'a>(input: &'a Struct) -> Vec<&'a Ident> {
     type_params(&input.original.generics)
         .filter(|param| {

@@ -128,3 +128,92 @@ fn keys_and_variant_names_inside_a_secret_never_show() {
     let error = Vault::from_json(&inputs[0]).unwrap_err();
     assert_eq!(error.issues()[0].pointer(), "/by_name/<secret>");
 }
+
+/// An externally tagged enum that keeps what it cannot read.
+#[derive(Debug, Deserialize, ApiModel)]
+enum Kept {
+    Created {
+        id: u32,
+    },
+    #[serde(untagged)]
+    Raw(String),
+}
+
+#[derive(Debug, Deserialize, ApiModel)]
+#[serde(tag = "type")]
+enum KeptTagged {
+    A,
+    #[serde(untagged)]
+    Other(serde_json::Value),
+}
+
+#[test]
+fn whatever_the_tagged_form_refuses_goes_to_the_catch_all_as_in_serde() {
+    // A unit's name for a variant with content: serde keeps it as `Raw`.
+    let error = model_core::from_json::<Vec<Kept>>(r#"["Created", {"Created": {"id": 1}}, 5]"#).unwrap_err();
+    let found: Vec<&str> = error.issues().iter().map(|issue| issue.pointer()).collect();
+    assert_eq!(found, ["/2"], "{error}");
+    // A duplicate tag: serde keeps the value in the catch-all.
+    let twice = r#"[{"type": "A", "type": "A"}]"#;
+    assert!(serde_json::from_str::<Vec<KeptTagged>>(twice).is_ok());
+    assert!(model_core::from_json::<Vec<KeptTagged>>(twice).is_ok());
+}
+
+#[derive(Debug, Deserialize, ApiModel)]
+struct Login {
+    #[api(min_length = 12)]
+    password: String,
+    name: String,
+}
+
+#[derive(Debug, Deserialize, ApiModel)]
+struct Account {
+    creds: Secret<Login>,
+}
+
+#[test]
+fn a_near_miss_key_inside_a_secret_is_not_quoted_and_a_long_one_is_cut() {
+    let error = Account::from_json(r#"{"creds": {"nam": "n", "password": "p"}}"#).unwrap_err();
+    assert!(error.issues().iter().all(|issue| issue.found_key().is_none()), "{error:?}");
+    for text in shown(&error) {
+        assert!(!text.contains("`nam`") && !text.contains("\"nam\""), "a key inside a secret shows: {text}");
+    }
+    // Outside a secret, the near miss is named.
+    let error = Login::from_json(r#"{"nam": "n", "password": "123456789012"}"#).unwrap_err();
+    assert_eq!(error.issues()[0].found_key(), Some("nam"));
+    let long = format!("name{}", "_".repeat(100_000));
+    let error = Login::from_json(&format!(r#"{{"{long}": "n", "password": "123456789012"}}"#)).unwrap_err();
+    let found = error.issues()[0].found_key().unwrap_or_default();
+    assert!(found.chars().count() <= KEY_LIMIT + 1, "{} characters quoted", found.len());
+}
+
+#[test]
+fn rules_inside_a_secret_are_at_the_same_pointer_from_text_and_in_code() {
+    let json = r#"{"creds": {"password": "short", "name": "n"}}"#;
+    let from_text = Account::from_json(json).unwrap_err();
+    let in_code = serde_json::from_str::<Account>(json).unwrap().validate().unwrap_err();
+    assert_eq!(from_text.issues()[0].pointer(), "/creds/password");
+    assert_eq!(in_code.issues()[0].pointer(), "/creds/password");
+}
+
+#[derive(Debug, Deserialize, ApiModel)]
+struct Page<T> {
+    items: Vec<T>,
+}
+
+#[derive(Debug, Deserialize, ApiModel)]
+struct Counts {
+    small: Page<u8>,
+    large: Page<i64>,
+    maybe: Page<Option<u8>>,
+}
+
+#[test]
+fn instantiations_that_differ_only_in_width_or_nullability_are_two_types() {
+    let schema = Counts::json_schema();
+    let defs = schema["$defs"].as_object().unwrap();
+    let mut keys: Vec<&str> = defs.keys().map(String::as_str).collect();
+    keys.sort_unstable();
+    assert_eq!(keys, ["Page_i64", "Page_u8", "Page_u8_or_null"]);
+    assert_eq!(defs["Page_u8"]["properties"]["items"]["items"]["maximum"], 255);
+}

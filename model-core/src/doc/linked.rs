@@ -2,6 +2,7 @@
 //! `$defs` entry, and the name it is filed under.
 
 use std::borrow::Cow;
+use std::fmt::Write;
 
 use super::enum_doc::EnumDoc;
 use super::model::ModelDoc;
@@ -81,6 +82,20 @@ pub(crate) fn key(name: &'static str, params: &[TypeDoc]) -> Cow<'static, str> {
     Cow::Owned(key)
 }
 
+/// The integer types by their range, for names.
+const INTEGERS: [(&str, (i128, u128)); 10] = [
+    ("u8", (0, u8::MAX as u128)),
+    ("u16", (0, u16::MAX as u128)),
+    ("u32", (0, u32::MAX as u128)),
+    ("u64", (0, u64::MAX as u128)),
+    ("u128", (0, u128::MAX)),
+    ("i8", (i8::MIN as i128, i8::MAX as u128)),
+    ("i16", (i16::MIN as i128, i16::MAX as u128)),
+    ("i32", (i32::MIN as i128, i32::MAX as u128)),
+    ("i64", (i64::MIN as i128, i64::MAX as u128)),
+    ("i128", (i128::MIN, i128::MAX as u128)),
+];
+
 fn push_param(key: &mut String, param: &TypeDoc) {
     match param {
         TypeDoc::Array(item) => {
@@ -91,8 +106,26 @@ fn push_param(key: &mut String, param: &TypeDoc) {
             push_param(key, value);
             key.push_str("_map");
         }
-        TypeDoc::Nullable(inner) | TypeDoc::Patch(inner) | TypeDoc::Secret(inner) => push_param(key, inner),
+        TypeDoc::Nullable(inner) => {
+            push_param(key, inner);
+            key.push_str("_or_null");
+        }
+        TypeDoc::Patch(inner) => {
+            key.push_str("Patch_");
+            push_param(key, inner);
+        }
+        TypeDoc::Secret(inner) => {
+            key.push_str("Secret_");
+            push_param(key, inner);
+        }
         TypeDoc::Newtype(doc) => key.push_str(doc.name),
+        // Each width its own: `Page<u8>` and `Page<i64>` are two types.
+        TypeDoc::Integer { min, max } => match INTEGERS.iter().find(|(_, range)| *range == (*min, *max)) {
+            Some((name, _)) => key.push_str(name),
+            None => {
+                let _ = write!(key, "integer_{}_{max}", min.to_string().replace('-', "minus"));
+            }
+        },
         other => {
             let name = other.name();
             key.extend(name.chars().map(|ch| if ch.is_ascii_alphanumeric() || ch == '_' { ch } else { '_' }));

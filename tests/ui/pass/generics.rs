@@ -44,7 +44,7 @@ fn main() {
     assert_eq!(envelope.slots, std::marker::PhantomData);
     assert!(format!("{:?}", envelope.data).starts_with("Page"));
     // Each instantiation is named with its type arguments, `M` by its default.
-    assert_eq!(<Page<u8> as ApiType>::TYPE.to_string(), "Page_integer_string");
+    assert_eq!(<Page<u8> as ApiType>::TYPE.to_string(), "Page_u8_string");
     let tagged: Tagged<NotAnApiType> = parse(r#"{"id": "a"}"#).unwrap();
     assert_eq!((tagged.id.as_str(), tagged.kind), ("a", std::marker::PhantomData));
 }
