@@ -20,15 +20,13 @@ pub fn expand(node: &DeriveInput, data_enum: bool) -> TokenStream {
         Data::Enum(_) | Data::Union(_) => bound::params_api_type(&node.generics),
     };
     let (impl_generics, ty_generics, where_clause) = generics.split_for_impl();
-    let api_type = quote! {
-        #[automatically_derived]
-        impl #impl_generics #private::ApiType for #ident #ty_generics #where_clause {
-            const TYPE: #private::TypeDoc = #private::TypeDoc::Any;
-            fn check(_: &#private::Node<'_>, _: &mut #private::Report<'_>) {
-                #unreachable
-            }
-        }
-    };
+    let api_type = crate::table::api_type_impl(
+        &generics,
+        ident,
+        quote!(#private::TypeDoc::Any),
+        quote!(let _ = (__node, __report); #unreachable),
+        None,
+    );
     let rest = match &node.data {
         // A union can have nothing else this derive gives.
         Data::Union(_) => quote!(),

@@ -2,7 +2,7 @@
 
 use crate::ast::Struct;
 use crate::attr::Default;
-use crate::table::{docs, example_fn, field_table, model_table, rules_fn};
+use crate::table::{api_type_impl, docs, example_fn, field_table, model_table, rules_fn};
 use crate::ty::{may_hold_rules, option_inner};
 use crate::{bound, builder, rule};
 use proc_macro2::TokenStream;
@@ -83,26 +83,17 @@ pub fn expand(input: &Struct) -> TokenStream {
     let builder = input.attrs.builder.then(|| builder::expand(input));
     let example_test = example_test(input);
 
+    let api_type = api_type_impl(
+        &generics,
+        ident,
+        quote!(#private::TypeDoc::Model(<Self as #private::ApiStruct>::doc)),
+        quote!(#private::check_model::<Self>(__node, __report, #model_rule);),
+        check_rules,
+    );
+
     quote! {
         const _: () = {
-            #[automatically_derived]
-            impl #impl_generics #private::ApiType for #ident #ty_generics #where_clause {
-                const TYPE: #private::TypeDoc =
-                    #private::TypeDoc::Model(<Self as #private::ApiStruct>::doc);
-
-                // `#[inline]` here and on every generated method: a method
-                // nothing calls is then never compiled to machine code, which
-                // keeps the derive's compile time near serde's.
-                #[inline]
-                fn check(
-                    __node: &#private::Node<'_>,
-                    __report: &mut #private::Report<'_>,
-                ) {
-                    #private::check_model::<Self>(__node, __report, #model_rule);
-                }
-
-                #check_rules
-            }
+            #api_type
 
             #rules
 
@@ -180,7 +171,7 @@ fn rules(input: &Struct) -> TokenStream {
 
 /// `check_rules`: each field's rules, the rules inside each field
 /// that may hold some, then the model's own rule.
-fn check_rules(input: &Struct) -> TokenStream {
+fn check_rules(input: &Struct) -> Option<TokenStream> {
     let private = crate::path::private();
     let mut calls = Vec::new();
     for (index, field) in input.wire_fields().enumerate() {
@@ -221,12 +212,12 @@ fn check_rules(input: &Struct) -> TokenStream {
     }
     // Without any, the trait's default (which does nothing) serves.
     if calls.is_empty() {
-        return quote!();
+        return None;
     }
-    quote! {
+    Some(quote! {
         #[inline]
         fn check_rules(&self, __report: &mut #private::Report<'_>) {
             #(#calls)*
         }
-    }
+    })
 }

@@ -6,7 +6,7 @@ use quote::{quote, quote_spanned};
 use syn::spanned::Spanned;
 
 use crate::ast::Newtype;
-use crate::table::docs;
+use crate::table::{api_type_impl, docs};
 use crate::ty::{may_hold_rules, option_inner};
 use crate::{bound, rule};
 
@@ -74,30 +74,20 @@ pub fn expand(input: &Newtype) -> TokenStream {
         }
     });
 
+    let type_doc = quote! {
+        #private::TypeDoc::Newtype(&#private::newtype_doc(
+            #name,
+            #description,
+            &#api_type::TYPE,
+            #rules_data,
+            ::core::module_path!(),
+        ))
+    };
+    let api_type = api_type_impl(&generics, ident, type_doc, check, check_rules);
+
     quote! {
         const _: () = {
-            #[automatically_derived]
-            impl #impl_generics #private::ApiType for #ident #ty_generics #where_clause {
-                const TYPE: #private::TypeDoc = #private::TypeDoc::Newtype(
-                    &#private::newtype_doc(
-                        #name,
-                        #description,
-                        &#api_type::TYPE,
-                        #rules_data,
-                        ::core::module_path!(),
-                    ),
-                );
-
-                #[inline]
-                fn check(
-                    __node: &#private::Node<'_>,
-                    __report: &mut #private::Report<'_>,
-                ) {
-                    #check
-                }
-
-                #check_rules
-            }
+            #api_type
 
             #rules_impl
 

@@ -4,7 +4,7 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use crate::ast::Enum;
-use crate::table::docs;
+use crate::table::{api_type_impl, docs};
 
 // Input:
 //     #[derive(ApiModel)]
@@ -56,6 +56,14 @@ pub fn expand(input: &Enum) -> TokenStream {
         None => (quote!(), quote!(::core::result::Result::Err(__wire)), quote!(true)),
     };
 
+    let api_type = api_type_impl(
+        &input.original.generics,
+        ident,
+        quote!(#private::TypeDoc::Enum(<Self as #private::ApiEnum>::doc)),
+        quote!(#private::check_enum::<Self>(__node, __report);),
+        None,
+    );
+
     quote! {
         const _: () = {
             #[automatically_derived]
@@ -96,19 +104,7 @@ pub fn expand(input: &Enum) -> TokenStream {
                 }
             }
 
-            #[automatically_derived]
-            impl #private::ApiType for #ident {
-                const TYPE: #private::TypeDoc =
-                    #private::TypeDoc::Enum(<Self as #private::ApiEnum>::doc);
-
-                #[inline]
-                fn check(
-                    __node: &#private::Node<'_>,
-                    __report: &mut #private::Report<'_>,
-                ) {
-                    #private::check_enum::<Self>(__node, __report);
-                }
-            }
+            #api_type
 
             #[automatically_derived]
             impl #private::ApiModel for #ident {}

@@ -10,6 +10,42 @@ use crate::attr::Default;
 use crate::rule;
 use crate::ty::{mentions, option_inner};
 
+/// The `ApiType` impl every emitter writes:
+///
+/// ```text
+/// impl ApiType for #ident {
+///     const TYPE: TypeDoc = #type_doc;
+///     fn check(__node, __report) { #check }
+///     #check_rules                  // when the type may hold rules
+/// }
+/// ```
+pub fn api_type_impl(
+    generics: &syn::Generics,
+    ident: &syn::Ident,
+    type_doc: TokenStream,
+    check: TokenStream,
+    check_rules: Option<TokenStream>,
+) -> TokenStream {
+    let private = crate::path::private();
+    let (impl_generics, ty_generics, where_clause) = generics.split_for_impl();
+    quote! {
+        #[automatically_derived]
+        impl #impl_generics #private::ApiType for #ident #ty_generics #where_clause {
+            const TYPE: #private::TypeDoc = #type_doc;
+
+            // `#[inline]` here and on every generated method: a method
+            // nothing calls is then never compiled to machine code, which
+            // keeps the derive's compile time near serde's.
+            #[inline]
+            fn check(__node: &#private::Node<'_>, __report: &mut #private::Report<'_>) {
+                #check
+            }
+
+            #check_rules
+        }
+    }
+}
+
 /// A doc comment as an `Option<&'static str>` expression.
 pub fn docs(docs: &Option<String>) -> TokenStream {
     match docs {

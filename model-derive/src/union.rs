@@ -9,7 +9,7 @@ use syn::Fields;
 
 use crate::ast::{Enum, Variant};
 use crate::attr::Attrs;
-use crate::table::{docs, field_table};
+use crate::table::{api_type_impl, docs, field_table};
 use crate::ty::may_hold_rules;
 
 // Input:
@@ -53,29 +53,17 @@ pub fn expand(input: &Enum) -> TokenStream {
         (None, _, None) => quote!(#private::Tagging::External),
     };
     let variants = input.variants.iter().map(variant_doc);
-    let check_rules = check_rules(input);
+    let api_type = api_type_impl(
+        &input.original.generics,
+        ident,
+        quote!(#private::TypeDoc::Union(#private::union_doc::<Self>)),
+        quote!(#private::check_union(__node, __report, &<Self as #private::ApiUnion>::DOC);),
+        check_rules(input),
+    );
 
     quote! {
         const _: () = {
-            #[automatically_derived]
-            impl #private::ApiType for #ident {
-                const TYPE: #private::TypeDoc =
-                    #private::TypeDoc::Union(#private::union_doc::<Self>);
-
-                #[inline]
-                fn check(
-                    __node: &#private::Node<'_>,
-                    __report: &mut #private::Report<'_>,
-                ) {
-                    #private::check_union(
-                        __node,
-                        __report,
-                        &<Self as #private::ApiUnion>::DOC,
-                    );
-                }
-
-                #check_rules
-            }
+            #api_type
 
             #[automatically_derived]
             impl #private::ApiModel for #ident {}
