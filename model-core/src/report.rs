@@ -28,8 +28,9 @@ pub const MAX_ISSUES: usize = 1000;
 
 /// How large a report may grow, in issues and in bytes, before it ends with
 /// one `too_many_issues` issue. The byte budget is about the size of the
-/// report as JSON (each issue's texts, counted twice, as `detail` repeats
-/// them, plus a fixed overhead), and is the least of
+/// report as JSON, from above (each issue's pointer and expected text
+/// counted twice, as `detail` repeats them, plus a fixed allowance for its
+/// other texts, which are cut short), and is the least of
 /// [`max_bytes`](Self::max_bytes) and the larger of 16 KiB and
 /// [`per_input_byte`](Self::per_input_byte) times the input's length: a
 /// report stays within a small multiple of what came.
