@@ -57,28 +57,26 @@ fn check_tagged(node: &Node<'_>, report: &mut Report<'_>, doc: &UnionDoc, tag: &
     };
     let Some(content) = content else {
         // serde hands the variant the object without its tag.
-        return or_catch_all(node, report, doc, |report| check_content(variant, node, report, doc, Some(tag)));
+        return check_content(variant, node, report, doc, Some(tag));
     };
     let mut held = entries.iter().filter(|entry| entry.key == content);
     match (held.next(), held.next(), variant.shape) {
         (_, Some(second), _) => duplicate(node, report, second, content),
-        (Some(entry), None, _) => or_catch_all(node, report, doc, |report| {
+        (Some(entry), None, _) => {
             report.at_key(content, |report| check_content(variant, &entry.value, report, doc, None));
-        }),
+        }
         (None, None, VariantShape::Unit) => {}
-        (None, None, _) => or_catch_all(node, report, doc, |report| {
-            report.at_key(content, |report| {
-                let expected = format!("the content of `{}`", variant.wire_name);
-                report.push_missing(node.offset(), node.end(), expected, None);
-            });
+        (None, None, _) => report.at_key(content, |report| {
+            let expected = format!("the content of `{}`", variant.wire_name);
+            report.push_missing(node.offset(), node.end(), expected, None);
         }),
     }
 }
 
-/// The variant a tag names, as serde reads it: when serde refuses its
-/// content and the enum has a catch-all (`#[serde(untagged)]`), serde tries
-/// the catch-all on the whole value, so the report does too. Broken rules
-/// alone do not send it there: serde read the variant.
+/// A tagged enum with a catch-all (`#[serde(untagged)]`), as serde reads
+/// it: the tagged form first and, when serde refuses anything in it, the
+/// catch-all on the whole value. Broken rules alone do not send it there:
+/// serde read the variant.
 fn or_catch_all(node: &Node<'_>, report: &mut Report<'_>, doc: &UnionDoc, named: impl FnOnce(&mut Report<'_>)) {
     let Some(catch_all) = doc.catch_all() else { return named(report) };
     let mut attempt = report.fork();
@@ -118,9 +116,9 @@ fn check_external(node: &Node<'_>, report: &mut Report<'_>, doc: &UnionDoc) {
                 return;
             };
             match (doc.variant(&entry.key), doc.other(), doc.catch_all()) {
-                (Some(variant), _, _) | (None, Some(variant), _) => or_catch_all(node, report, doc, |report| {
+                (Some(variant), _, _) | (None, Some(variant), _) => {
                     report.at_key(&entry.key, |report| check_content(variant, &entry.value, report, doc, None));
-                }),
+                }
                 (None, None, Some(catch_all)) => check_content(catch_all, node, report, doc, None),
                 (None, None, None) => report.at_key(&entry.key, |report| {
                     let expected = format!("a key that is one of {}", variant_list(doc));
