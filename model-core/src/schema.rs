@@ -3,11 +3,17 @@
 use serde_json::{json, Map, Value};
 
 use crate::doc::{
-    linked, EnumDoc, EnumValue, Limit, Linked, ModelDoc, Names, Rule, Tagging, TypeDoc, UnionDoc, VariantDoc,
-    VariantShape,
+    linked, linked_all, EnumDoc, EnumValue, Limit, Linked, ModelDoc, Names, Rule, Tagging, TypeDoc, UnionDoc,
+    VariantDoc, VariantShape,
 };
 
 const DIALECT: &str = "https://json-schema.org/draft/2020-12/schema";
+
+/// Where a schema's own references point: its `$defs`.
+const DEFS: &str = "#/$defs/";
+
+/// Where an OpenAPI document's references point: its components.
+const COMPONENTS: &str = "#/components/schemas/";
 
 /// The schema of `ty`: a model or enum at the root is written in place, and
 /// every model and enum it refers to goes in `$defs`.
@@ -20,7 +26,7 @@ pub fn json_schema(ty: &TypeDoc) -> Value {
         _ => None,
     };
     let root_name = root.as_ref().map(|root| names.linked(root).into_owned());
-    let writer = Writer { root: root_name, names: &names };
+    let writer = Writer { root: root_name, names: &names, prefix: DEFS };
     let mut schema = match &root {
         Some(linked) => writer.linked(linked),
         None => writer.ty(ty),
@@ -42,8 +48,10 @@ pub fn json_schema(ty: &TypeDoc) -> Value {
 struct Writer<'n> {
     /// The type written at the root, which refers to itself as `#`.
     root: Option<String>,
-    /// The `$defs` key of each type.
+    /// The `$defs` key, or component name, of each type.
     names: &'n Names,
+    /// Where references point: [`DEFS`] or [`COMPONENTS`].
+    prefix: &'static str,
 }
 
 impl Writer<'_> {
@@ -297,8 +305,68 @@ impl Writer<'_> {
         if self.root.as_deref() == Some(name) {
             json!({ "$ref": "#" })
         } else {
-            json!({ "$ref": format!("#/$defs/{name}") })
+            json!({ "$ref": format!("{}{name}", self.prefix) })
         }
+    }
+}
+
+/// The schemas of an OpenAPI 3.1 document (whose schemas are JSON Schema
+/// 2020-12): every model and enum the given types refer to, each a
+/// component of `components.schemas` under its [`Names`] name (`Ticket`,
+/// `Page_User`), referred to as `#/components/schemas/{name}`.
+///
+/// ```
+/// use model_core::{schema::Components, ApiModel, ApiType};
+///
+/// #[derive(serde::Deserialize, ApiModel)]
+/// struct Ticket {
+///     #[api(min_length = 1)]
+///     title: String,
+///     status: Status,
+/// }
+///
+/// #[derive(ApiModel)]
+/// #[serde(rename_all = "snake_case")]
+/// enum Status {
+///     Open,
+///     Closed,
+/// }
+///
+/// let components = Components::new(&[<Vec<Ticket> as ApiType>::TYPE]);
+/// let body = components.schema(&<Vec<Ticket> as ApiType>::TYPE);
+/// assert_eq!(body["items"]["$ref"], "#/components/schemas/Ticket");
+/// let schemas = components.schemas();
+/// assert_eq!(schemas["Ticket"]["properties"]["status"]["$ref"], "#/components/schemas/Status");
+/// assert_eq!(schemas["Ticket"]["properties"]["title"]["minLength"], 1);
+/// ```
+#[derive(Debug, Clone)]
+pub struct Components {
+    all: Vec<Linked>,
+    names: Names,
+}
+
+impl Components {
+    /// The components of `types` and of every type they refer to.
+    pub fn new(types: &[TypeDoc]) -> Components {
+        let all = linked_all(types);
+        let names = Names::of(&all);
+        Components { all, names }
+    }
+
+    fn writer(&self) -> Writer<'_> {
+        Writer { root: None, names: &self.names, prefix: COMPONENTS }
+    }
+
+    /// `ty`'s schema in the document: a reference to its component for a
+    /// model or enum, the schema itself (referring to components) otherwise.
+    pub fn schema(&self, ty: &TypeDoc) -> Value {
+        self.writer().ty(ty)
+    }
+
+    /// `components.schemas`: each component by its name.
+    pub fn schemas(&self) -> Map<String, Value> {
+        let writer = self.writer();
+        self.all.iter().map(|linked| (self.names.linked(linked).into_owned(), writer.linked(linked))).collect()
     }
 }
 

@@ -399,3 +399,66 @@ fn a_newtype_is_the_value_it_holds_with_rules_of_its_own() {
     assert_eq!(Slug::json_schema()["minLength"], 2);
     assert!(Ticket::docs_markdown().contains("(at least 2 characters"), "{}", Ticket::docs_markdown());
 }
+
+/// Every `$ref` in `value`.
+fn references(value: &serde_json::Value, into: &mut Vec<String>) {
+    match value {
+        serde_json::Value::Object(members) => {
+            if let Some(serde_json::Value::String(target)) = members.get("$ref") {
+                into.push(target.clone());
+            }
+            members.values().for_each(|member| references(member, into));
+        }
+        serde_json::Value::Array(items) => items.iter().for_each(|item| references(item, into)),
+        _ => {}
+    }
+}
+
+#[test]
+fn openapi_components_hold_every_linked_type_and_every_reference_resolves() {
+    use model_core::schema::Components;
+    use model_core::ApiType;
+
+    let roots = [<Dashboard as ApiType>::TYPE, <Vec<Ticket> as ApiType>::TYPE, <Statement as ApiType>::TYPE];
+    let components = Components::new(&roots);
+    let schemas = components.schemas();
+    let mut names: Vec<&str> = schemas.keys().map(String::as_str).collect();
+    names.sort_unstable();
+    // A newtype (`Wrapped`) is inline, so only what it holds is a component.
+    assert_eq!(
+        names,
+        [
+            "Dashboard",
+            "Page_Team",
+            "Page_User",
+            "Sender",
+            "Statement",
+            "Team",
+            "Ticket",
+            "User",
+            "contract.billing.Invoice",
+            "contract.shop.Invoice"
+        ]
+    );
+    let document = serde_json::json!({ "components": { "schemas": schemas } });
+    let mut targets = Vec::new();
+    references(&document, &mut targets);
+    assert!(!targets.is_empty());
+    for target in &targets {
+        let pointer = target.strip_prefix('#').unwrap();
+        assert!(document.pointer(pointer).is_some(), "{target} does not resolve");
+    }
+    // A request body of a list refers to the component of its items; and an
+    // instance validates against the component as against the parser.
+    assert_eq!(components.schema(&roots[1])["items"]["$ref"], "#/components/schemas/Ticket");
+    let mut rooted = document.clone();
+    rooted["$ref"] = serde_json::json!("#/components/schemas/Dashboard");
+    let validator = jsonschema::validator_for(&rooted).unwrap();
+    let valid = r#"{"users": {"items": [{"login": "ada"}]}, "teams": {"items": [{"name": "core"}]}}"#;
+    let invalid = r#"{"users": {"items": [{"login": ""}]}, "teams": {"items": [{"name": 1}]}}"#;
+    for (payload, ok) in [(valid, true), (invalid, false)] {
+        let value: serde_json::Value = serde_json::from_str(payload).unwrap();
+        assert_eq!(validator.is_valid(&value), ok, "{payload}");
+        assert_eq!(Dashboard::from_json(payload).is_ok(), ok, "{payload}");
+    }
+}

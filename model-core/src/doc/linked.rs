@@ -138,8 +138,14 @@ fn push_param(key: &mut String, param: &TypeDoc) {
 /// entries (`Page_User`, `Page_Team`), and so are two types of one name
 /// declared in different modules.
 pub fn linked(ty: &TypeDoc) -> Vec<Linked> {
+    linked_all(std::slice::from_ref(ty))
+}
+
+/// [`linked`] of several types at once, each linked type once: what the
+/// components of one document hold.
+pub fn linked_all(types: &[TypeDoc]) -> Vec<Linked> {
     let mut found: Vec<Linked> = Vec::new();
-    let mut pending = vec![*ty];
+    let mut pending: Vec<TypeDoc> = types.iter().rev().copied().collect();
     while let Some(ty) = pending.pop() {
         let next = match ty {
             TypeDoc::Model(_) | TypeDoc::Enum(_) | TypeDoc::Union(_) => match Linked::of(&ty) {

@@ -14,7 +14,7 @@ mod union_doc;
 pub use self::enum_doc::{EnumDoc, EnumValue};
 pub use self::example::Example;
 pub use self::field::FieldDoc;
-pub use self::linked::{linked, Linked, Names};
+pub use self::linked::{linked, linked_all, Linked, Names};
 pub(crate) use self::model::{catch_all, wire_fields};
 pub use self::model::{ModelDoc, SECRET_PLACEHOLDER};
 pub use self::newtype::NewtypeDoc;
