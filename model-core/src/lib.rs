@@ -47,6 +47,7 @@
 //! - [`doc`]: types as data ([`doc::TypeDoc`], [`doc::ModelDoc`],
 //!   [`doc::FieldDoc`], …), what docs and schema are made from;
 //! - [`markdown`] and [`schema`]: the pages and the JSON Schema;
+//! - [`openapi`]: an OpenAPI 3.1 document for routes read with the extractors;
 //! - [`examples`]: the check that every example reads;
 //! - [`rules`]: which types each value rule applies to;
 //! - [`check`]: what a hand-written [`ApiType::check`] works with;
@@ -61,7 +62,7 @@
 //! 3. field types at run time: `api_type`, `impls`, `map_key`, `secret`,
 //!    `timestamp`, `patch`, `object`, `opaque` (fields serde reads alone),
 //!    `union` (data enums), `builder`, `rules`, `format`, `pattern`;
-//! 4. outputs: `markdown`, `schema`, `examples`;
+//! 4. outputs: `markdown`, `schema`, `openapi`, `examples`;
 //! 5. entry points and traits: `parse`, `model`, `string_enum`, `extract`
 //!    (axum, behind its feature), and `private` for generated code.
 //!
@@ -113,6 +114,7 @@ mod union;
 // Layer 4: outputs.
 pub mod examples;
 pub mod markdown;
+pub mod openapi;
 pub mod schema;
 // Layer 5: entry points and traits.
 #[cfg(feature = "axum")]

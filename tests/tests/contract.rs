@@ -462,3 +462,46 @@ fn openapi_components_hold_every_linked_type_and_every_reference_resolves() {
         assert_eq!(Dashboard::from_json(payload).is_ok(), ok, "{payload}");
     }
 }
+
+#[test]
+fn an_openapi_document_describes_bodies_answers_and_the_extractors_problems() {
+    use model_core::axum::ApiJsonRejection;
+    use model_core::openapi::OpenApi;
+
+    let document = OpenApi::new("Tickets", "1.0.0")
+        .post::<Ticket, Ticket>("/tickets", "Open a ticket")
+        .get::<Vec<Ticket>>("/tickets", "List tickets")
+        .patch::<Slug, Ticket>("/tickets/{id}/slug", "Rename a ticket")
+        .delete("/tickets/{id}", "Close a ticket")
+        .post::<Internal, Internal>("/webhooks", "Receive an event")
+        .to_value();
+    assert_eq!(document["openapi"], "3.1.0");
+    let mut targets = Vec::new();
+    references(&document, &mut targets);
+    for target in &targets {
+        assert!(document.pointer(target.strip_prefix('#').unwrap()).is_some(), "{target} does not resolve");
+    }
+    let tickets = &document["paths"]["/tickets"];
+    assert_eq!(
+        tickets["get"]["responses"]["200"]["content"]["application/json"]["schema"]["items"]["$ref"],
+        "#/components/schemas/Ticket"
+    );
+    assert!(tickets["get"]["responses"].get("422").is_none(), "a route without a body has no body to refuse");
+    for status in ["400", "413", "415", "422"] {
+        let answer = &tickets["post"]["responses"][status]["content"]["application/problem+json"]["schema"];
+        assert_eq!(answer["$ref"], "#/components/schemas/Problem", "{status}");
+    }
+    assert_eq!(document["paths"]["/tickets/{id}"]["delete"]["responses"]["204"]["description"], "Success");
+
+    // What the extractor answers validates against what the document says.
+    let mut rooted = document.clone();
+    rooted["$ref"] = serde_json::json!("#/components/schemas/Problem");
+    let validator = jsonschema::validator_for(&rooted).unwrap();
+    let refused = Ticket::from_json(r#"{"id": "x", "slug": "A", "tags": [1], "owner": {"login": ""}}"#).unwrap_err();
+    let problem = ApiJsonRejection::Invalid(refused).problem();
+    assert!(validator.is_valid(&problem), "{problem:#}");
+    assert!(validator.is_valid(&ApiJsonRejection::UnsupportedMediaType.problem()));
+    let mut wrong = problem.clone();
+    wrong["errors"][0]["code"] = serde_json::json!("no_such_code");
+    assert!(!validator.is_valid(&wrong));
+}
