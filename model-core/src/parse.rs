@@ -59,7 +59,7 @@ pub(crate) fn from_slice_limited<T: ApiType + DeserializeOwned>(
         // text to read again, the typed pass names the broken rules.
         Ok(value) => Err(match std::str::from_utf8(json) {
             Ok(text) => report::<T>(text, Refusal::Rules(&value), true, limits),
-            Err(_) => report::<T>("", Refusal::Rules(&value), false, limits),
+            Err(_) => rules_without_text(&value, json.len(), limits),
         }),
         Err(error) => Err(match std::str::from_utf8(json) {
             Ok(text) => report::<T>(text, Refusal::Serde(&error), true, limits),
@@ -121,6 +121,17 @@ fn report<T: ApiType>(json: &str, refusal: Refusal<'_, T>, positions: bool, limi
             ValidationError::new(model, report.into_issues())
         }
     }
+}
+
+/// The broken rules of a value read from bytes that are not all UTF-8 (in
+/// strings serde skipped): no text to place them in, and the budget of a
+/// body of `len` bytes.
+#[cold]
+#[inline(never)]
+fn rules_without_text<T: ApiType>(value: &T, len: usize, limits: &ReportLimits) -> ValidationError {
+    let mut report = Report::limited("", false, limits).with_budget(limits.budget(len));
+    value.check_rules(&mut report);
+    ValidationError::new(T::TYPE.name(), report.into_issues())
 }
 
 #[cold]

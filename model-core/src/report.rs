@@ -169,6 +169,12 @@ impl<'a> Report<'a> {
         }
     }
 
+    /// The same report with a byte budget of its own.
+    pub(crate) fn with_budget(mut self, budget: usize) -> Self {
+        self.budget = budget;
+        self
+    }
+
     /// A report that keeps no issue, only whether there was one: what valid
     /// input pays for its rules, with no allocation.
     pub(crate) fn untracked() -> Report<'static> {

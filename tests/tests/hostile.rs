@@ -217,3 +217,22 @@ fn instantiations_that_differ_only_in_width_or_nullability_are_two_types() {
     assert_eq!(keys, ["Page_i64", "Page_u8", "Page_u8_or_null"]);
     assert_eq!(defs["Page_u8"]["properties"]["items"]["items"]["maximum"], 255);
 }
+
+#[derive(Debug, Deserialize, ApiModel)]
+struct Names {
+    #[api(items(min_length = 2))]
+    names: Vec<String>,
+}
+
+#[test]
+fn bytes_that_are_not_utf8_in_a_skipped_string_keep_the_bodys_budget() {
+    // serde skips the unknown key without reading its string; the rules
+    // break, and there is no text to place them in.
+    let mut body = format!(r#"{{"names": [{}], "junk": ""#, vec![r#""a""#; 5000].join(",")).into_bytes();
+    body.extend_from_slice(b"\xff\"}");
+    let error = Names::from_slice(&body).unwrap_err();
+    assert!(error.issues().len() > 100, "{} issues for {} bytes", error.issues().len(), body.len());
+    assert!(error.issues().iter().all(|issue| issue.line().is_none()));
+    let json = serde_json::to_string(&error).unwrap().len();
+    assert!(json <= ReportLimits::default().budget(body.len()) + 1024, "{json} bytes");
+}
