@@ -1,13 +1,13 @@
 //! Code generation for structs.
 
+use proc_macro2::TokenStream;
+use quote::quote;
+
 use crate::ast::Struct;
 use crate::attr::Default;
-use crate::table::{api_type_impl, docs, example_fn, field_table, model_table, rules_fn};
-use crate::ty::{may_hold_rules, option_inner};
+use crate::table::{api_type_impl, docs, example_fn, field_table, held_rules, model_table, rules_fn};
+use crate::ty::option_inner;
 use crate::{bound, builder, rule};
-use proc_macro2::TokenStream;
-use quote::{quote, quote_spanned};
-use syn::spanned::Spanned;
 
 // Input:
 //     #[derive(ApiModel)]
@@ -183,17 +183,7 @@ fn check_rules(input: &Struct) -> Option<TokenStream> {
         let wire_name = &field.wire_name;
         // What the value holds first, then its own rules, as the report's
         // second read finds them.
-        if may_hold_rules(field.ty) && !field.opaque() {
-            // Spanned at the type, where a type without `ApiType` is blamed once.
-            let ty = field.ty;
-            let check_rules = quote_spanned!(ty.span()=> <#ty as #private::ApiType>::check_rules);
-            // A flattened field's rules are at this object's level.
-            calls.push(if field.attrs.flatten.is_some() {
-                quote!(#check_rules(&self.#name, __report);)
-            } else {
-                quote!(#private::nested_rules(__report, #wire_name, &self.#name, #check_rules);)
-            });
-        }
+        calls.extend(held_rules(field, &quote!(&self.#name)));
         if !field.attrs.rules.is_empty() {
             let rules_fn = rules_fn(index);
             calls.push(quote! {

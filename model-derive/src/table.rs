@@ -8,7 +8,7 @@ use syn::spanned::Spanned;
 use crate::ast::Field;
 use crate::attr::Default;
 use crate::rule;
-use crate::ty::{mentions, option_inner};
+use crate::ty::{may_hold_rules, mentions, option_inner};
 
 /// The `ApiType` impl every emitter writes:
 ///
@@ -44,6 +44,26 @@ pub fn api_type_impl(
             #check_rules
         }
     }
+}
+
+/// The call that checks the rules of what a field's `value` holds (a model,
+/// or a collection of them), at the field's key, or at the object's own
+/// level for a flattened field; `None` when its type holds none, or serde
+/// reads the field alone.
+pub fn held_rules(field: &Field, value: &TokenStream) -> Option<TokenStream> {
+    if !may_hold_rules(field.ty) || field.opaque() {
+        return None;
+    }
+    let private = crate::path::private();
+    // Spanned at the type, where a type without `ApiType` is blamed once.
+    let ty = field.ty;
+    let check_rules = quote_spanned!(ty.span()=> <#ty as #private::ApiType>::check_rules);
+    let wire_name = &field.wire_name;
+    Some(if field.attrs.flatten.is_some() {
+        quote!(#check_rules(#value, __report);)
+    } else {
+        quote!(#private::nested_rules(__report, #wire_name, #value, #check_rules);)
+    })
 }
 
 /// A doc comment as an `Option<&'static str>` expression.

@@ -9,7 +9,7 @@ use syn::Fields;
 
 use crate::ast::{Enum, Variant};
 use crate::attr::Attrs;
-use crate::table::{api_type_impl, docs, field_table};
+use crate::table::{api_type_impl, docs, field_table, held_rules};
 use crate::ty::may_hold_rules;
 
 // Input:
@@ -169,31 +169,21 @@ fn variant_rules(input: &Enum, variant: &Variant) -> Option<TokenStream> {
             (quote!(Self::#ident(__value)), quote!(#check_rules(__value, __report);))
         }
         Fields::Named(_) => {
-            let held: Vec<_> = variant
+            let held: Vec<(TokenStream, TokenStream)> = variant
                 .fields
                 .iter()
-                .filter(|field| !field.attrs.skip && !field.attrs.read_only && !field.opaque())
-                .filter(|field| may_hold_rules(field.ty))
+                .filter(|field| !field.attrs.skip && !field.attrs.read_only)
+                .filter_map(|field| {
+                    let binding = quote::format_ident!("__field_{}", field.rust_name);
+                    let call = held_rules(field, &quote!(#binding))?;
+                    let name = field.ident;
+                    Some((quote!(#name: #binding), call))
+                })
                 .collect();
             if held.is_empty() {
                 return None;
             }
-            let bindings = held.iter().enumerate().map(|(index, field)| {
-                let name = field.ident;
-                let binding = quote::format_ident!("__field{}", index);
-                quote!(#name: #binding)
-            });
-            let calls = held.iter().enumerate().map(|(index, field)| {
-                let binding = quote::format_ident!("__field{}", index);
-                let ty = field.ty;
-                let wire_name = &field.wire_name;
-                let check_rules = quote_spanned!(ty.span()=> <#ty as #private::ApiType>::check_rules);
-                if field.attrs.flatten.is_some() {
-                    quote!(#check_rules(#binding, __report);)
-                } else {
-                    quote!(#private::nested_rules(__report, #wire_name, #binding, #check_rules);)
-                }
-            });
+            let (bindings, calls): (Vec<_>, Vec<_>) = held.into_iter().unzip();
             (quote!(Self::#ident { #(#bindings,)* .. }), quote!(#(#calls)*))
         }
         _ => return None,
