@@ -165,6 +165,15 @@ proptest! {
     }
 }
 
+/// `(pointer, code)` of every issue, sorted: what two reports that list the
+/// same issues in different orders share (`validate()` lists them in field
+/// and rule order, a report from text in document order).
+fn issue_set(error: &model_core::ValidationError) -> Vec<(&str, &str)> {
+    let mut issues: Vec<(&str, &str)> = error.issues().iter().map(|issue| (issue.pointer(), issue.code())).collect();
+    issues.sort_unstable();
+    issues
+}
+
 /// A model with rules, for the properties of the rule pass.
 #[derive(Debug, serde::Deserialize, ApiModel)]
 struct Ruled {
@@ -212,11 +221,7 @@ proptest! {
                 (Err(rules), Err(report)) => {
                     // The same issues; `validate()` lists them in field and
                     // rule order, the report in document order.
-                    let mut expected: Vec<(&str, &str)> = rules.issues().iter().map(|i| (i.pointer(), i.code())).collect();
-                    let mut found: Vec<(&str, &str)> = report.issues().iter().map(|i| (i.pointer(), i.code())).collect();
-                    expected.sort_unstable();
-                    found.sort_unstable();
-                    prop_assert_eq!(found, expected);
+                    prop_assert_eq!(issue_set(report), issue_set(&rules));
                     prop_assert!(report.issues().iter().all(|issue| issue.line().is_some()));
                     let places: Vec<(usize, usize)> =
                         report.issues().iter().map(|i| (i.line().unwrap_or(0), i.column().unwrap_or(0))).collect();
@@ -432,11 +437,7 @@ proptest! {
             Ok(typed) => match (typed.validate(), &ours) {
                 (Ok(()), Ok(_)) => {}
                 (Err(rules), Err(report)) => {
-                    let mut expected: Vec<(&str, &str)> = rules.issues().iter().map(|i| (i.pointer(), i.code())).collect();
-                    let mut found: Vec<(&str, &str)> = report.issues().iter().map(|i| (i.pointer(), i.code())).collect();
-                    expected.sort_unstable();
-                    found.sort_unstable();
-                    prop_assert_eq!(found, expected, "{}", text);
+                    prop_assert_eq!(issue_set(report), issue_set(&rules), "{}", text);
                 }
                 (rules, ours) => prop_assert!(false, "validate() says {:?}, from_json says {:?} of {}", rules, ours, text),
             },
@@ -515,12 +516,7 @@ proptest! {
             (Ok(typed), Err(report)) => {
                 let rules = typed.validate();
                 prop_assert!(rules.is_err(), "from_json refuses what serde and the rules accept: {} {:?}", text, report);
-                let mut expected: Vec<(&str, &str)> =
-                    rules.as_ref().unwrap_err().issues().iter().map(|i| (i.pointer(), i.code())).collect();
-                let mut found: Vec<(&str, &str)> = report.issues().iter().map(|i| (i.pointer(), i.code())).collect();
-                expected.sort_unstable();
-                found.sort_unstable();
-                prop_assert_eq!(found, expected, "{}", text);
+                prop_assert_eq!(issue_set(report), issue_set(rules.as_ref().unwrap_err()), "{}", text);
             }
             (Err(serde), Ok(_)) => prop_assert!(false, "Ok where serde refuses: {} {}", text, serde),
             (Err(_), Err(report)) => prop_assert!(!report.issues().is_empty()),
