@@ -236,3 +236,19 @@ fn bytes_that_are_not_utf8_in_a_skipped_string_keep_the_bodys_budget() {
     let json = serde_json::to_string(&error).unwrap().len();
     assert!(json <= ReportLimits::default().budget(body.len()) + 1024, "{json} bytes");
 }
+
+/// A newtype, the new path that reads input, around a secret map.
+#[derive(Debug, Deserialize, ApiModel)]
+struct Keyring(Secret<HashMap<String, Vec<u8>>>);
+
+#[test]
+fn a_newtype_around_a_secret_keeps_it_under_a_long_key_and_many_problems() {
+    let key = format!("{SECRET}{}", "k".repeat(100_000));
+    let input = format!(r#"{{"{key}": [{}]}}"#, vec!["-1"; 1000].join(","));
+    let error = Keyring::from_json(&input).unwrap_err();
+    assert_bounded(&input, &error);
+    assert_eq!(error.issues()[0].pointer(), "/<secret>/0");
+    for text in shown(&error) {
+        assert!(!text.contains("sk_live"), "the secret key shows: {}", &text[..text.len().min(200)]);
+    }
+}
