@@ -140,4 +140,22 @@ mod tests {
         assert!(Ipv6::matches("::1"));
         assert!(!Ipv6::matches("1::2::3"));
     }
+
+    /// The derive names a checker by the list's second column; each checker
+    /// checks the format of its own row.
+    #[test]
+    fn each_checker_checks_the_format_its_row_names() {
+        fn row<F: FormatCheck>() -> (&'static str, &'static str) {
+            let path = std::any::type_name::<F>();
+            (F::FORMAT.as_str(), path.rsplit("::").next().unwrap())
+        }
+        let checkers = [row::<Uuid>(), row::<Ipv4>(), row::<Ipv6>(), row::<Hostname>(), row::<Date>()];
+        for checker in checkers {
+            assert!(crate::format_names::FORMAT_NAMES.contains(&checker), "{checker:?}");
+        }
+        for (index, format) in Format::ALL.iter().enumerate() {
+            assert_eq!(*format as usize, index, "Format's variants follow FORMAT_NAMES");
+        }
+        assert_eq!(Format::ALL.len(), crate::format_names::FORMAT_NAMES.len());
+    }
 }

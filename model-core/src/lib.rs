@@ -57,7 +57,7 @@
 //!
 //! `lib.rs` declares the modules in five layers; a module uses only modules
 //! of lower layers, or of its own layer without a cycle (a test checks it):
-//! 1. reading JSON: `suggest`, `node`, `issue`, `report`;
+//! 1. reading JSON: `suggest`, `format_names`, `node`, `issue`, `report`;
 //! 2. types as data, one module: `doc`;
 //! 3. field types at run time: `api_type`, `impls`, `map_key`, `secret`,
 //!    `timestamp`, `patch`, `object`, `opaque` (fields serde reads alone),
@@ -91,6 +91,7 @@
 #![warn(missing_docs)]
 
 // Layer 1: reading JSON.
+mod format_names;
 mod issue;
 mod node;
 mod report;

@@ -222,6 +222,7 @@ fn description_cell(field: &FieldDoc) -> String {
 fn rule_cell(rule: &Rule) -> String {
     match rule {
         Rule::Pattern(pattern) => format!("matching `{}`", code_cell(pattern)),
+        Rule::Contains(needle) => format!("containing `{}`", code_cell(needle)),
         Rule::Custom(path) => format!("accepted by `{}`", code_cell(path)),
         Rule::Items(rules) => {
             let rules: Vec<String> = rules.iter().map(rule_cell).collect();

@@ -198,15 +198,6 @@ pub fn built<M: crate::model::ApiModel>(value: M) -> Result<M, crate::issue::Val
     Ok(value)
 }
 
-/// A rule's comparison: which orderings of value to limit pass.
-pub const AT_LEAST: [core::cmp::Ordering; 2] = [core::cmp::Ordering::Greater, core::cmp::Ordering::Equal];
-/// See [`AT_LEAST`].
-pub const AT_MOST: [core::cmp::Ordering; 2] = [core::cmp::Ordering::Less, core::cmp::Ordering::Equal];
-/// See [`AT_LEAST`].
-pub const ABOVE: [core::cmp::Ordering; 2] = [core::cmp::Ordering::Greater, core::cmp::Ordering::Greater];
-/// See [`AT_LEAST`].
-pub const BELOW: [core::cmp::Ordering; 2] = [core::cmp::Ordering::Less, core::cmp::Ordering::Less];
-
 /// An example's expression as JSON.
 pub fn example_value<T: serde::Serialize + ?Sized>(example: &T) -> Result<serde_json::Value, serde_json::Error> {
     serde_json::to_value(example)
@@ -240,7 +231,7 @@ pub fn model_rule_on_node<M: DeserializeOwned, E: Into<Violation>>(
     rule: fn(&M) -> Result<(), E>,
 ) {
     if let Ok(value) = node.parse::<M>() {
-        Rules::new(report, Some(*node)).custom(rule(&value));
+        Rules::new(report, Some(*node)).validate(rule(&value));
     }
 }
 
@@ -288,5 +279,5 @@ pub fn variant_rules<'a>(report: &mut Report<'a>, key: Option<&str>, check_rules
 /// A model's own rule (`#[api(validate = …)]`), on the value at `node` when
 /// there is one.
 pub fn model_rule<E: Into<Violation>>(report: &mut Report<'_>, node: Option<&Node<'_>>, verdict: Result<(), E>) {
-    Rules::new(report, node.copied()).custom(verdict);
+    Rules::new(report, node.copied()).validate(verdict);
 }

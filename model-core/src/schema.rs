@@ -379,6 +379,7 @@ fn apply_rules(schema: &mut Map<String, Value>, rules: &[Rule]) {
             Rule::MinLength(n) => ("minLength", json!(n)),
             Rule::MaxLength(n) => ("maxLength", json!(n)),
             Rule::Pattern(pattern) => ("pattern", json!(pattern)),
+            Rule::Contains(needle) => ("pattern", json!(escape_regex(needle))),
             Rule::Format(format) => ("format", json!(format.as_str())),
             Rule::Minimum(limit) => ("minimum", limit_value(*limit)),
             Rule::Maximum(limit) => ("maximum", limit_value(*limit)),
@@ -400,6 +401,15 @@ fn apply_rules(schema: &mut Map<String, Value>, rules: &[Rule]) {
             // A function of the user's: nothing a schema can say.
             Rule::Custom(_) => continue,
         };
+        if keyword == "pattern" && schema.contains_key("pattern") {
+            // One object holds one `pattern`; a second one (a `contains`
+            // beside a `pattern`) must hold too, so it goes under `allOf`.
+            let all_of = schema.entry("allOf").or_insert_with(|| json!([]));
+            if let Value::Array(all_of) = all_of {
+                all_of.push(json!({ "pattern": value }));
+            }
+            continue;
+        }
         let tighter = match (keyword, schema.get(keyword).and_then(Value::as_f64), value.as_f64()) {
             ("minimum", Some(old), Some(new)) => new > old,
             ("maximum", Some(old), Some(new)) => new < old,
@@ -409,6 +419,20 @@ fn apply_rules(schema: &mut Map<String, Value>, rules: &[Rule]) {
             schema.insert(keyword.to_owned(), value);
         }
     }
+}
+
+/// `text` as a regex that matches exactly it: each character with a meaning
+/// in ECMA-262 (JSON Schema's regex dialect) and the `regex` crate behind a
+/// backslash. Written here because the schema writer has no regex crate.
+fn escape_regex(text: &str) -> String {
+    let mut escaped = String::with_capacity(text.len());
+    for char in text.chars() {
+        if "\\.^$|?*+()[]{}".contains(char) {
+            escaped.push('\\');
+        }
+        escaped.push(char);
+    }
+    escaped
 }
 
 fn limit_value(limit: Limit) -> Value {

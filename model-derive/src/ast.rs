@@ -6,7 +6,7 @@ use syn::ext::IdentExt;
 use syn::spanned::Spanned;
 use syn::{Data, DeriveInput, Fields, Ident, LitStr, Type};
 
-use crate::attr::{self, Attrs, Target};
+use crate::attr::{self, Target};
 use crate::ctxt::Ctxt;
 
 pub enum Input<'a> {
@@ -18,7 +18,7 @@ pub enum Input<'a> {
 
 pub struct Struct<'a> {
     pub original: &'a DeriveInput,
-    pub attrs: Attrs,
+    pub attrs: attr::Container,
     /// The model's name in docs, schema and reports: `#[serde(rename)]`, else the Rust name.
     pub name: String,
     pub fields: Vec<Field<'a>>,
@@ -27,7 +27,7 @@ pub struct Struct<'a> {
 pub struct Field<'a> {
     pub original: &'a syn::Field,
     pub ident: &'a Ident,
-    pub attrs: Attrs,
+    pub attrs: attr::Field,
     pub ty: &'a Type,
     /// The name without `r#`, as serde reads it.
     pub rust_name: String,
@@ -37,17 +37,17 @@ pub struct Field<'a> {
 /// A tuple struct of one field: on the wire, the value it holds.
 pub struct Newtype<'a> {
     pub original: &'a DeriveInput,
-    pub attrs: Attrs,
+    pub attrs: attr::Container,
     /// The struct's name in docs: `#[serde(rename)]`, else the Rust name.
     pub name: String,
     pub field: &'a syn::Field,
     /// The field's rules and doc comment.
-    pub field_attrs: Attrs,
+    pub field_attrs: attr::Field,
 }
 
 pub struct Enum<'a> {
     pub original: &'a DeriveInput,
-    pub attrs: Attrs,
+    pub attrs: attr::Container,
     /// The enum's name in docs, schema and reports: `#[serde(rename)]`, else the Rust name.
     pub name: String,
     pub variants: Vec<Variant<'a>>,
@@ -55,7 +55,7 @@ pub struct Enum<'a> {
 
 pub struct Variant<'a> {
     pub original: &'a syn::Variant,
-    pub attrs: Attrs,
+    pub attrs: attr::Variant,
     pub rust_name: String,
     pub wire_name: String,
     /// A struct variant's fields (a data enum's).
@@ -110,7 +110,7 @@ impl<'a> Input<'a> {
 
 impl<'a> Struct<'a> {
     fn from_syn(cx: &mut Ctxt, node: &'a DeriveInput, fields: impl Iterator<Item = &'a syn::Field>) -> Self {
-        let attrs = attr::parse(cx, &node.attrs, Target::Struct);
+        let attrs = attr::Container::parse(cx, &node.attrs, Target::Struct);
         let name = type_name(&attrs, &node.ident);
         let fields = fields.filter_map(|field| Field::from_syn(cx, field, attrs.rename_all)).collect();
         Struct { original: node, attrs, name, fields }
@@ -124,26 +124,26 @@ impl<'a> Struct<'a> {
 
 impl<'a> Newtype<'a> {
     fn from_syn(cx: &mut Ctxt, node: &'a DeriveInput, field: &'a syn::Field) -> Self {
-        let attrs = attr::parse(cx, &node.attrs, Target::Struct);
+        let attrs = attr::Container::parse(cx, &node.attrs, Target::Struct);
         let name = type_name(&attrs, &node.ident);
-        let field_attrs = attr::parse(cx, &field.attrs, Target::Field);
+        let field_attrs = attr::Field::parse(cx, &field.attrs);
         Newtype { original: node, attrs, name, field, field_attrs }
     }
 }
 
 impl<'a> Enum<'a> {
     fn from_syn(cx: &mut Ctxt, node: &'a DeriveInput) -> Self {
-        let attrs = attr::parse(cx, &node.attrs, Target::Enum);
+        let attrs = attr::Container::parse(cx, &node.attrs, Target::Enum);
         let name = type_name(&attrs, &node.ident);
         let Data::Enum(data) = &node.data else { unreachable!("Input::from_syn only passes enums") };
         let variants = data
             .variants
             .iter()
             .map(|variant| {
-                let variant_attrs = attr::parse(cx, &variant.attrs, Target::Variant);
+                let variant_attrs = attr::Variant::parse(cx, &variant.attrs);
                 let rust_name = variant.ident.unraw().to_string();
                 let wire_name = wire_name(
-                    &variant_attrs,
+                    variant_attrs.rename.as_ref(),
                     attrs.rename_all.map(|rule| rule.apply_to_variant(&rust_name)),
                     &rust_name,
                 );
@@ -189,9 +189,9 @@ impl<'a> Field<'a> {
     /// A named field; `rename_all` is its container's rule.
     fn from_syn(cx: &mut Ctxt, field: &'a syn::Field, rename_all: Option<crate::case::RenameRule>) -> Option<Self> {
         let ident = field.ident.as_ref()?;
-        let attrs = attr::parse(cx, &field.attrs, Target::Field);
+        let attrs = attr::Field::parse(cx, &field.attrs);
         let rust_name = ident.unraw().to_string();
-        let wire_name = wire_name(&attrs, rename_all.map(|rule| rule.apply_to_field(&rust_name)), &rust_name);
+        let wire_name = wire_name(attrs.rename.as_ref(), rename_all.map(|rule| rule.apply_to_field(&rust_name)), &rust_name);
         Some(Field { original: field, ident, attrs, ty: &field.ty, rust_name, wire_name })
     }
 
@@ -203,24 +203,24 @@ impl<'a> Field<'a> {
 
     /// Where an error about this field's wire name should point.
     pub fn name_span(&self) -> Span {
-        attr::name_span(&self.attrs, self.ident.span())
+        attr::name_span(self.attrs.rename.as_ref(), self.ident.span())
     }
 }
 
 impl Variant<'_> {
     pub fn name_span(&self) -> Span {
-        attr::name_span(&self.attrs, self.original.ident.span())
+        attr::name_span(self.attrs.rename.as_ref(), self.original.ident.span())
     }
 }
 
 /// A container's `#[serde(rename)]`, which serde uses in its own messages, names the type.
-fn type_name(attrs: &Attrs, ident: &Ident) -> String {
+fn type_name(attrs: &attr::Container, ident: &Ident) -> String {
     attrs.rename.as_ref().map_or_else(|| ident.unraw().to_string(), LitStr::value)
 }
 
 /// serde's order: an explicit rename wins over the container's rule.
-fn wire_name(attrs: &Attrs, renamed_by_rule: Option<String>, rust_name: &str) -> String {
-    match &attrs.rename {
+fn wire_name(rename: Option<&LitStr>, renamed_by_rule: Option<String>, rust_name: &str) -> String {
+    match rename {
         Some(rename) => LitStr::value(rename),
         None => renamed_by_rule.unwrap_or_else(|| rust_name.to_owned()),
     }

@@ -78,7 +78,7 @@ impl Target {
         match self {
             Target::Variant => vec![OTHER],
             Target::Struct => vec![EXAMPLE, VALIDATE, NO_EXAMPLE_TEST, BUILDER, CRATE],
-            Target::Field => [EXAMPLE, SERDE].into_iter().chain(rule::KEYS.iter().copied()).collect(),
+            Target::Field => [EXAMPLE, SERDE].into_iter().chain(rule::keys()).collect(),
             Target::Enum => vec![CRATE],
         }
     }
@@ -102,8 +102,8 @@ pub enum Default {
     Path(ExprPath),
 }
 
-/// Everything this derive reads off one item, field or variant.
-pub struct Attrs {
+/// What the derive reads off a struct, a newtype struct or an enum.
+pub struct Container {
     pub docs: Option<String>,
     pub rename: Option<LitStr>,
     pub rename_all: Option<RenameRule>,
@@ -111,25 +111,15 @@ pub struct Attrs {
     pub rename_all_fields: Option<RenameRule>,
     /// Every `#[serde]` key read, so that a later stage can point at one.
     pub serde_keys: Vec<Path>,
-    pub aliases: Vec<LitStr>,
+    /// A struct's `#[serde(default)]`: every missing field from `Default`.
     pub default: Default,
-    /// `#[serde(skip)]`: neither read nor written.
-    pub skip: bool,
-    /// `#[serde(skip_deserializing)]`: written, never read.
-    pub read_only: bool,
     /// A mistake serde's own derive reports on a struct (an unknown
     /// `rename_all` rule): the derive then stays silent rather than add
     /// errors that follow from serde's.
     pub serde_refuses: bool,
     pub deny_unknown_fields: bool,
-    /// The `other` path of `#[api(other)]`, for errors that point at it.
-    pub other: Option<Path>,
-    /// `#[api(example = …)]` expressions, in order.
+    /// `#[api(example = …)]`, the first of which is the model's example.
     pub examples: Vec<Expr>,
-    /// Whether the item is `#[deprecated]`.
-    pub deprecated: bool,
-    /// A field's value rules, in the order written.
-    pub rules: Vec<Rule>,
     /// A struct's own rule, `#[api(validate = path)]`.
     pub validate: Option<ExprPath>,
     /// `#[api(no_example_test)]`: no generated test of the examples.
@@ -139,6 +129,52 @@ pub struct Attrs {
     /// `#[api(crate = path)]`: where model-core is, for a crate that
     /// re-exports it under another name.
     pub krate: Option<Path>,
+    /// An enum's `#[serde(tag = "…")]`.
+    pub tag: Option<LitStr>,
+    /// An enum's `#[serde(content = "…")]`.
+    pub content: Option<LitStr>,
+    /// An enum's `#[serde(untagged)]`: all its variants are.
+    pub untagged: Option<Path>,
+}
+
+/// What the derive reads off an enum's variant.
+pub struct Variant {
+    pub docs: Option<String>,
+    pub rename: Option<LitStr>,
+    /// A struct variant's rule for its fields.
+    pub rename_all: Option<RenameRule>,
+    pub serde_keys: Vec<Path>,
+    pub aliases: Vec<LitStr>,
+    /// `#[serde(skip)]`: neither read nor written.
+    pub skip: bool,
+    /// `#[serde(skip_deserializing)]`: written, never read.
+    pub read_only: bool,
+    /// `#[api(other)]`: a string enum's variant that keeps unknown strings.
+    pub other: Option<Path>,
+    /// `#[serde(untagged)]` on a variant: a catch-all.
+    pub untagged: Option<Path>,
+    /// `#[serde(other)]`: the unit variant any unknown tag reads as.
+    pub serde_other: Option<Path>,
+}
+
+/// What the derive reads off a field (of a struct, a newtype struct or a
+/// struct variant).
+pub struct Field {
+    pub docs: Option<String>,
+    pub rename: Option<LitStr>,
+    pub serde_keys: Vec<Path>,
+    pub aliases: Vec<LitStr>,
+    pub default: Default,
+    /// `#[serde(skip)]`: neither read nor written.
+    pub skip: bool,
+    /// `#[serde(skip_deserializing)]`: written, never read.
+    pub read_only: bool,
+    /// `#[api(example = …)]` expressions, in order.
+    pub examples: Vec<Expr>,
+    /// Whether the field is `#[deprecated]`.
+    pub deprecated: bool,
+    /// The value rules, in the order written.
+    pub rules: Vec<Rule>,
     /// The function serde reads the field with: `deserialize_with = "f"`,
     /// or `with = "m"` as `m::deserialize`.
     pub deserialize_with: Option<ExprPath>,
@@ -148,209 +184,276 @@ pub struct Attrs {
     pub skip_serializing_if: bool,
     /// `#[serde(flatten)]`, for errors that point at it.
     pub flatten: Option<Path>,
-    /// An enum's `#[serde(tag = "…")]`.
-    pub tag: Option<LitStr>,
-    /// An enum's `#[serde(content = "…")]`.
-    pub content: Option<LitStr>,
-    /// `#[serde(untagged)]`: on an enum, all its variants; on a variant, a catch-all.
-    pub untagged: Option<Path>,
-    /// A variant's `#[serde(other)]`: the unit variant any unknown tag reads as.
-    pub serde_other: Option<Path>,
 }
 
-pub fn parse(cx: &mut Ctxt, attrs: &[Attribute], target: Target) -> Attrs {
-    let mut parsed = Attrs {
-        docs: docs(attrs),
-        rename: None,
-        rename_all: None,
-        rename_all_fields: None,
-        serde_keys: Vec::new(),
-        aliases: Vec::new(),
-        default: Default::None,
-        skip: false,
-        read_only: false,
-        serde_refuses: false,
-        deny_unknown_fields: false,
-        other: None,
-        examples: Vec::new(),
-        deprecated: attrs.iter().any(|attr| attr.path().is_ident("deprecated")),
-        rules: Vec::new(),
-        validate: None,
-        no_example_test: false,
-        builder: false,
-        krate: None,
-        deserialize_with: None,
-        api_serde: None,
-        skip_serializing_if: false,
-        flatten: None,
-        tag: None,
-        content: None,
-        untagged: None,
-        serde_other: None,
-    };
+/// Which attribute a key was read from.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Namespace {
+    Serde,
+    Api,
+}
+
+impl Container {
+    /// `target` is [`Target::Struct`] (also for a newtype struct) or [`Target::Enum`].
+    pub fn parse(cx: &mut Ctxt, attrs: &[Attribute], target: Target) -> Self {
+        let mut parsed = Container {
+            docs: docs(attrs),
+            rename: None,
+            rename_all: None,
+            rename_all_fields: None,
+            serde_keys: Vec::new(),
+            default: Default::None,
+            serde_refuses: false,
+            deny_unknown_fields: false,
+            examples: Vec::new(),
+            validate: None,
+            no_example_test: false,
+            builder: false,
+            krate: None,
+            tag: None,
+            content: None,
+            untagged: None,
+        };
+        let string_enum = target == Target::Enum;
+        parsed.serde_keys = each_key(cx, attrs, target, |cx, namespace, meta, key| {
+            match (namespace, key) {
+                (Namespace::Serde, RENAME) => parsed.rename = one_name(cx, meta, RENAME)?,
+                (Namespace::Serde, RENAME_ALL) => {
+                    parsed.rename_all = rename_rule(cx, meta, key, string_enum, &mut parsed.serde_refuses)?;
+                }
+                (Namespace::Serde, RENAME_ALL_FIELDS) => {
+                    parsed.rename_all_fields = rename_rule(cx, meta, key, string_enum, &mut parsed.serde_refuses)?;
+                }
+                (Namespace::Serde, DEFAULT) => parsed.default = default(cx, meta)?,
+                (Namespace::Serde, DENY_UNKNOWN_FIELDS) => parsed.deny_unknown_fields = true,
+                (Namespace::Serde, TAG) => parsed.tag = Some(string(meta)?),
+                (Namespace::Serde, CONTENT) => parsed.content = Some(string(meta)?),
+                (Namespace::Serde, UNTAGGED) => parsed.untagged = Some(meta.path.clone()),
+                (Namespace::Api, EXAMPLE) => parsed.examples.push(meta.value()?.parse()?),
+                (Namespace::Api, VALIDATE) => {
+                    parsed.validate = Some(meta.value()?.parse().map_err(|error| {
+                        syn::Error::new(error.span(), "expected a path to a function: validate = Self::check")
+                    })?);
+                }
+                (Namespace::Api, NO_EXAMPLE_TEST) => parsed.no_example_test = true,
+                (Namespace::Api, BUILDER) => parsed.builder = true,
+                (Namespace::Api, CRATE) => {
+                    let path = string(meta)?;
+                    match path.parse::<Path>() {
+                        Ok(krate) => parsed.krate = Some(krate),
+                        Err(_) => {
+                            cx.error_spanned_by(&path, "expected a path to model-core, such as \"my_api::model_core\"");
+                        }
+                    }
+                }
+                _ => return skip_value(meta),
+            }
+            Ok(())
+        });
+        parsed
+    }
+}
+
+impl Variant {
+    pub fn parse(cx: &mut Ctxt, attrs: &[Attribute]) -> Self {
+        let mut parsed = Variant {
+            docs: docs(attrs),
+            rename: None,
+            rename_all: None,
+            serde_keys: Vec::new(),
+            aliases: Vec::new(),
+            skip: false,
+            read_only: false,
+            other: None,
+            untagged: None,
+            serde_other: None,
+        };
+        parsed.serde_keys = each_key(cx, attrs, Target::Variant, |cx, namespace, meta, key| {
+            match (namespace, key) {
+                (Namespace::Serde, RENAME) => parsed.rename = one_name(cx, meta, RENAME)?,
+                (Namespace::Serde, RENAME_ALL) => parsed.rename_all = rename_rule(cx, meta, key, true, &mut false)?,
+                (Namespace::Serde, ALIAS) => parsed.aliases.push(string(meta)?),
+                (Namespace::Serde, UNTAGGED) => parsed.untagged = Some(meta.path.clone()),
+                (Namespace::Serde, SERDE_OTHER) => parsed.serde_other = Some(meta.path.clone()),
+                (Namespace::Serde, SKIP) => parsed.skip = true,
+                (Namespace::Serde, SKIP_DESERIALIZING) => parsed.read_only = true,
+                (Namespace::Api, OTHER) => {
+                    // Marked either way, so the one mistake is the only error.
+                    parsed.other = Some(meta.path.clone());
+                    if !meta.input.is_empty() && !meta.input.peek(Token![,]) {
+                        cx.error_spanned_by(&meta.path, "`other` takes no value: write #[api(other)]");
+                        return skip_value(meta);
+                    }
+                }
+                _ => return skip_value(meta),
+            }
+            Ok(())
+        });
+        parsed
+    }
+}
+
+impl Field {
+    pub fn parse(cx: &mut Ctxt, attrs: &[Attribute]) -> Self {
+        let mut parsed = Field {
+            docs: docs(attrs),
+            rename: None,
+            serde_keys: Vec::new(),
+            aliases: Vec::new(),
+            default: Default::None,
+            skip: false,
+            read_only: false,
+            examples: Vec::new(),
+            deprecated: attrs.iter().any(|attr| attr.path().is_ident("deprecated")),
+            rules: Vec::new(),
+            deserialize_with: None,
+            api_serde: None,
+            skip_serializing_if: false,
+            flatten: None,
+        };
+        parsed.serde_keys = each_key(cx, attrs, Target::Field, |cx, namespace, meta, key| {
+            match (namespace, key) {
+                (Namespace::Serde, RENAME) => parsed.rename = one_name(cx, meta, RENAME)?,
+                (Namespace::Serde, ALIAS) => parsed.aliases.push(string(meta)?),
+                (Namespace::Serde, DEFAULT) => parsed.default = default(cx, meta)?,
+                (Namespace::Serde, WITH | DESERIALIZE_WITH) => {
+                    let path = string(meta)?;
+                    let full = if key == WITH { format!("{}::deserialize", path.value()) } else { path.value() };
+                    match syn::parse_str::<ExprPath>(&full) {
+                        Ok(mut parsed_path) => {
+                            respan(&mut parsed_path, path.span());
+                            parsed.deserialize_with = Some(parsed_path);
+                        }
+                        Err(_) => cx.error_spanned_by(&path, "expected a path, such as \"chrono::serde::ts_seconds\""),
+                    }
+                }
+                (Namespace::Serde, FLATTEN) => parsed.flatten = Some(meta.path.clone()),
+                (Namespace::Serde, SKIP) => parsed.skip = true,
+                (Namespace::Serde, SKIP_DESERIALIZING) => parsed.read_only = true,
+                (Namespace::Api, EXAMPLE) => parsed.examples.push(meta.value()?.parse()?),
+                (Namespace::Api, SERDE) => parsed.api_serde = Some(meta.path.clone()),
+                (Namespace::Api, _) => match rule::find(key) {
+                    Some(spec) => rule::parse(cx, meta, spec, &mut parsed.rules)?,
+                    None => return skip_value(meta),
+                },
+                // Writing is serde's alone.
+                _ => return skip_value(meta),
+            }
+            Ok(())
+        });
+        parsed.skip_serializing_if = serde_key(&parsed.serde_keys, "skip_serializing_if").is_some();
+        rule::check_limits(cx, &parsed.rules);
+        parsed
+    }
+}
+
+/// Reads every `#[serde(…)]` and `#[api(…)]` key of `attrs` on `target`,
+/// in one place for every target: a key given twice, a serde key the report
+/// cannot follow and a key unknown here are reported, and `read` is called
+/// with each other key. Returns the path of every serde key, read or not.
+fn each_key(
+    cx: &mut Ctxt,
+    attrs: &[Attribute],
+    target: Target,
+    mut read: impl FnMut(&mut Ctxt, Namespace, &ParseNestedMeta, &str) -> syn::Result<()>,
+) -> Vec<Path> {
+    let mut serde_keys = Vec::new();
     let mut seen: Vec<String> = Vec::new();
+    let api_keys = target.api_keys();
     for attr in attrs {
-        let serde = attr.path().is_ident("serde");
-        if !serde && !attr.path().is_ident("api") {
-            continue;
-        }
+        let namespace = match () {
+            () if attr.path().is_ident("serde") => Namespace::Serde,
+            () if attr.path().is_ident("api") => Namespace::Api,
+            () => continue,
+        };
+        let ns = if namespace == Namespace::Serde { "serde" } else { "api" };
         let result = attr.parse_nested_meta(|meta| {
             let key = meta.path.get_ident().map(ToString::to_string).unwrap_or_default();
-            let repeatable = if serde { key == ALIAS } else { key == EXAMPLE && target == Target::Field };
-            let qualified = format!("{}::{key}", if serde { "serde" } else { "api" });
+            let repeatable = match namespace {
+                Namespace::Serde => key == ALIAS,
+                Namespace::Api => key == EXAMPLE && target == Target::Field,
+            };
+            let qualified = format!("{ns}::{key}");
             if !repeatable && seen.contains(&qualified) {
-                let ns = if serde { "serde" } else { "api" };
                 cx.error_spanned_by(&meta.path, format!("duplicate #[{ns}] key `{key}`"));
                 return skip_value(&meta);
             }
             seen.push(qualified);
-            if serde {
-                parse_serde_key(cx, &meta, &key, target, &mut parsed)
-            } else {
-                parse_api_key(cx, &meta, &key, target, &mut parsed)
+            match namespace {
+                Namespace::Serde => {
+                    if let Some((_, advice)) = SERDE_UNSUPPORTED.iter().find(|(unsupported, _)| *unsupported == key) {
+                        cx.error_spanned_by(&meta.path, format!("ApiModel does not support #[serde({key})]: {advice}"));
+                        return skip_value(&meta);
+                    }
+                    if target == Target::Struct && [TAG, CONTENT, UNTAGGED].contains(&key.as_str()) {
+                        cx.error_spanned_by(
+                            &meta.path,
+                            format!(
+                                "ApiModel reads a struct as a plain object and does not support #[serde({key})] on it"
+                            ),
+                        );
+                        return skip_value(&meta);
+                    }
+                    serde_keys.push(meta.path.clone());
+                    if !target.serde_keys().contains(&key.as_str()) {
+                        // On a struct or field, serde's own derive reports a key it
+                        // does not know; an enum's serde impls are this derive's,
+                        // so it reports them.
+                        if matches!(target, Target::Enum | Target::Variant) {
+                            cx.error_spanned_by(&meta.path, unknown_key("serde", &key, target, target.serde_keys()));
+                        }
+                        return skip_value(&meta);
+                    }
+                }
+                Namespace::Api => {
+                    if !api_keys.contains(&key.as_str()) {
+                        cx.error_spanned_by(&meta.path, unknown_key("api", &key, target, &api_keys));
+                        return skip_value(&meta);
+                    }
+                }
             }
+            read(cx, namespace, &meta, &key)
         });
         if let Err(error) = result {
             cx.push(error);
         }
     }
-    rule::check_limits(cx, &parsed.rules);
-    parsed
+    serde_keys
 }
 
-fn parse_serde_key(
+/// `#[serde(default)]` or `#[serde(default = "path")]`.
+fn default(cx: &mut Ctxt, meta: &ParseNestedMeta) -> syn::Result<Default> {
+    if !meta.input.peek(Token![=]) {
+        return Ok(Default::Trait);
+    }
+    let path = string(meta)?;
+    Ok(match path.parse::<ExprPath>() {
+        Ok(path) => Default::Path(path),
+        Err(_) => {
+            cx.error_spanned_by(&path, "expected a path to a function, such as \"default_total\"");
+            Default::Trait
+        }
+    })
+}
+
+/// `rename_all = "…"` or `rename_all_fields = "…"`. serde's derive reports
+/// an unknown rule on a struct (`serde_refuses` is set, so this derive stays
+/// silent); on an enum, whose serde impls this derive writes, it is ours to.
+fn rename_rule(
     cx: &mut Ctxt,
     meta: &ParseNestedMeta,
     key: &str,
-    target: Target,
-    attrs: &mut Attrs,
-) -> syn::Result<()> {
-    if let Some((_, advice)) = SERDE_UNSUPPORTED.iter().find(|(unsupported, _)| *unsupported == key) {
-        cx.error_spanned_by(&meta.path, format!("ApiModel does not support #[serde({key})]: {advice}"));
-        return skip_value(meta);
+    ours: bool,
+    serde_refuses: &mut bool,
+) -> syn::Result<Option<RenameRule>> {
+    let Some(rule) = one_name(cx, meta, key)? else { return Ok(None) };
+    let parsed = RenameRule::from_str(&rule.value());
+    match (parsed, ours) {
+        (Some(_), _) => {}
+        (None, true) => cx.error_spanned_by(&rule, unknown_rule(&rule)),
+        (None, false) => *serde_refuses = true,
     }
-    let string_enum = matches!(target, Target::Enum | Target::Variant);
-    if target == Target::Struct && [TAG, CONTENT, UNTAGGED].contains(&key) {
-        cx.error_spanned_by(
-            &meta.path,
-            format!("ApiModel reads a struct as a plain object and does not support #[serde({key})] on it"),
-        );
-        return skip_value(meta);
-    }
-    attrs.serde_keys.push(meta.path.clone());
-    if key == "skip_serializing_if" && target == Target::Field {
-        attrs.skip_serializing_if = true;
-    }
-    if !target.serde_keys().contains(&key) {
-        // On a struct or field, serde's own derive reports a key it does not
-        // know; an enum's serde impls are this derive's, so it reports them.
-        if string_enum {
-            cx.error_spanned_by(&meta.path, unknown_key("serde", key, target, target.serde_keys()));
-        }
-        return skip_value(meta);
-    }
-    match key {
-        RENAME => attrs.rename = one_name(cx, meta, RENAME)?,
-        RENAME_ALL | RENAME_ALL_FIELDS => {
-            if let Some(rule) = one_name(cx, meta, key)? {
-                let parsed = RenameRule::from_str(&rule.value());
-                if key == RENAME_ALL {
-                    attrs.rename_all = parsed;
-                } else {
-                    attrs.rename_all_fields = parsed;
-                }
-                // serde's derive reports an unknown rule on a struct; on an
-                // enum, whose serde impls this derive writes, it is ours to.
-                match (parsed, string_enum) {
-                    (Some(_), _) => {}
-                    (None, true) => cx.error_spanned_by(&rule, unknown_rule(&rule)),
-                    (None, false) => attrs.serde_refuses = true,
-                }
-            }
-        }
-        ALIAS => attrs.aliases.push(string(meta)?),
-        DEFAULT => {
-            attrs.default = if meta.input.peek(Token![=]) {
-                let path = string(meta)?;
-                match path.parse::<ExprPath>() {
-                    Ok(path) => Default::Path(path),
-                    Err(_) => {
-                        cx.error_spanned_by(&path, "expected a path to a function, such as \"default_total\"");
-                        Default::Trait
-                    }
-                }
-            } else {
-                Default::Trait
-            }
-        }
-        WITH | DESERIALIZE_WITH => {
-            let path = string(meta)?;
-            let full = if key == WITH { format!("{}::deserialize", path.value()) } else { path.value() };
-            match syn::parse_str::<ExprPath>(&full) {
-                Ok(mut parsed) => {
-                    respan(&mut parsed, path.span());
-                    attrs.deserialize_with = Some(parsed);
-                }
-                Err(_) => cx.error_spanned_by(&path, "expected a path, such as \"chrono::serde::ts_seconds\""),
-            }
-        }
-        // Writing is serde's alone.
-        SERIALIZE_WITH => return skip_value(meta),
-        FLATTEN => attrs.flatten = Some(meta.path.clone()),
-        TAG => attrs.tag = Some(string(meta)?),
-        CONTENT => attrs.content = Some(string(meta)?),
-        UNTAGGED => attrs.untagged = Some(meta.path.clone()),
-        SERDE_OTHER => attrs.serde_other = Some(meta.path.clone()),
-        SKIP => attrs.skip = true,
-        SKIP_DESERIALIZING => attrs.read_only = true,
-        DENY_UNKNOWN_FIELDS => attrs.deny_unknown_fields = true,
-        _ => return skip_value(meta),
-    }
-    Ok(())
-}
-
-fn parse_api_key(
-    cx: &mut Ctxt,
-    meta: &ParseNestedMeta,
-    key: &str,
-    target: Target,
-    attrs: &mut Attrs,
-) -> syn::Result<()> {
-    let known = target.api_keys();
-    if !known.contains(&key) {
-        cx.error_spanned_by(&meta.path, unknown_key("api", key, target, &known));
-        return skip_value(meta);
-    }
-    match key {
-        EXAMPLE => attrs.examples.push(meta.value()?.parse()?),
-        VALIDATE if target == Target::Struct => {
-            let value = meta.value()?;
-            attrs.validate = Some(value.parse().map_err(|error| {
-                syn::Error::new(error.span(), "expected a path to a function: validate = Self::check")
-            })?);
-        }
-        NO_EXAMPLE_TEST => attrs.no_example_test = true,
-        BUILDER => attrs.builder = true,
-        CRATE => {
-            let path = string(meta)?;
-            match path.parse::<Path>() {
-                Ok(parsed) => attrs.krate = Some(parsed),
-                Err(_) => cx.error_spanned_by(&path, "expected a path to model-core, such as \"my_api::model_core\""),
-            }
-        }
-        SERDE => attrs.api_serde = Some(meta.path.clone()),
-        _ if target == Target::Field && rule::KEYS.contains(&key) => rule::parse(cx, meta, key, &mut attrs.rules)?,
-        OTHER => {
-            // Marked either way, so the one mistake is the only error.
-            attrs.other = Some(meta.path.clone());
-            if !meta.input.is_empty() && !meta.input.peek(Token![,]) {
-                cx.error_spanned_by(&meta.path, "`other` takes no value: write #[api(other)]");
-                return skip_value(meta);
-            }
-        }
-        _ => return skip_value(meta),
-    }
-    Ok(())
+    Ok(parsed)
 }
 
 /// `unknown #[api] key `exmaple` on a field; did you mean `example`?`
@@ -466,14 +569,14 @@ fn docs(attrs: &[Attribute]) -> Option<String> {
     (!paragraphs.is_empty()).then(|| paragraphs.join("\n\n"))
 }
 
-/// The span to blame for a name: its `rename` literal when there is one.
-/// The `#[serde]` key named `key`, if it was given.
-pub fn serde_key<'a>(attrs: &'a Attrs, key: &str) -> Option<&'a Path> {
-    attrs.serde_keys.iter().find(|path| path.is_ident(key))
+/// The `#[serde]` key named `key` among `serde_keys`, if it was given.
+pub fn serde_key<'a>(serde_keys: &'a [Path], key: &str) -> Option<&'a Path> {
+    serde_keys.iter().find(|path| path.is_ident(key))
 }
 
-pub fn name_span(attrs: &Attrs, fallback: Span) -> Span {
-    attrs.rename.as_ref().map_or(fallback, LitStr::span)
+/// The span to blame for a name: its `rename` literal when there is one.
+pub fn name_span(rename: Option<&LitStr>, fallback: Span) -> Span {
+    rename.map_or(fallback, LitStr::span)
 }
 
 /// Gives every token of a path parsed from a string literal the literal's

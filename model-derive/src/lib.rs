@@ -10,6 +10,8 @@ mod case;
 mod ctxt;
 mod expand;
 mod fallback;
+// model-core's `format_names.rs`, copied for the same reason as `suggest`.
+mod formats;
 mod model;
 mod newtype;
 mod path;

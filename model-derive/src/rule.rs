@@ -1,228 +1,228 @@
 //! Value rules: reading `#[api(min_length = 3, items(…), validate = f)]`,
 //! refusing the impossible ones, and writing their data and their checks.
 //!
-//! Which type a rule applies to is the compiler's to say: each check is a call
-//! spanned at its attribute, bounded by the trait of its family (`TextValue`,
-//! `NumberValue`, …), so a rule on the wrong type fails right there.
+//! Every rule is declared once, in [`TABLE`]: its key, what follows the key
+//! and the rule it is the lower limit of. The parser, the limit checks and
+//! both emitters read that row; the key is also the name of the runtime
+//! method that checks the rule (`Rules::min_length`), and the row's
+//! `variant` the `doc::Rule` it becomes.
+//!
+//! Which types a rule applies to is declared once too, by the bound of that
+//! runtime method: the trait of its family (`TextValue`, `NumberValue`, …).
+//! Each check is a call spanned at its attribute, so a rule on the wrong type
+//! fails right there, in the trait's words.
 
 use proc_macro2::{Span, TokenStream};
-use quote::{quote, quote_spanned};
+use quote::{format_ident, quote, quote_spanned};
 use syn::meta::ParseNestedMeta;
 use syn::{Expr, ExprLit, ExprPath, ExprUnary, Lit, LitStr, UnOp};
 
 use crate::ctxt::Ctxt;
+use crate::formats::FORMAT_NAMES;
 use crate::suggest;
 
-/// Rule keys, JSON Schema's names in snake_case.
-pub const KEYS: &[&str] = &[
-    "min_length",
-    "max_length",
-    "pattern",
-    "format",
-    "minimum",
-    "maximum",
-    "exclusive_minimum",
-    "exclusive_maximum",
-    "multiple_of",
-    "min_items",
-    "max_items",
-    "unique_items",
-    "min_properties",
-    "max_properties",
-    "items",
-    "validate",
+/// One rule the derive knows.
+pub struct Spec {
+    /// The attribute key, JSON Schema's name in snake_case, and the runtime
+    /// `Rules` method that checks it.
+    pub key: &'static str,
+    /// The `doc::Rule` variant it becomes.
+    variant: &'static str,
+    /// What follows the key.
+    shape: Shape,
+    /// The rule whose limit may not be below this one's (`max_length` for
+    /// `min_length`): no value could meet both.
+    upper: Option<&'static str>,
+}
+
+/// What follows a rule's key.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Shape {
+    /// `= 3`: a whole number.
+    Count,
+    /// `= -1.5`: a number literal, exact when it is an integer.
+    Number,
+    /// `= 0.5`: a number literal above 0.
+    Divisor,
+    /// `= "text"`.
+    Text,
+    /// `= "^[a-z]+$"`: a regex, checked here when the `regex` feature is on.
+    Regex,
+    /// `= "email"`: one of [`FORMAT_NAMES`].
+    Format,
+    /// Nothing: `unique_items`.
+    Flag,
+    /// `(…)`: rules for each element.
+    Nested,
+    /// `= path::to::f`: a function of the user's.
+    Function,
+}
+
+/// Every rule, once.
+pub const TABLE: &[Spec] = &[
+    spec("min_length", "MinLength", Shape::Count, Some("max_length")),
+    spec("max_length", "MaxLength", Shape::Count, None),
+    spec("pattern", "Pattern", Shape::Regex, None),
+    spec("format", "Format", Shape::Format, None),
+    spec("contains", "Contains", Shape::Text, None),
+    spec("minimum", "Minimum", Shape::Number, Some("maximum")),
+    spec("maximum", "Maximum", Shape::Number, None),
+    spec("exclusive_minimum", "ExclusiveMinimum", Shape::Number, None),
+    spec("exclusive_maximum", "ExclusiveMaximum", Shape::Number, None),
+    spec("multiple_of", "MultipleOf", Shape::Divisor, None),
+    spec("min_items", "MinItems", Shape::Count, Some("max_items")),
+    spec("max_items", "MaxItems", Shape::Count, None),
+    spec("unique_items", "UniqueItems", Shape::Flag, None),
+    spec("min_properties", "MinProperties", Shape::Count, Some("max_properties")),
+    spec("max_properties", "MaxProperties", Shape::Count, None),
+    spec("items", "Items", Shape::Nested, None),
+    spec("validate", "Custom", Shape::Function, None),
 ];
 
-/// `format = "…"` names, and the checker type of each in model-core.
-const FORMATS: &[(&str, &str)] = &[
-    ("email", "Email"),
-    ("uri", "Uri"),
-    ("uuid", "Uuid"),
-    ("ipv4", "Ipv4"),
-    ("ipv6", "Ipv6"),
-    ("hostname", "Hostname"),
-    ("date", "Date"),
-];
+const fn spec(key: &'static str, variant: &'static str, shape: Shape, upper: Option<&'static str>) -> Spec {
+    Spec { key, variant, shape, upper }
+}
+
+/// The row of `key`, when it names a rule.
+pub fn find(key: &str) -> Option<&'static Spec> {
+    TABLE.iter().find(|spec| spec.key == key)
+}
+
+/// Every rule key, for messages that list them.
+pub fn keys() -> Vec<&'static str> {
+    TABLE.iter().map(|spec| spec.key).collect()
+}
 
 /// One rule as written, with the span of its key for every error about it.
 pub struct Rule {
     pub span: Span,
-    pub kind: Kind,
+    spec: &'static Spec,
+    arg: Arg,
 }
 
-pub enum Kind {
-    MinLength(usize),
-    MaxLength(usize),
-    Pattern(LitStr),
+/// What was written after the key, read as its [`Shape`] says.
+enum Arg {
+    Count(usize),
+    Number(Number),
+    Text(LitStr),
+    /// The checker type in model-core: `Email`.
     Format(&'static str),
-    Bound(Bound, Number),
-    MultipleOf(Number),
-    MinItems(usize),
-    MaxItems(usize),
-    UniqueItems,
-    MinProperties(usize),
-    MaxProperties(usize),
-    Items(Vec<Rule>),
-    Validate(ExprPath),
-}
-
-#[derive(Clone, Copy, PartialEq, Eq)]
-pub enum Bound {
-    Minimum,
-    Maximum,
-    ExclusiveMinimum,
-    ExclusiveMaximum,
+    Flag,
+    Nested(Vec<Rule>),
+    Function(ExprPath),
 }
 
 /// A numeric literal, possibly negative: exact when it is an integer.
 #[derive(Clone, Copy)]
-pub enum Number {
+enum Number {
     Integer(i128),
     Float(f64),
 }
 
-/// Reads one rule key (already known to be in [`KEYS`]) into `rules`.
-pub fn parse(cx: &mut Ctxt, meta: &ParseNestedMeta, key: &str, rules: &mut Vec<Rule>) -> syn::Result<()> {
+/// Reads the rule `spec` at `meta` into `rules`.
+pub fn parse(cx: &mut Ctxt, meta: &ParseNestedMeta, spec: &'static Spec, rules: &mut Vec<Rule>) -> syn::Result<()> {
     let span = meta.path.get_ident().map_or_else(Span::call_site, syn::Ident::span);
-    let kind = match key {
-        "min_length" => Kind::MinLength(count(meta)?),
-        "max_length" => Kind::MaxLength(count(meta)?),
-        "min_items" => Kind::MinItems(count(meta)?),
-        "max_items" => Kind::MaxItems(count(meta)?),
-        "min_properties" => Kind::MinProperties(count(meta)?),
-        "max_properties" => Kind::MaxProperties(count(meta)?),
-        "minimum" => Kind::Bound(Bound::Minimum, number(meta)?),
-        "maximum" => Kind::Bound(Bound::Maximum, number(meta)?),
-        "exclusive_minimum" => Kind::Bound(Bound::ExclusiveMinimum, number(meta)?),
-        "exclusive_maximum" => Kind::Bound(Bound::ExclusiveMaximum, number(meta)?),
-        "multiple_of" => {
+    let arg = match spec.shape {
+        Shape::Count => Arg::Count(count(meta)?),
+        Shape::Number => Arg::Number(number(meta)?),
+        Shape::Divisor => {
             let divisor = number(meta)?;
             if divisor.as_f64() <= 0.0 {
-                cx.error_at(span, "`multiple_of` needs a number greater than 0");
+                cx.error_at(span, format!("`{}` needs a number greater than 0", spec.key));
             }
-            Kind::MultipleOf(divisor)
+            Arg::Number(divisor)
         }
-        "unique_items" => {
-            if !meta.input.is_empty() && !meta.input.peek(syn::Token![,]) {
-                return Err(meta.error("`unique_items` takes no value: write #[api(unique_items)]"));
-            }
-            Kind::UniqueItems
-        }
-        "pattern" => {
-            let pattern: LitStr = literal(meta)?;
+        Shape::Text => Arg::Text(literal(meta)?),
+        Shape::Regex => {
+            let pattern = literal(meta)?;
             check_regex(cx, &pattern);
-            Kind::Pattern(pattern)
+            Arg::Text(pattern)
         }
-        "format" => {
-            let name: LitStr = literal(meta)?;
-            match FORMATS.iter().find(|(format, _)| *format == name.value()) {
-                Some((_, checker)) => Kind::Format(checker),
-                None => {
-                    let names = FORMATS.iter().map(|(format, _)| *format);
-                    let mut message = format!("unknown format \"{}\"", name.value());
-                    match suggest::closest(&name.value(), names.clone()) {
-                        Some(near) => message += &format!("; did you mean \"{near}\"?"),
-                        None => message += &format!("; expected one of {}", names.collect::<Vec<_>>().join(", ")),
-                    }
-                    cx.error_spanned_by(&name, message);
-                    return Ok(());
-                }
+        Shape::Format => {
+            let name = literal(meta)?;
+            let Some((_, checker)) = FORMAT_NAMES.iter().find(|(format, _)| *format == name.value()) else {
+                cx.error_spanned_by(&name, unknown_format(&name.value()));
+                return Ok(());
+            };
+            Arg::Format(checker)
+        }
+        Shape::Flag => {
+            if !meta.input.is_empty() && !meta.input.peek(syn::Token![,]) {
+                return Err(meta.error(format!("`{0}` takes no value: write #[api({0})]", spec.key)));
             }
+            Arg::Flag
         }
-        "items" => {
+        Shape::Nested => {
             let mut inner = Vec::new();
             meta.parse_nested_meta(|item| {
                 let key = item.path.get_ident().map(ToString::to_string).unwrap_or_default();
-                if KEYS.contains(&key.as_str()) {
-                    parse(cx, &item, &key, &mut inner)
-                } else {
-                    let mut message = format!("unknown rule `{key}` in items(…)");
-                    if let Some(near) = suggest::closest(&key, KEYS.iter().copied()) {
-                        message += &format!("; did you mean `{near}`?");
+                match find(&key) {
+                    Some(spec) => parse(cx, &item, spec, &mut inner),
+                    None => {
+                        let mut message = format!("unknown rule `{key}` in {}(…)", spec.key);
+                        if let Some(near) = suggest::closest(&key, keys().into_iter()) {
+                            message += &format!("; did you mean `{near}`?");
+                        }
+                        Err(item.error(message))
                     }
-                    Err(item.error(message))
                 }
             })?;
             check_limits(cx, &inner);
-            Kind::Items(inner)
+            Arg::Nested(inner)
         }
-        "validate" => {
-            let value = meta.value()?;
-            let path: ExprPath = value.parse().map_err(|error| {
-                syn::Error::new(error.span(), "expected a path to a function: validate = path::to::check")
+        Shape::Function => {
+            let path: ExprPath = meta.value()?.parse().map_err(|error| {
+                syn::Error::new(error.span(), format!("expected a path to a function: {} = path::to::check", spec.key))
             })?;
-            Kind::Validate(path)
+            Arg::Function(path)
         }
-        _ => return Ok(()),
     };
-    rules.push(Rule { span, kind });
+    rules.push(Rule { span, spec, arg });
     Ok(())
 }
 
-/// Limits that no value can meet (a minimum above its maximum), and a rule
-/// given twice in one `items(…)` (the attribute's own keys are checked once
-/// for all by the attribute reader).
+fn unknown_format(name: &str) -> String {
+    let names = FORMAT_NAMES.iter().map(|(format, _)| *format);
+    let mut message = format!("unknown format \"{name}\"");
+    match suggest::closest(name, names.clone()) {
+        Some(near) => message += &format!("; did you mean \"{near}\"?"),
+        None => message += &format!("; expected one of {}", names.collect::<Vec<_>>().join(", ")),
+    }
+    message
+}
+
+/// A rule given twice in one list, and limits that no value can meet (a
+/// lower limit above its upper one).
 pub fn check_limits(cx: &mut Ctxt, rules: &[Rule]) {
     for (index, rule) in rules.iter().enumerate() {
-        if rules[..index].iter().any(|earlier| earlier.kind.key() == rule.kind.key()) {
-            cx.error_at(rule.span, format!("`{}` is given twice; keep one", rule.kind.key()));
+        if rules[..index].iter().any(|earlier| earlier.spec.key == rule.spec.key) {
+            cx.error_at(rule.span, format!("`{}` is given twice; keep one", rule.spec.key));
         }
     }
-    let find = |key: &str| rules.iter().find_map(|rule| Some((rule.span, rule.kind.limit_of(key)?)));
-    let pairs = [
-        ("min_length", "max_length"),
-        ("min_items", "max_items"),
-        ("min_properties", "max_properties"),
-        ("minimum", "maximum"),
-    ];
-    for (low_key, high_key) in pairs {
-        if let (Some((span, low)), Some((_, high))) = (find(low_key), find(high_key)) {
-            if low > high {
+    for low in rules {
+        let Some(upper) = low.spec.upper else { continue };
+        let Some(high) = rules.iter().find(|rule| rule.spec.key == upper) else { continue };
+        if let (Some(low_limit), Some(high_limit)) = (low.arg.limit(), high.arg.limit()) {
+            if low_limit > high_limit {
                 cx.error_at(
-                    span,
-                    format!("`{low_key}` ({low}) is above `{high_key}` ({high}): no value can meet both"),
+                    low.span,
+                    format!(
+                        "`{}` ({low_limit}) is above `{upper}` ({high_limit}): no value can meet both",
+                        low.spec.key
+                    ),
                 );
             }
         }
     }
 }
 
-impl Kind {
-    /// The attribute key that wrote this rule.
-    fn key(&self) -> &'static str {
-        match self {
-            Kind::MinLength(_) => "min_length",
-            Kind::MaxLength(_) => "max_length",
-            Kind::Pattern(_) => "pattern",
-            Kind::Format(_) => "format",
-            Kind::Bound(Bound::Minimum, _) => "minimum",
-            Kind::Bound(Bound::Maximum, _) => "maximum",
-            Kind::Bound(Bound::ExclusiveMinimum, _) => "exclusive_minimum",
-            Kind::Bound(Bound::ExclusiveMaximum, _) => "exclusive_maximum",
-            Kind::MultipleOf(_) => "multiple_of",
-            Kind::MinItems(_) => "min_items",
-            Kind::MaxItems(_) => "max_items",
-            Kind::UniqueItems => "unique_items",
-            Kind::MinProperties(_) => "min_properties",
-            Kind::MaxProperties(_) => "max_properties",
-            Kind::Items(_) => "items",
-            Kind::Validate(_) => "validate",
-        }
-    }
-
-    /// The limit of a counting or bounding rule, when it is the rule `key`.
-    fn limit_of(&self, key: &str) -> Option<f64> {
+impl Arg {
+    /// The limit of a counting or bounding rule.
+    fn limit(&self) -> Option<f64> {
         #[allow(clippy::cast_precision_loss)]
-        match (self, key) {
-            (Kind::MinLength(n), "min_length")
-            | (Kind::MaxLength(n), "max_length")
-            | (Kind::MinItems(n), "min_items")
-            | (Kind::MaxItems(n), "max_items")
-            | (Kind::MinProperties(n), "min_properties")
-            | (Kind::MaxProperties(n), "max_properties") => Some(*n as f64),
-            (Kind::Bound(Bound::Minimum, number), "minimum") | (Kind::Bound(Bound::Maximum, number), "maximum") => {
-                Some(number.as_f64())
-            }
+        match self {
+            Arg::Count(n) => Some(*n as f64),
+            Arg::Number(number) => Some(number.as_f64()),
             _ => None,
         }
     }
@@ -312,62 +312,33 @@ impl Number {
     }
 }
 
-impl Bound {
-    fn variant(self) -> TokenStream {
-        match self {
-            Bound::Minimum => quote!(Minimum),
-            Bound::Maximum => quote!(Maximum),
-            Bound::ExclusiveMinimum => quote!(ExclusiveMinimum),
-            Bound::ExclusiveMaximum => quote!(ExclusiveMaximum),
-        }
-    }
-
-    fn allowed(self) -> TokenStream {
-        match self {
-            Bound::Minimum => quote!(AT_LEAST),
-            Bound::Maximum => quote!(AT_MOST),
-            Bound::ExclusiveMinimum => quote!(ABOVE),
-            Bound::ExclusiveMaximum => quote!(BELOW),
-        }
-    }
-}
-
 /// The rules as data: `&[Rule::MinLength(3), …]`.
 pub fn data(rules: &[Rule]) -> TokenStream {
     let private = crate::path::private();
     let rules = rules.iter().map(|rule| {
-        let rule_path = quote!(#private::Rule);
-        match &rule.kind {
-            Kind::MinLength(n) => quote!(#rule_path::MinLength(#n)),
-            Kind::MaxLength(n) => quote!(#rule_path::MaxLength(#n)),
-            Kind::Pattern(pattern) => quote!(#rule_path::Pattern(#pattern)),
-            Kind::Format(checker) => {
-                let checker = syn::Ident::new(checker, Span::call_site());
-                quote!(#rule_path::Format(#private::Format::#checker))
-            }
-            Kind::Bound(bound, number) => {
-                let variant = bound.variant();
+        let variant = format_ident!("{}", rule.spec.variant);
+        let value = match &rule.arg {
+            Arg::Count(n) => quote!((#n)),
+            Arg::Number(number) => {
                 let limit = number.limit();
-                quote!(#rule_path::#variant(#limit))
+                quote!((#limit))
             }
-            Kind::MultipleOf(number) => {
-                let limit = number.limit();
-                quote!(#rule_path::MultipleOf(#limit))
+            Arg::Text(text) => quote!((#text)),
+            Arg::Format(checker) => {
+                let checker = format_ident!("{checker}");
+                quote!((#private::Format::#checker))
             }
-            Kind::MinItems(n) => quote!(#rule_path::MinItems(#n)),
-            Kind::MaxItems(n) => quote!(#rule_path::MaxItems(#n)),
-            Kind::UniqueItems => quote!(#rule_path::UniqueItems),
-            Kind::MinProperties(n) => quote!(#rule_path::MinProperties(#n)),
-            Kind::MaxProperties(n) => quote!(#rule_path::MaxProperties(#n)),
-            Kind::Items(inner) => {
+            Arg::Flag => quote!(),
+            Arg::Nested(inner) => {
                 let inner = data(inner);
-                quote!(#rule_path::Items(#inner))
+                quote!((#inner))
             }
-            Kind::Validate(path) => {
+            Arg::Function(path) => {
                 let name = quote!(#path).to_string().replace(' ', "");
-                quote!(#rule_path::Custom(#name))
+                quote!((#name))
             }
-        }
+        };
+        quote!(#private::Rule::#variant #value)
     });
     quote!(&[#(#rules),*])
 }
@@ -381,51 +352,36 @@ pub fn checks(rules: &[Rule], value: &str, optional: bool) -> TokenStream {
     let calls = rules.iter().map(|rule| {
         let span = rule.span;
         let value = syn::Ident::new(value, span);
-        match &rule.kind {
-            Kind::MinLength(n) => quote_spanned!(span=> __rules.min_length(#value, #n);),
-            Kind::MaxLength(n) => quote_spanned!(span=> __rules.max_length(#value, #n);),
-            Kind::Pattern(pattern) => quote_spanned! {span=>
+        let method = syn::Ident::new(rule.spec.key, span);
+        match &rule.arg {
+            Arg::Count(n) => quote_spanned!(span=> __rules.#method(#value, #n);),
+            Arg::Number(number) => {
+                let limit = number.limit();
+                quote_spanned!(span=> __rules.#method(#value, #limit);)
+            }
+            // A regex is compiled once, on first use.
+            Arg::Text(pattern) if rule.spec.shape == Shape::Regex => quote_spanned! {span=>
                 {
                     static __PATTERN: #private::Pattern = #private::Pattern::new(#pattern);
-                    __rules.pattern(#value, &__PATTERN);
+                    __rules.#method(#value, &__PATTERN);
                 }
             },
-            Kind::Format(checker) => {
+            Arg::Text(text) => quote_spanned!(span=> __rules.#method(#value, #text);),
+            Arg::Format(checker) => {
                 let checker = syn::Ident::new(checker, span);
-                quote_spanned!(span=> __rules.format(#value, #private::#checker);)
+                quote_spanned!(span=> __rules.#method(#value, #private::#checker);)
             }
-            Kind::Bound(bound, number) => {
-                let variant = bound.variant();
-                let allowed = bound.allowed();
-                let limit = number.limit();
-                quote_spanned! {span=>
-                    __rules.bound(
-                        #value,
-                        #private::Rule::#variant(#limit),
-                        #limit,
-                        #private::#allowed,
-                    );
-                }
-            }
-            Kind::MultipleOf(number) => {
-                let limit = number.limit();
-                quote_spanned!(span=> __rules.multiple_of(#value, #limit);)
-            }
-            Kind::MinItems(n) => quote_spanned!(span=> __rules.min_items(#value, #n);),
-            Kind::MaxItems(n) => quote_spanned!(span=> __rules.max_items(#value, #n);),
-            Kind::UniqueItems => quote_spanned!(span=> __rules.unique_items(#value);),
-            Kind::MinProperties(n) => quote_spanned!(span=> __rules.min_properties(#value, #n);),
-            Kind::MaxProperties(n) => quote_spanned!(span=> __rules.max_properties(#value, #n);),
-            Kind::Items(inner) => {
+            Arg::Flag => quote_spanned!(span=> __rules.#method(#value);),
+            Arg::Nested(inner) => {
                 let inner = checks(inner, "__item", false);
-                quote_spanned!(span=> __rules.items(#value, |__rules, __item| { #inner });)
+                quote_spanned!(span=> __rules.#method(#value, |__rules, __item| { #inner });)
             }
-            Kind::Validate(path) if optional => quote_spanned! {span=>
+            Arg::Function(path) if optional => quote_spanned! {span=>
                 if let ::core::option::Option::Some(__some) = #value {
-                    __rules.custom(#path(__some));
+                    __rules.#method(#path(__some));
                 }
             },
-            Kind::Validate(path) => quote_spanned!(span=> __rules.custom(#path(#value));),
+            Arg::Function(path) => quote_spanned!(span=> __rules.#method(#path(#value));),
         }
     });
     quote!(#(#calls)*)

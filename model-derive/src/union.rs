@@ -8,7 +8,7 @@ use syn::spanned::Spanned;
 use syn::Fields;
 
 use crate::ast::{Enum, Variant};
-use crate::attr::Attrs;
+use crate::attr::Container;
 use crate::table::{api_type_impl, docs, field_table, held_rules};
 use crate::ty::may_hold_rules;
 
@@ -150,9 +150,9 @@ fn variant_rules(input: &Enum, variant: &Variant) -> Option<TokenStream> {
     let catch_all = variant.attrs.untagged.is_some() || variant.attrs.serde_other.is_some();
     let key = match (&input.attrs, catch_all) {
         (_, true) => None,
-        (Attrs { untagged: Some(_), .. }, _) => None,
-        (Attrs { tag: Some(_), content: Some(content), .. }, _) => Some(content.value()),
-        (Attrs { tag: Some(_), .. }, _) => None,
+        (Container { untagged: Some(_), .. }, _) => None,
+        (Container { tag: Some(_), content: Some(content), .. }, _) => Some(content.value()),
+        (Container { tag: Some(_), .. }, _) => None,
         _ => Some(variant.wire_name.clone()),
     };
     let key = match key {

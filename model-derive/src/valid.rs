@@ -113,7 +113,7 @@ impl Enum<'_> {
             return self.validate_data(cx);
         }
         for key in ["rename_all_fields", "deny_unknown_fields"] {
-            if let Some(path) = attr::serde_key(&self.attrs, key) {
+            if let Some(path) = attr::serde_key(&self.attrs.serde_keys, key) {
                 cx.error_spanned_by(
                     path,
                     format!("#[serde({key})] is for a data enum's fields; a string enum has none"),
@@ -122,7 +122,7 @@ impl Enum<'_> {
         }
         for variant in &self.variants {
             for key in ["rename_all", "skip", "skip_deserializing"] {
-                if let Some(path) = attr::serde_key(&variant.attrs, key) {
+                if let Some(path) = attr::serde_key(&variant.attrs.serde_keys, key) {
                     cx.error_spanned_by(path, format!("#[serde({key})] is not supported on a string enum's variant"));
                 }
             }
@@ -215,7 +215,7 @@ impl Enum<'_> {
     /// A data enum: serde's derive reads it, so only what the report cannot
     /// follow is refused here.
     fn validate_data(&self, cx: &mut Ctxt) {
-        if let Some(path) = attr::serde_key(&self.attrs, "deny_unknown_fields") {
+        if let Some(path) = attr::serde_key(&self.attrs.serde_keys, "deny_unknown_fields") {
             cx.error_spanned_by(
                 path,
                 "#[serde(deny_unknown_fields)] is not supported on a data enum yet: the report cannot yet tell \
@@ -224,7 +224,7 @@ impl Enum<'_> {
         }
         for variant in &self.variants {
             for key in ["skip", "skip_deserializing"] {
-                if let Some(path) = attr::serde_key(&variant.attrs, key) {
+                if let Some(path) = attr::serde_key(&variant.attrs.serde_keys, key) {
                     cx.error_spanned_by(
                         path,
                         format!(
@@ -306,7 +306,7 @@ impl Newtype<'_> {
     /// rules are read.
     fn validate(&self, cx: &mut Ctxt) {
         refuse_keys(cx, &self.original.attrs, &["rename"], &["crate"], "a newtype struct");
-        refuse_keys(cx, &self.field.attrs, &[], rule::KEYS, "a newtype struct's field");
+        refuse_keys(cx, &self.field.attrs, &[], &rule::keys(), "a newtype struct's field");
     }
 }
 

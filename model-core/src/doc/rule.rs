@@ -3,6 +3,8 @@
 
 use std::fmt;
 
+use crate::format_names::FORMAT_NAMES;
+
 /// One rule on a field's value, as written in `#[api(…)]`.
 ///
 /// The names are JSON Schema's, so that the schema needs no translation.
@@ -34,6 +36,11 @@ pub enum Rule {
     Pattern(&'static str),
     /// `format = "…"`: the string is of a well-known format.
     Format(Format),
+    /// `contains = "…"`: the string holds this text, as written (no regex,
+    /// case kept). JSON Schema has no keyword for it; the schema states it
+    /// as a `pattern` of the text with every regex character escaped, so
+    /// a client's validator checks the same thing.
+    Contains(&'static str),
     /// `minimum = X`: the number is at least `X`.
     Minimum(Limit),
     /// `maximum = X`: the number is at most `X`.
@@ -96,15 +103,7 @@ impl Format {
 
     /// The name JSON Schema and the attribute use: `email`, `ipv4`.
     pub const fn as_str(self) -> &'static str {
-        match self {
-            Format::Email => "email",
-            Format::Uri => "uri",
-            Format::Uuid => "uuid",
-            Format::Ipv4 => "ipv4",
-            Format::Ipv6 => "ipv6",
-            Format::Hostname => "hostname",
-            Format::Date => "date",
-        }
+        FORMAT_NAMES[self as usize].0
     }
 
     /// What a reader is told the value should be: `an email address`.
@@ -137,6 +136,7 @@ impl fmt::Display for Rule {
             Rule::MaxLength(n) => write!(f, "at most {n} {}", plural(*n, "character")),
             Rule::Pattern(pattern) => write!(f, "matching `{pattern}`"),
             Rule::Format(format) => f.write_str(format.describe()),
+            Rule::Contains(needle) => write!(f, "containing `{needle}`"),
             Rule::Minimum(limit) => write!(f, "at least {limit}"),
             Rule::Maximum(limit) => write!(f, "at most {limit}"),
             Rule::ExclusiveMinimum(limit) => write!(f, "greater than {limit}"),
