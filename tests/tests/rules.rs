@@ -31,6 +31,9 @@ struct Ruled {
     slug: String,
     #[api(format = "email")]
     email: String,
+    // The text as written, regex characters and all.
+    #[api(contains = "(ref)")]
+    referral: String,
     #[api(format = "date")]
     birthday: Option<String>,
     #[api(min_length = 8)]
@@ -49,6 +52,7 @@ fn valid() -> Value {
         "limits": {"cpu": 9},
         "slug": "stack-one",
         "email": "ada@example.com",
+        "referral": "promo (ref) 7",
         "birthday": "1815-12-10",
         "password": "correct horse",
     })
@@ -150,6 +154,16 @@ fn each_rule_on_each_side_of_its_limit() {
             "invalid_format",
             "an email address",
             "string \"a.b.co\"",
+            0,
+        ),
+        (
+            "referral",
+            json!("(ref)"),
+            json!("promo ref 7"),
+            "/referral",
+            "pattern_mismatch",
+            "containing `(ref)`",
+            "string \"promo ref 7\"",
             0,
         ),
         (
@@ -358,7 +372,10 @@ fn docs_and_schema_show_the_rules() {
     assert!(page.contains("| `code` | *integer* | :heavy_minus_sign: | N/A<br/>**Rules:** at most 3. |  |"), "{page}");
     let page = Ruled::docs_markdown();
     assert!(page.contains("**Rules:** matching `^[a-z]+(-[a-z]+)*$`."), "{page}");
+    assert!(page.contains("**Rules:** containing `(ref)`."), "{page}");
     let schema = Ruled::json_schema();
+    // JSON Schema has no keyword for a substring: a pattern of the text, escaped.
+    assert_eq!(schema["properties"]["referral"], json!({"type": "string", "pattern": "\\(ref\\)"}));
     assert_eq!(schema["properties"]["login"], json!({"type": "string", "minLength": 3, "maxLength": 8}));
     assert_eq!(
         schema["properties"]["tags"],

@@ -142,6 +142,12 @@ struct Ruled {
     text: Option<String>,
     #[api(pattern = "^[a-z]+(-[a-z]+)*$")]
     slug: Option<String>,
+    // Regex characters in the text: the schema's pattern escapes them.
+    #[api(contains = "(v1.2)*")]
+    version: Option<String>,
+    // Beside a pattern: both hold, the second under `allOf`.
+    #[api(pattern = "^[a-z]", contains = "-")]
+    kebab: Option<String>,
     #[api(format = "email")]
     email: Option<String>,
     #[api(format = "uri")]
@@ -206,6 +212,14 @@ fn rules_schema_and_parser_agree_on_both_sides_of_every_limit() {
         ("slug", json!("stack-one")),
         ("slug", json!("stack--one")),
         ("slug", json!("Stack")),
+        ("version", json!("api (v1.2)* beta")),
+        ("version", json!("(v1.2)*")),
+        ("version", json!("api v1.2 beta")),
+        ("version", json!("(v1x2)")),
+        ("version", json!("(v1.2)")),
+        ("kebab", json!("stack-one")),
+        ("kebab", json!("stackone")),
+        ("kebab", json!("-stack")),
         ("email", json!("ada@example.com")),
         ("email", json!("ada.example.com")),
         ("email", json!("ada@@example.com")),
