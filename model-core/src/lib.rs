@@ -67,9 +67,10 @@
 //!    (axum, behind its feature), and `private` for generated code.
 //!
 //! A new field type is an [`ApiType`] impl in layer 3; a new value rule is a
-//! [`rules`] trait for the types it reads, a method of the runtime's `Rules`
-//! and a key in the derive's rule table; a new output format is a file in
-//! layer 4 that reads `doc`; a new kind of type description is a variant of
+//! row of the derive's rule table, a method of the runtime's `Rules` in the
+//! [`rules`] file of its family (bounded by that family's trait) and a
+//! variant of [`doc::Rule`] (see the README's "Adding a rule"); a new output
+//! format is a file in layer 4 that reads `doc`; a new kind of type description is a variant of
 //! [`doc::TypeDoc`], which every walk then has to handle (none of them has a
 //! catch-all arm).
 //!
