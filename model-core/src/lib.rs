@@ -90,6 +90,9 @@
 //!   the input.
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
+// docs.rs builds with nightly and `--cfg docsrs`: each item behind a cargo
+// feature gets a badge naming it. Stable builds never see the attribute.
+#![cfg_attr(docsrs, feature(doc_cfg))]
 
 // Layer 1: reading JSON.
 mod format_names;

@@ -191,7 +191,8 @@ impl<'a> Field<'a> {
         let ident = field.ident.as_ref()?;
         let attrs = attr::Field::parse(cx, &field.attrs);
         let rust_name = ident.unraw().to_string();
-        let wire_name = wire_name(attrs.rename.as_ref(), rename_all.map(|rule| rule.apply_to_field(&rust_name)), &rust_name);
+        let wire_name =
+            wire_name(attrs.rename.as_ref(), rename_all.map(|rule| rule.apply_to_field(&rust_name)), &rust_name);
         Some(Field { original: field, ident, attrs, ty: &field.ty, rust_name, wire_name })
     }
 
