@@ -1,7 +1,8 @@
 //! Both ends of a real HTTP exchange: starts the local StackOne server on a
 //! free port, creates a connect session with the builder, reads the `201`
 //! with `from_slice` (every problem reported, were there any), authenticates
-//! with its token, then sends a broken body and prints the `422` it gets.
+//! with its token, sends a broken body and prints the `422` it gets, then
+//! reads the server's OpenAPI document and lists its operations.
 //!
 //! ```sh
 //! cargo run -p model-examples --example connect_client
@@ -47,6 +48,17 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     println!("POST /connect_sessions with a broken body -> {}", response.0);
     let problem: serde_json::Value = serde_json::from_slice(&response.1)?;
     println!("{}", serde_json::to_string_pretty(&problem)?);
+
+    let document = client.get(format!("{base}/openapi.json")).send().await?.bytes().await?;
+    let document: serde_json::Value = serde_json::from_slice(&document)?;
+    println!("\nGET /openapi.json -> OpenAPI {}", document["openapi"]);
+    for (path, item) in document["paths"].as_object().into_iter().flatten() {
+        for (method, operation) in item.as_object().into_iter().flatten() {
+            let statuses: Vec<&String> =
+                operation["responses"].as_object().map(|r| r.keys().collect()).unwrap_or_default();
+            println!("  {} {path}: {} (answers {statuses:?})", method.to_uppercase(), operation["summary"]);
+        }
+    }
     Ok(())
 }
 

@@ -1,7 +1,9 @@
 //! A local stand-in for StackOne's Connect Sessions API, to run in your own
 //! integration tests: `POST /connect_sessions` and
 //! `POST /connect_sessions/authenticate`, sessions kept in memory, request
-//! bodies read with [`ApiJson`] so that a bad one gets the whole report.
+//! bodies read with [`ApiJson`] so that a bad one gets the whole report, and
+//! `GET /openapi.json`, the OpenAPI 3.1 document of those two routes, built
+//! from the same models ([`openapi`]).
 //!
 //! It survives a hostile client ([`ServerOptions`]): a request's headers and
 //! body must arrive within a read timeout (10 s unless set), a session
@@ -28,11 +30,11 @@ use std::time::{Duration, Instant};
 use axum::extract::State;
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
-use axum::routing::post;
+use axum::routing::{get, post};
 use axum::Router;
 use hyper_util::rt::{TokioIo, TokioTimer};
 use hyper_util::service::TowerToHyperService;
-use model_core::{axum::ApiJson, Secret, Timestamp};
+use model_core::{axum::ApiJson, openapi::OpenApi, Secret, Timestamp};
 use models::{
     ConnectSession, ConnectSessionAuthenticate, ConnectSessionCreate, ConnectSessionCreateType,
     ConnectSessionTokenAuthLink, ConnectSessionTokenAuthLinkType,
@@ -97,10 +99,30 @@ pub fn router_with(options: &ServerOptions) -> Router {
         random: RandomState::new(),
         max_sessions: options.max_sessions.max(1),
     };
+    // Written once: the document is the same for every request.
+    let document: Arc<str> = openapi().to_string().into();
     Router::new()
         .route("/connect_sessions", post(create))
         .route("/connect_sessions/authenticate", post(authenticate))
+        .route(
+            "/openapi.json",
+            get(move || async move { with_type(StatusCode::OK, "application/json", document.to_string()) }),
+        )
         .with_state(Arc::new(sessions))
+}
+
+/// The OpenAPI 3.1 document of the routes: each request body and answer by
+/// component, from the same models the handlers read and write, and the
+/// problem details the extractor and `authenticate` answer with.
+pub fn openapi() -> serde_json::Value {
+    OpenApi::new("StackOne Connect Sessions (local)", env!("CARGO_PKG_VERSION"))
+        .post::<ConnectSessionCreate, ConnectSessionTokenAuthLink>("/connect_sessions", "Create a connect session")
+        .post::<ConnectSessionAuthenticate, ConnectSession>(
+            "/connect_sessions/authenticate",
+            "Authenticate a connect session's token",
+        )
+        .problem(404, "No connect session has this token, or it expired.")
+        .to_value()
 }
 
 /// Serves [`router`] on `listener` with the default [`ServerOptions`] until

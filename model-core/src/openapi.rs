@@ -57,6 +57,8 @@ struct Operation {
     body: Option<TypeDoc>,
     success: u16,
     response: Option<TypeDoc>,
+    /// Other answers with problem details: `(status, description)`.
+    problems: Vec<(u16, String)>,
 }
 
 impl OpenApi {
@@ -115,7 +117,34 @@ impl OpenApi {
             body,
             success,
             response,
+            problems: Vec::new(),
         });
+        self
+    }
+
+    /// The operation added last may also answer `status` with problem
+    /// details (`application/problem+json`): a `404` for an id it does not
+    /// know, a `409` for a name already taken.
+    ///
+    /// ```
+    /// use model_core::openapi::OpenApi;
+    ///
+    /// let document = OpenApi::new("Tickets", "1.0.0")
+    ///     .get::<Vec<String>>("/tickets/{id}/tags", "A ticket's tags")
+    ///     .problem(404, "No ticket has this id.")
+    ///     .to_value();
+    /// let answer = &document["paths"]["/tickets/{id}/tags"]["get"]["responses"]["404"];
+    /// assert_eq!(answer["content"]["application/problem+json"]["schema"]["$ref"], "#/components/schemas/Problem");
+    /// ```
+    ///
+    /// # Panics
+    ///
+    /// When no operation was added yet: a mistake in the code that builds
+    /// the document, not in any input.
+    #[must_use]
+    pub fn problem(mut self, status: u16, description: &str) -> Self {
+        let last = self.operations.last_mut().expect("`problem` describes the operation added before it");
+        last.problems.push((status, description.to_owned()));
         self
     }
 
@@ -134,7 +163,8 @@ impl OpenApi {
             item[operation.method] = operation.to_value(&components);
         }
         let mut schemas = components.schemas();
-        let problems = self.operations.iter().any(|operation| operation.body.is_some());
+        let problems =
+            self.operations.iter().any(|operation| operation.body.is_some() || !operation.problems.is_empty());
         if problems {
             schemas.insert(PROBLEM.to_owned(), problem_schema());
             schemas.insert(ISSUE.to_owned(), issue_schema());
@@ -173,22 +203,26 @@ impl Operation {
                     "content": { "application/json": { "schema": components.schema(body) } },
                 }),
             );
-            for (status, description) in [
+        }
+        let read_body = self.body.iter().flat_map(|_| {
+            [
                 (400, "The body is not JSON, or not UTF-8; `errors` holds the syntax issue."),
                 (413, "The body is over the route's size limit."),
                 (415, "The request does not say its body is JSON."),
                 (422, "The body is JSON the model refuses; `errors` holds every issue, in document order."),
-            ] {
-                responses.insert(
-                    status.to_string(),
-                    json!({
-                        "description": description,
-                        "content": {
-                            "application/problem+json": { "schema": { "$ref": format!("#/components/schemas/{PROBLEM}") } },
-                        },
-                    }),
-                );
-            }
+            ]
+        });
+        let own = self.problems.iter().map(|(status, description)| (*status, description.as_str()));
+        for (status, description) in read_body.chain(own) {
+            responses.insert(
+                status.to_string(),
+                json!({
+                    "description": description,
+                    "content": {
+                        "application/problem+json": { "schema": { "$ref": format!("#/components/schemas/{PROBLEM}") } },
+                    },
+                }),
+            );
         }
         operation.insert("responses".to_owned(), Value::Object(responses));
         Value::Object(operation)
