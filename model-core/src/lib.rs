@@ -62,7 +62,9 @@
 //! 3. field types at run time: `api_type`, `impls`, `map_key`, `secret`,
 //!    `timestamp`, `patch`, `object`, `opaque` (fields serde reads alone),
 //!    `union` (data enums), `builder`, `rules`, `format`, `pattern`;
-//! 4. outputs: `markdown`, `schema`, `openapi`, `examples`;
+//! 4. outputs: `markdown`, `schema`, `openapi`, `examples`, and the
+//!    bridges to other crates' schema traits behind their features,
+//!    `to_schemars` (and `to_utoipa`);
 //! 5. entry points and traits: `parse`, `model`, `string_enum`, `extract`
 //!    (axum, behind its feature), and `private` for generated code.
 //!
@@ -121,6 +123,8 @@ pub mod examples;
 pub mod markdown;
 pub mod openapi;
 pub mod schema;
+#[cfg(feature = "schemars")]
+mod to_schemars;
 // Layer 5: entry points and traits.
 #[cfg(feature = "axum")]
 mod extract;

@@ -281,3 +281,29 @@ pub fn variant_rules<'a>(report: &mut Report<'a>, key: Option<&str>, check_rules
 pub fn model_rule<E: Into<Violation>>(report: &mut Report<'_>, node: Option<&Node<'_>>, verdict: Result<(), E>) {
     Rules::new(report, node.copied()).validate(verdict);
 }
+
+/// Writes the items it is given when model-core's `schemars` feature is on,
+/// nothing otherwise: the derive always writes its `JsonSchema` impl inside
+/// it, and the feature of model-core, not of the user's crate, decides.
+#[cfg(feature = "schemars")]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __model_core_if_schemars {
+    ($($item:tt)*) => { $($item)* };
+}
+
+/// See the `schemars` feature's twin above.
+#[cfg(not(feature = "schemars"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __model_core_if_schemars {
+    ($($item:tt)*) => {};
+}
+
+pub use crate::__model_core_if_schemars as if_schemars;
+#[cfg(feature = "schemars")]
+pub use crate::to_schemars::{
+    inline_schema as schemars_inline, json_schema as schemars_schema, schema_name as schemars_name,
+};
+#[cfg(feature = "schemars")]
+pub use schemars;

@@ -45,13 +45,64 @@ pub fn json_schema(ty: &TypeDoc) -> Value {
     schema
 }
 
+/// A type's schema as another crate's generator (schemars, utoipa) takes
+/// it: its own schema, its name when it is a model or enum (the generator
+/// files it under that name), and the schemas of the models and enums it
+/// refers to, by name, which the generator files beside it. References point
+/// at `prefix` + name.
+#[cfg(any(feature = "schemars", feature = "utoipa"))]
+pub(crate) struct Parts {
+    pub(crate) own: Value,
+    pub(crate) name: Option<String>,
+    pub(crate) others: Vec<(String, Value)>,
+}
+
+#[cfg(any(feature = "schemars", feature = "utoipa"))]
+impl Parts {
+    pub(crate) fn of(ty: &TypeDoc, prefix: &str) -> Parts {
+        let mut all = linked(ty);
+        let names = Names::of(&all);
+        let writer = Writer { root: None, names: &names, prefix };
+        let root = match ty {
+            TypeDoc::Model(_) | TypeDoc::Enum(_) | TypeDoc::Union(_) if !all.is_empty() => Some(all.remove(0)),
+            _ => None,
+        };
+        let (own, name) = match &root {
+            Some(root) => (writer.linked(root), Some(names.linked(root).into_owned())),
+            None => (writer.ty(ty), None),
+        };
+        let mut others: Vec<(String, Value)> =
+            all.iter().map(|linked| (names.linked(linked).into_owned(), writer.linked(linked))).collect();
+        // A type that refers to itself needs its own schema filed too, as
+        // it is written at the root of a generated schema.
+        if let (Some(root), Some(name)) = (&root, &name) {
+            let own_reference = json!({ "$ref": format!("{prefix}{name}") });
+            if refers_to(&own, &own_reference) || others.iter().any(|(_, schema)| refers_to(schema, &own_reference)) {
+                others.push((name.clone(), writer.linked(root)));
+            }
+        }
+        Parts { own, name, others }
+    }
+}
+
+/// Whether `reference` appears anywhere in `schema`.
+#[cfg(any(feature = "schemars", feature = "utoipa"))]
+fn refers_to(schema: &Value, reference: &Value) -> bool {
+    match schema {
+        Value::Object(object) => schema == reference || object.values().any(|value| refers_to(value, reference)),
+        Value::Array(items) => items.iter().any(|value| refers_to(value, reference)),
+        _ => false,
+    }
+}
+
 struct Writer<'n> {
     /// The type written at the root, which refers to itself as `#`.
     root: Option<String>,
     /// The `$defs` key, or component name, of each type.
     names: &'n Names,
-    /// Where references point: [`DEFS`] or [`COMPONENTS`].
-    prefix: &'static str,
+    /// Where references point: [`DEFS`], [`COMPONENTS`], or a generator's
+    /// definitions ([`Parts`]).
+    prefix: &'n str,
 }
 
 impl Writer<'_> {

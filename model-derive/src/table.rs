@@ -10,7 +10,9 @@ use crate::attr::Default;
 use crate::rule;
 use crate::ty::{may_hold_rules, mentions, option_inner};
 
-/// The `ApiType` impl every emitter writes:
+/// The `ApiType` impl every emitter writes, and beside it the impls of
+/// other crates' schema traits, which model-core writes out only when its
+/// feature of that crate's name is on:
 ///
 /// ```text
 /// impl ApiType for #ident {
@@ -18,6 +20,7 @@ use crate::ty::{may_hold_rules, mentions, option_inner};
 ///     fn check(__node, __report) { #check }
 ///     #check_rules                  // when the type may hold rules
 /// }
+/// if_schemars! { impl schemars::JsonSchema for #ident { … } }
 /// ```
 pub fn api_type_impl(
     generics: &syn::Generics,
@@ -42,6 +45,28 @@ pub fn api_type_impl(
             }
 
             #check_rules
+        }
+
+        // Written only when model-core's `schemars` feature is on.
+        #private::if_schemars! {
+            #[automatically_derived]
+            impl #impl_generics #private::schemars::JsonSchema for #ident #ty_generics #where_clause {
+                fn inline_schema() -> bool {
+                    #private::schemars_inline::<Self>()
+                }
+
+                fn schema_name() -> ::std::borrow::Cow<'static, str> {
+                    #private::schemars_name::<Self>()
+                }
+
+                fn schema_id() -> ::std::borrow::Cow<'static, str> {
+                    ::std::borrow::Cow::Borrowed(::core::any::type_name::<Self>())
+                }
+
+                fn json_schema(generator: &mut #private::schemars::SchemaGenerator) -> #private::schemars::Schema {
+                    #private::schemars_schema::<Self>(generator)
+                }
+            }
         }
     }
 }
