@@ -283,6 +283,16 @@ fn location(pointer: &str) -> Value {
     Value::Array(location)
 }
 
+/// With the `utoipa` feature, `responses(ApiJsonRejection)` in a
+/// `#[utoipa::path]` documents the `400`, `413`, `415` and `422` answers as
+/// `application/problem+json`, each issue's fields described.
+#[cfg(feature = "utoipa")]
+impl utoipa::IntoResponses for ApiJsonRejection {
+    fn responses() -> std::collections::BTreeMap<String, utoipa::openapi::RefOr<utoipa::openapi::response::Response>> {
+        crate::to_utoipa::problem_responses()
+    }
+}
+
 impl IntoResponse for ApiJsonRejection {
     fn into_response(self) -> Response {
         respond(self.status(), "application/problem+json", &self.problem())

@@ -125,6 +125,8 @@ pub mod openapi;
 pub mod schema;
 #[cfg(feature = "schemars")]
 mod to_schemars;
+#[cfg(feature = "utoipa")]
+mod to_utoipa;
 // Layer 5: entry points and traits.
 #[cfg(feature = "axum")]
 mod extract;

@@ -178,6 +178,23 @@ impl OpenApi {
     }
 }
 
+/// What the extractor answers a body it refuses with, and when.
+pub(crate) const BODY_ANSWERS: [(u16, &str); 4] = [
+    (400, "The body is not JSON, or not UTF-8; `errors` holds the syntax issue."),
+    (413, "The body is over the route's size limit."),
+    (415, "The request does not say its body is JSON."),
+    (422, "The body is JSON the model refuses; `errors` holds every issue, in document order."),
+];
+
+/// The problem details schema with its issue schema in place, for a
+/// document whose components this crate does not write (utoipa's).
+#[cfg(feature = "utoipa")]
+pub(crate) fn problem_schema_in_place() -> Value {
+    let mut problem = problem_schema();
+    problem["properties"]["errors"]["items"] = issue_schema();
+    problem
+}
+
 /// The components of the extractor's answers.
 const PROBLEM: &str = "Problem";
 const ISSUE: &str = "Issue";
@@ -204,14 +221,7 @@ impl Operation {
                 }),
             );
         }
-        let read_body = self.body.iter().flat_map(|_| {
-            [
-                (400, "The body is not JSON, or not UTF-8; `errors` holds the syntax issue."),
-                (413, "The body is over the route's size limit."),
-                (415, "The request does not say its body is JSON."),
-                (422, "The body is JSON the model refuses; `errors` holds every issue, in document order."),
-            ]
-        });
+        let read_body = self.body.iter().flat_map(|_| BODY_ANSWERS);
         let own = self.problems.iter().map(|(status, description)| (*status, description.as_str()));
         for (status, description) in read_body.chain(own) {
             responses.insert(

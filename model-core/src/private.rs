@@ -307,3 +307,26 @@ pub use crate::to_schemars::{
 };
 #[cfg(feature = "schemars")]
 pub use schemars;
+
+/// Writes the items it is given when model-core's `utoipa` feature is on,
+/// nothing otherwise (see `if_schemars`).
+#[cfg(feature = "utoipa")]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __model_core_if_utoipa {
+    ($($item:tt)*) => { $($item)* };
+}
+
+/// See the `utoipa` feature's twin above.
+#[cfg(not(feature = "utoipa"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __model_core_if_utoipa {
+    ($($item:tt)*) => {};
+}
+
+pub use crate::__model_core_if_utoipa as if_utoipa;
+#[cfg(feature = "utoipa")]
+pub use crate::to_utoipa::{name as utoipa_name, schema as utoipa_schema, schemas as utoipa_schemas};
+#[cfg(feature = "utoipa")]
+pub use utoipa;

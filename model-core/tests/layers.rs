@@ -82,7 +82,11 @@ fn crate_paths(text: &str, module: &str) -> Vec<String> {
             let rest = &line[index + "crate::".len()..];
             assert!(!rest.starts_with('{'), "{module}: write one `use crate::module::…` per module: {line}");
             let name: String = rest.chars().take_while(|ch| ch.is_alphanumeric() || *ch == '_').collect();
-            found.push(name);
+            // `#[macro_export]` puts a macro at the root, named `__model_core_…`
+            // here: it is the module that defines it, not one of its own.
+            if !name.starts_with("__model_core_") {
+                found.push(name);
+            }
         }
     }
     found

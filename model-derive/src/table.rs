@@ -21,6 +21,7 @@ use crate::ty::{may_hold_rules, mentions, option_inner};
 ///     #check_rules                  // when the type may hold rules
 /// }
 /// if_schemars! { impl schemars::JsonSchema for #ident { … } }
+/// if_utoipa! { impl utoipa::PartialSchema, utoipa::ToSchema for #ident { … } }
 /// ```
 pub fn api_type_impl(
     generics: &syn::Generics,
@@ -65,6 +66,32 @@ pub fn api_type_impl(
 
                 fn json_schema(generator: &mut #private::schemars::SchemaGenerator) -> #private::schemars::Schema {
                     #private::schemars_schema::<Self>(generator)
+                }
+            }
+        }
+
+        // Written only when model-core's `utoipa` feature is on.
+        #private::if_utoipa! {
+            #[automatically_derived]
+            impl #impl_generics #private::utoipa::PartialSchema for #ident #ty_generics #where_clause {
+                fn schema() -> #private::utoipa::openapi::RefOr<#private::utoipa::openapi::schema::Schema> {
+                    #private::utoipa_schema::<Self>()
+                }
+            }
+
+            #[automatically_derived]
+            impl #impl_generics #private::utoipa::ToSchema for #ident #ty_generics #where_clause {
+                fn name() -> ::std::borrow::Cow<'static, str> {
+                    #private::utoipa_name::<Self>()
+                }
+
+                fn schemas(
+                    schemas: &mut ::std::vec::Vec<(
+                        ::std::string::String,
+                        #private::utoipa::openapi::RefOr<#private::utoipa::openapi::schema::Schema>,
+                    )>,
+                ) {
+                    #private::utoipa_schemas::<Self>(schemas)
                 }
             }
         }
