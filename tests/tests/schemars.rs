@@ -50,6 +50,7 @@ struct Page<T> {
 }
 
 #[derive(Debug, Deserialize, ApiModel)]
+#[allow(dead_code)] // Read only for its schema.
 struct Login {
     user: String,
     password: Secret<String>,
@@ -157,6 +158,7 @@ fn the_schemars_schema_accepts_what_the_parser_accepts() {
 }
 
 #[derive(Debug, Deserialize, ApiModel)]
+#[allow(dead_code)] // Read only for its schema.
 struct Folder {
     #[api(min_length = 1)]
     name: String,
