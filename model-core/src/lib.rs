@@ -51,7 +51,8 @@
 //! - [`examples`]: the check that every example reads;
 //! - [`rules`]: which types each value rule applies to;
 //! - [`check`]: what a hand-written [`ApiType::check`] works with;
-//! - `axum` (feature `axum`): the extractors.
+//! - `axum` (feature `axum`) and `actix` (feature `actix-web`): the
+//!   extractors.
 //!
 //! # Layers
 //!
@@ -65,8 +66,10 @@
 //! 4. outputs: `markdown`, `schema`, `openapi`, `examples`, and the
 //!    bridges to other crates' schema traits behind their features,
 //!    `to_schemars` (and `to_utoipa`);
-//! 5. entry points and traits: `parse`, `model`, `string_enum`, `extract`
-//!    (axum, behind its feature), and `private` for generated code.
+//! 5. entry points and traits: `parse`, `pairs` (text pairs), `model`,
+//!    `string_enum`, `answer` (what a server answers, framework-free) and its
+//!    adapters `extract` (axum) and `actix` (actix-web), each behind its
+//!    feature, and `private` for generated code.
 //!
 //! A new field type is an [`ApiType`] impl in layer 3; a new value rule is a
 //! row of the derive's rule table, a method of the runtime's `Rules` in the
@@ -128,9 +131,14 @@ mod to_schemars;
 #[cfg(feature = "utoipa")]
 mod to_utoipa;
 // Layer 5: entry points and traits.
+#[cfg(feature = "actix-web")]
+pub mod actix;
+#[cfg(any(feature = "axum", feature = "actix-web"))]
+mod answer;
 #[cfg(feature = "axum")]
 mod extract;
 mod model;
+mod pairs;
 mod parse;
 mod private;
 mod string_enum;
@@ -140,6 +148,7 @@ pub use crate::builder::IntoOption;
 pub use crate::issue::{Issue, IssueKind, ValidationError};
 pub use crate::map_key::MapKey;
 pub use crate::model::{ApiModel, ApiStruct};
+pub use crate::pairs::from_pairs;
 pub use crate::parse::{from_json, from_slice, from_value};
 pub use crate::patch::Patch;
 pub use crate::rules::Violation;
@@ -154,11 +163,18 @@ pub mod check {
     pub use crate::report::{Report, ReportLimits, KEY_LIMIT, MAX_ISSUES};
 }
 
-/// Serving JSON with axum 0.8 (feature `axum`): extractors that answer a
-/// refused body with every problem in it.
+/// Serving with axum 0.8 (feature `axum`): extractors of a JSON body, a
+/// form, a query string and path parameters that answer a refused request
+/// with every problem in it.
 #[cfg(feature = "axum")]
 pub mod axum {
-    pub use crate::extract::{ApiJson, ApiJsonRejection, FastApiStyleJson, FastApiStyleRejection, OFFLOAD_ABOVE};
+    pub use crate::answer::ApiRejection;
+    pub use crate::extract::{
+        ApiForm, ApiJson, ApiPath, ApiQuery, FastApiStyleJson, FastApiStyleRejection, OFFLOAD_ABOVE,
+    };
+
+    /// [`ApiRejection`]'s name from when `ApiJson` was the only extractor.
+    pub type ApiJsonRejection = ApiRejection;
 }
 
 /// The derive. See the [crate docs](crate).
