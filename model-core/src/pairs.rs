@@ -28,6 +28,7 @@
 //! no lines.
 
 use std::borrow::Cow;
+use std::collections::HashMap;
 
 use serde::de::DeserializeOwned;
 use serde_json::{Map, Number, Value};
@@ -69,8 +70,13 @@ where
     let fields = T::DOC.fields;
     let mut object = Map::new();
     let mut repeated: Vec<&'static FieldDoc> = Vec::new();
+    // Where each key first comes, for the report's order.
+    let mut order: HashMap<String, usize> = HashMap::new();
     for (key, value) in pairs {
         let (key, value) = (key.as_ref(), value.as_ref());
+        if !order.contains_key(key) {
+            order.insert(key.to_owned(), order.len());
+        }
         let field = fields.iter().find(|field| field.wire_name == key || field.aliases.contains(&key));
         let Some(field) = field else {
             // Not a field: kept as text, so `deny_unknown_fields` reports it.
@@ -99,7 +105,7 @@ where
         }
     }
     let parsed = from_value::<T>(Value::Object(object));
-    if repeated.is_empty() {
+    if repeated.is_empty() && parsed.is_ok() {
         return parsed;
     }
     let mut issues: Vec<Issue> = repeated.into_iter().map(duplicate).collect();
@@ -110,6 +116,12 @@ where
             Cow::Owned(error.model().to_owned())
         }
     };
+    // In the order the keys came, as a JSON report is in document order;
+    // a missing key's issue after the others.
+    issues.sort_by_key(|issue| {
+        let key = issue.pointer().split('/').nth(1).unwrap_or_default().replace("~1", "/").replace("~0", "~");
+        order.get(&key).copied().unwrap_or(usize::MAX)
+    });
     Err(ValidationError::new(model, issues))
 }
 
