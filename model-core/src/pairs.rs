@@ -12,9 +12,9 @@
 //! - booleans: `true` and `false` only (no `1`, `on` or `yes`);
 //! - strings, string enums, date-times, UUIDs, URLs, decimals: the text;
 //! - `Option<T>` and `Patch<T>`: absent when the key is; an empty value of a
-//!   field that is not text counts as absent too (an HTML form sends an
-//!   empty number input as `limit=`); an empty value of a text field is the
-//!   empty string;
+//!   field that is not a plain string (a number, a date-time, a UUID, an
+//!   enum) counts as absent too, as an HTML form sends an empty input
+//!   (`limit=`); an empty value of a `String` field is the empty string;
 //! - `Vec<T>`: every value of a repeated key, in order (`tag=a&tag=b`); the
 //!   `tag[]=a` and comma-separated forms are not read (`tag[]` is another key);
 //! - a nested model, a map or a data enum: a value cannot hold one, so the
@@ -137,13 +137,9 @@ fn held(mut ty: &'static TypeDoc) -> &'static TypeDoc {
 }
 
 /// `text` as the JSON value of a `ty`; `None` for an empty value of a type
-/// that is not text, which counts as absent.
+/// that is not a plain string, which counts as absent.
 fn read(text: &str, ty: &TypeDoc) -> Option<Value> {
-    let textual = matches!(
-        ty,
-        TypeDoc::String | TypeDoc::Text(_) | TypeDoc::DateTime | TypeDoc::Decimal | TypeDoc::Enum(_) | TypeDoc::Any
-    );
-    if text.is_empty() && !textual {
+    if text.is_empty() && !matches!(ty, TypeDoc::String | TypeDoc::Any) {
         return None;
     }
     let number = match ty {
