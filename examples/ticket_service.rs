@@ -3,7 +3,9 @@
 //!
 //! - `GET /tickets?status=open&tag=printer&limit=20&page=2`: a query model;
 //! - `POST /tickets` with a form body (`title=…&priority=2&tag=…`), or JSON;
-//! - `GET /tickets/{id}`: a path model.
+//! - `GET /tickets/{id}`: a path model;
+//! - `GET /openapi.json`: the OpenAPI 3.1 document of the routes, the query
+//!   and path models as parameters ([`openapi`]).
 //!
 //! Tickets are kept in memory, at most [`MAX_TICKETS`]; past that, opening
 //! one is answered `507`.
@@ -16,6 +18,7 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::Router;
 use model_core::axum::{ApiForm, ApiJson, ApiPath, ApiQuery};
+use model_core::openapi::OpenApi;
 use model_core::ApiModel;
 use serde::{Deserialize, Serialize};
 
@@ -98,11 +101,27 @@ type Tickets = Arc<Mutex<Vec<Ticket>>>;
 /// The service's routes, with an empty store.
 pub fn router() -> Router {
     let tickets: Tickets = Arc::default();
+    let document: Arc<str> = openapi().to_string().into();
     Router::new()
+        .route("/openapi.json", get(move || async move { json_text(StatusCode::OK, document.to_string()) }))
         .route("/tickets", get(list).post(open_form))
         .route("/tickets.json", axum::routing::post(open_json))
         .route("/tickets/{id}", get(find))
         .with_state(tickets)
+}
+
+/// The OpenAPI 3.1 document of the routes. The form route is described by
+/// its JSON twin, `POST /tickets.json`: the builder writes JSON bodies.
+pub fn openapi() -> serde_json::Value {
+    OpenApi::new("Tickets", env!("CARGO_PKG_VERSION"))
+        .get::<Vec<Ticket>>("/tickets", "List tickets")
+        .query::<ListTickets>()
+        .post::<NewTicket, Ticket>("/tickets.json", "Open a ticket")
+        .problem(507, "The service keeps no more tickets.")
+        .get::<Ticket>("/tickets/{id}", "One ticket")
+        .path::<TicketId>()
+        .problem(404, "No ticket has this id.")
+        .to_value()
 }
 
 async fn list(State(tickets): State<Tickets>, ApiQuery(query): ApiQuery<ListTickets>) -> Response {
@@ -154,11 +173,13 @@ async fn find(State(tickets): State<Tickets>, ApiPath(path): ApiPath<TicketId>) 
 /// `body` as a JSON response.
 fn json<T: Serialize + ?Sized>(status: StatusCode, body: &T) -> Response {
     match serde_json::to_string(body) {
-        Ok(text) => {
-            let mut response = (status, text).into_response();
-            response.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static("application/json"));
-            response
-        }
+        Ok(text) => json_text(status, text),
         Err(_) => StatusCode::INTERNAL_SERVER_ERROR.into_response(),
     }
+}
+
+fn json_text(status: StatusCode, text: String) -> Response {
+    let mut response = (status, text).into_response();
+    response.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static("application/json"));
+    response
 }

@@ -205,7 +205,22 @@ fn content_type(headers: &HeaderMap) -> Option<&str> {
 #[cfg(feature = "utoipa")]
 impl utoipa::IntoResponses for ApiRejection {
     fn responses() -> std::collections::BTreeMap<String, utoipa::openapi::RefOr<utoipa::openapi::response::Response>> {
-        crate::to_utoipa::problem_responses()
+        use utoipa::openapi::content::Content;
+        use utoipa::openapi::response::ResponseBuilder;
+        use utoipa::openapi::RefOr;
+
+        // The issue schema in place: utoipa's components are the user's to list.
+        let problem = crate::to_utoipa::convert(crate::openapi::problem_schema_in_place());
+        crate::openapi::BODY_ANSWERS
+            .iter()
+            .map(|(status, description)| {
+                let response = ResponseBuilder::new()
+                    .description(*description)
+                    .content("application/problem+json", Content::new(Some(problem.clone())))
+                    .build();
+                (status.to_string(), RefOr::T(response))
+            })
+            .collect()
     }
 }
 

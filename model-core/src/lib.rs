@@ -63,10 +63,12 @@
 //! 3. field types at run time: `api_type`, `impls`, `map_key`, `secret`,
 //!    `timestamp`, `patch`, `object`, `opaque` (fields serde reads alone),
 //!    `union` (data enums), `builder`, `rules`, `format`, `pattern`;
-//! 4. outputs: `markdown`, `schema`, `openapi`, `examples`, and the
+//! 4. outputs: `markdown`, `schema`, `examples`, and the
 //!    bridges to other crates' schema traits behind their features,
 //!    `to_schemars` (and `to_utoipa`);
 //! 5. entry points and traits: `parse`, `pairs` (text pairs), `model`,
+//!    `openapi` (documents of routes, which know the models and what the
+//!    extractors answer),
 //!    `string_enum`, `answer` (what a server answers, framework-free) and its
 //!    adapters `extract` (axum) and `actix` (actix-web), each behind its
 //!    feature, and `private` for generated code.
@@ -124,7 +126,6 @@ mod union;
 // Layer 4: outputs.
 pub mod examples;
 pub mod markdown;
-pub mod openapi;
 pub mod schema;
 #[cfg(feature = "schemars")]
 mod to_schemars;
@@ -138,6 +139,7 @@ mod answer;
 #[cfg(feature = "axum")]
 mod extract;
 mod model;
+pub mod openapi;
 mod pairs;
 mod parse;
 mod private;

@@ -10,8 +10,9 @@
 use serde_json::{json, Map, Value};
 
 use crate::api_type::ApiType;
-use crate::doc::TypeDoc;
+use crate::doc::{ModelDoc, TypeDoc};
 use crate::issue::IssueKind;
+use crate::model::ApiStruct;
 use crate::schema::Components;
 
 /// An OpenAPI 3.1 document, built route by route.
@@ -59,6 +60,8 @@ struct Operation {
     response: Option<TypeDoc>,
     /// Other answers with problem details: `(status, description)`.
     problems: Vec<(u16, String)>,
+    /// Models read from the query string or the path: `("query" | "path", model)`.
+    parameters: Vec<(&'static str, ModelDoc)>,
 }
 
 impl OpenApi {
@@ -118,7 +121,64 @@ impl OpenApi {
             success,
             response,
             problems: Vec::new(),
+            parameters: Vec::new(),
         });
+        self
+    }
+
+    /// The operation added last reads its query string with
+    /// `ApiQuery<Q>`: each field of `Q` is a query parameter (its schema
+    /// with its rules; a list is the key repeated), and the `400` and `422`
+    /// answers are documented.
+    ///
+    /// ```
+    /// use model_core::{openapi::OpenApi, ApiModel};
+    ///
+    /// #[derive(serde::Serialize, serde::Deserialize, ApiModel)]
+    /// struct Ticket {
+    ///     title: String,
+    /// }
+    ///
+    /// #[derive(serde::Deserialize, ApiModel)]
+    /// struct ListTickets {
+    ///     /// Tickets a page.
+    ///     #[serde(default)]
+    ///     #[api(maximum = 100)]
+    ///     limit: u32,
+    /// }
+    ///
+    /// let document = OpenApi::new("Tickets", "1.0.0")
+    ///     .get::<Vec<Ticket>>("/tickets", "List tickets")
+    ///     .query::<ListTickets>()
+    ///     .to_value();
+    /// let limit = &document["paths"]["/tickets"]["get"]["parameters"][0];
+    /// assert_eq!((&limit["name"], &limit["in"], &limit["required"]), (&"limit".into(), &"query".into(), &false.into()));
+    /// assert_eq!(limit["schema"]["maximum"], 100);
+    /// ```
+    ///
+    /// # Panics
+    ///
+    /// When no operation was added yet, as [`problem`](Self::problem).
+    #[must_use]
+    pub fn query<Q: ApiStruct>(self) -> Self {
+        self.parameters("query", Q::DOC)
+    }
+
+    /// The operation added last reads its path parameters (`/tickets/{id}`)
+    /// with `ApiPath<P>`: each field of `P` is a required path parameter,
+    /// and the `422` answer is documented.
+    ///
+    /// # Panics
+    ///
+    /// When no operation was added yet, as [`problem`](Self::problem).
+    #[must_use]
+    pub fn path<P: ApiStruct>(self) -> Self {
+        self.parameters("path", P::DOC)
+    }
+
+    fn parameters(mut self, place: &'static str, model: ModelDoc) -> Self {
+        let last = self.operations.last_mut().expect("parameters belong to the operation added before them");
+        last.parameters.push((place, model));
         self
     }
 
@@ -150,12 +210,18 @@ impl OpenApi {
 
     /// The document as JSON.
     pub fn to_value(&self) -> Value {
-        let types: Vec<TypeDoc> = self
+        let mut types: Vec<TypeDoc> = self
             .operations
             .iter()
             .flat_map(|operation| operation.body.iter().chain(&operation.response))
             .copied()
             .collect();
+        // The enums and models a parameter's type names are components too.
+        for operation in &self.operations {
+            for (_, model) in &operation.parameters {
+                types.extend(model.wire_fields().iter().map(|field| *field.ty));
+            }
+        }
         let components = Components::new(&types);
         let mut paths: Map<String, Value> = Map::new();
         for operation in &self.operations {
@@ -163,8 +229,9 @@ impl OpenApi {
             item[operation.method] = operation.to_value(&components);
         }
         let mut schemas = components.schemas();
-        let problems =
-            self.operations.iter().any(|operation| operation.body.is_some() || !operation.problems.is_empty());
+        let problems = self.operations.iter().any(|operation| {
+            operation.body.is_some() || !operation.problems.is_empty() || !operation.parameters.is_empty()
+        });
         if problems {
             schemas.insert(PROBLEM.to_owned(), problem_schema());
             schemas.insert(ISSUE.to_owned(), issue_schema());
@@ -184,6 +251,12 @@ pub(crate) const BODY_ANSWERS: [(u16, &str); 4] = [
     (413, "The body is over the route's size limit."),
     (415, "The request does not say its body is JSON."),
     (422, "The body is JSON the model refuses; `errors` holds every issue, in document order."),
+];
+
+/// What the query and path extractors answer parameters they refuse with.
+const PARAMETER_ANSWERS: [(u16, &str); 2] = [
+    (400, "The query string is not UTF-8 text once percent-decoded."),
+    (422, "A parameter the model refuses; `errors` holds every issue, at `/name`."),
 ];
 
 /// The problem details schema with its issue schema in place, for a
@@ -221,9 +294,30 @@ impl Operation {
                 }),
             );
         }
+        let mut parameters = Vec::new();
+        for (place, model) in &self.parameters {
+            for field in &model.wire_fields() {
+                let mut parameter = Map::new();
+                parameter.insert("name".to_owned(), json!(field.wire_name));
+                parameter.insert("in".to_owned(), json!(place));
+                parameter.insert("required".to_owned(), json!(*place == "path" || field.required));
+                if let Some(description) = field.description {
+                    parameter.insert("description".to_owned(), json!(description));
+                }
+                parameter.insert("schema".to_owned(), components.field(field));
+                parameters.push(Value::Object(parameter));
+            }
+        }
+        if !parameters.is_empty() {
+            operation.insert("parameters".to_owned(), Value::Array(parameters));
+        }
         let read_body = self.body.iter().flat_map(|_| BODY_ANSWERS);
+        let read_parameters = self.parameters.iter().take(1).flat_map(|_| PARAMETER_ANSWERS);
         let own = self.problems.iter().map(|(status, description)| (*status, description.as_str()));
-        for (status, description) in read_body.chain(own) {
+        for (status, description) in read_body.chain(read_parameters).chain(own) {
+            if responses.contains_key(&status.to_string()) {
+                continue;
+            }
             responses.insert(
                 status.to_string(),
                 json!({

@@ -3,7 +3,7 @@
 use serde_json::{json, Map, Value};
 
 use crate::doc::{
-    linked, linked_all, EnumDoc, EnumValue, Limit, Linked, ModelDoc, Names, Rule, Tagging, TypeDoc, UnionDoc,
+    linked, linked_all, EnumDoc, EnumValue, FieldDoc, Limit, Linked, ModelDoc, Names, Rule, Tagging, TypeDoc, UnionDoc,
     VariantDoc, VariantShape,
 };
 
@@ -176,36 +176,43 @@ impl Writer<'_> {
         }
     }
 
+    /// A field's schema: its type's, with its rules, description, examples,
+    /// default and marks.
+    fn field(&self, field: &FieldDoc) -> Value {
+        let mut schema = self.ty(field.ty);
+        if let Value::Object(object) = &mut schema {
+            apply_rules(object, field.rules);
+            if let Some(description) = field.description {
+                object.insert("description".to_owned(), json!(description));
+            }
+            let examples: Vec<Value> = field.examples.iter().filter_map(|example| example.value().ok()).collect();
+            if !examples.is_empty() && !field.secret() {
+                object.insert("examples".to_owned(), Value::Array(examples));
+            }
+            if let Some(default) = field.published_default() {
+                object.insert("default".to_owned(), default);
+            }
+            if field.deprecated {
+                object.insert("deprecated".to_owned(), json!(true));
+            }
+            if field.read_only {
+                object.insert("readOnly".to_owned(), json!(true));
+            }
+            // Not `writeOnly`: a secret may well come in a response, and
+            // tools drop `writeOnly` properties from response types.
+            if field.secret() {
+                object.insert("x-secret".to_owned(), json!(true));
+            }
+        }
+        schema
+    }
+
     fn model(&self, doc: &ModelDoc) -> Value {
         let mut properties = Map::new();
         let mut required = Vec::new();
         let mut either = Vec::new();
         for field in &doc.wire_fields() {
-            let mut schema = self.ty(field.ty);
-            if let Value::Object(object) = &mut schema {
-                apply_rules(object, field.rules);
-                if let Some(description) = field.description {
-                    object.insert("description".to_owned(), json!(description));
-                }
-                let examples: Vec<Value> = field.examples.iter().filter_map(|example| example.value().ok()).collect();
-                if !examples.is_empty() && !field.secret() {
-                    object.insert("examples".to_owned(), Value::Array(examples));
-                }
-                if let Some(default) = field.published_default() {
-                    object.insert("default".to_owned(), default);
-                }
-                if field.deprecated {
-                    object.insert("deprecated".to_owned(), json!(true));
-                }
-                if field.read_only {
-                    object.insert("readOnly".to_owned(), json!(true));
-                }
-                // Not `writeOnly`: a secret may well come in a response, and
-                // tools drop `writeOnly` properties from response types.
-                if field.secret() {
-                    object.insert("x-secret".to_owned(), json!(true));
-                }
-            }
+            let schema = self.field(field);
             for alias in field.aliases {
                 properties.insert((*alias).to_owned(), schema.clone());
             }
@@ -412,6 +419,12 @@ impl Components {
     /// model or enum, the schema itself (referring to components) otherwise.
     pub fn schema(&self, ty: &TypeDoc) -> Value {
         self.writer().ty(ty)
+    }
+
+    /// A field's schema in the document, rules included: what a query or
+    /// path parameter read into that field is.
+    pub(crate) fn field(&self, field: &FieldDoc) -> Value {
+        self.writer().field(field)
     }
 
     /// `components.schemas`: each component by its name.

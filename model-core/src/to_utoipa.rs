@@ -56,27 +56,6 @@ pub fn schemas<T: ApiType + ?Sized>(schemas: &mut Vec<(String, RefOr<Schema>)>) 
     schemas.extend(Parts::of(&T::TYPE, COMPONENTS).others.into_iter().map(|(name, schema)| (name, convert(schema))));
 }
 
-/// The answers of `ApiJsonRejection`, for `responses(ApiJsonRejection)`:
-/// `400`, `413`, `415` and `422` with problem details, the issue schema in
-/// place (utoipa's components are the user's to list).
-#[cfg(feature = "axum")]
-pub(crate) fn problem_responses() -> std::collections::BTreeMap<String, RefOr<utoipa::openapi::response::Response>> {
-    use utoipa::openapi::content::Content;
-    use utoipa::openapi::response::ResponseBuilder;
-
-    let problem = convert(crate::openapi::problem_schema_in_place());
-    crate::openapi::BODY_ANSWERS
-        .iter()
-        .map(|(status, description)| {
-            let response = ResponseBuilder::new()
-                .description(*description)
-                .content("application/problem+json", Content::new(Some(problem.clone())))
-                .build();
-            (status.to_string(), RefOr::T(response))
-        })
-        .collect()
-}
-
 /// A JSON schema as utoipa's types.
 pub(crate) fn convert(schema: Value) -> RefOr<Schema> {
     let Value::Object(mut object) = schema else {

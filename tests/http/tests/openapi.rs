@@ -162,3 +162,29 @@ async fn each_models_component_accepts_what_the_parser_accepts() {
         assert!(accepted > 1 && refused > 5, "both sides reached: {counts:?}");
     }
 }
+
+#[test]
+fn the_ticket_services_document_lists_query_and_path_parameters() {
+    let document = model_examples::ticket_service::openapi();
+    let schema: Value = serde_json::from_str(OPENAPI_3_1).unwrap();
+    let validator = jsonschema::draft202012::new(&schema).expect("the OpenAPI schema compiles");
+    let errors: Vec<String> =
+        validator.iter_errors(&document).map(|error| format!("{error} at {}", error.instance_path())).collect();
+    assert!(errors.is_empty(), "{errors:#?}");
+
+    let list = &document["paths"]["/tickets"]["get"];
+    let names: Vec<&str> = list["parameters"].as_array().unwrap().iter().map(|p| p["name"].as_str().unwrap()).collect();
+    assert_eq!(names, ["status", "tag", "limit", "page"]);
+    let limit = &list["parameters"][2];
+    assert_eq!((&limit["in"], &limit["required"]), (&json!("query"), &json!(false)));
+    assert_eq!(limit["schema"]["maximum"], 100);
+    assert_eq!(limit["schema"]["default"], 20);
+    assert_eq!(limit["description"], "Tickets a page, at most 100.");
+    assert_eq!(list["parameters"][0]["schema"]["anyOf"][0]["$ref"], "#/components/schemas/Status");
+    assert!(document["components"]["schemas"]["Status"].is_object());
+    assert!(list["responses"]["422"]["content"]["application/problem+json"].is_object());
+    let find = &document["paths"]["/tickets/{id}"]["get"];
+    assert_eq!(find["parameters"][0]["in"], "path");
+    assert_eq!(find["parameters"][0]["required"], true);
+    assert_eq!(find["parameters"][0]["schema"]["minimum"], 1);
+}
