@@ -15,7 +15,7 @@ use actix_web::{FromRequest, HttpRequest, HttpResponse, ResponseError};
 use serde::de::DeserializeOwned;
 
 use crate::answer;
-pub use crate::answer::ApiRejection;
+pub use crate::answer::{ApiRejection, FastApiStyle, FastApiStyleRejection};
 use crate::api_type::ApiType;
 use crate::model::ApiStruct;
 use crate::report::ReportLimits;
@@ -159,4 +159,42 @@ impl ResponseError for ApiRejection {
             .insert_header((header::CONTENT_TYPE, "application/problem+json"))
             .body(self.problem_body())
     }
+}
+
+/// FastAPI's shape, with the same status.
+impl ResponseError for FastApiStyleRejection {
+    fn status_code(&self) -> StatusCode {
+        ResponseError::status_code(self.rejection())
+    }
+
+    fn error_response(&self) -> HttpResponse {
+        HttpResponse::build(ResponseError::status_code(self))
+            .insert_header((header::CONTENT_TYPE, "application/json"))
+            .body(self.body())
+    }
+}
+
+/// `FastApiStyle<ApiQuery<T>>` and its kin: the inner extractor, its
+/// rejection in FastAPI's shape with `loc` starting at `place`.
+macro_rules! fastapi_style {
+    ($($extractor:ident: $bound:path => $place:literal;)*) => {$(
+        impl<T: $bound + DeserializeOwned + 'static> FromRequest for FastApiStyle<$extractor<T>> {
+            type Error = FastApiStyleRejection;
+            type Future = Pin<Box<dyn Future<Output = Result<Self, FastApiStyleRejection>>>>;
+
+            fn from_request(request: &HttpRequest, payload: &mut Payload) -> Self::Future {
+                let read = $extractor::<T>::from_request(request, payload);
+                Box::pin(async move {
+                    read.await.map(FastApiStyle).map_err(|rejection| FastApiStyleRejection::new(rejection, $place))
+                })
+            }
+        }
+    )*};
+}
+
+fastapi_style! {
+    ApiJson: ApiType => "body";
+    ApiForm: ApiStruct => "body";
+    ApiQuery: ApiStruct => "query";
+    ApiPath: ApiStruct => "path";
 }

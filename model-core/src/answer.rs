@@ -168,6 +168,46 @@ impl std::fmt::Display for ApiRejection {
 
 impl std::error::Error for ApiRejection {}
 
+/// An extractor whose rejection answers in FastAPI's shape, for clients
+/// written against a FastAPI service: `FastApiStyle<ApiQuery<T>>`,
+/// `FastApiStyle<ApiForm<T>>`, `FastApiStyle<ApiPath<T>>` and
+/// `FastApiStyle<ApiJson<T>>`, with the same statuses, and `loc` starting
+/// with `"query"`, `"body"` or `"path"` as FastAPI's does.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct FastApiStyle<E>(pub E);
+
+/// The rejection of [`FastApiStyle`]: an [`ApiRejection`], and where the
+/// refused input was, which FastAPI's `loc` starts with.
+#[derive(Debug)]
+pub struct FastApiStyleRejection {
+    rejection: ApiRejection,
+    place: &'static str,
+}
+
+impl FastApiStyleRejection {
+    pub(crate) fn new(rejection: ApiRejection, place: &'static str) -> Self {
+        FastApiStyleRejection { rejection, place }
+    }
+
+    /// The rejection, for its status and report.
+    pub fn rejection(&self) -> &ApiRejection {
+        &self.rejection
+    }
+
+    /// `{"detail": [{"loc": [place, …], "msg", "type"}]}`.
+    pub fn body(&self) -> String {
+        self.rejection.fastapi_at(self.place).to_string()
+    }
+}
+
+impl std::fmt::Display for FastApiStyleRejection {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.rejection.fmt(f)
+    }
+}
+
+impl std::error::Error for FastApiStyleRejection {}
+
 /// The status's name as RFC 9110 gives it.
 fn title(status: u16) -> &'static str {
     match status {

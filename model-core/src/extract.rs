@@ -12,7 +12,7 @@ use axum::response::{IntoResponse, Response};
 use axum::RequestExt;
 use serde::de::DeserializeOwned;
 
-use crate::answer::{self, ApiRejection};
+use crate::answer::{self, ApiRejection, FastApiStyle, FastApiStyleRejection};
 use crate::api_type::ApiType;
 use crate::model::ApiStruct;
 use crate::report::ReportLimits;
@@ -111,7 +111,47 @@ impl<T: ApiType + DeserializeOwned + Send + 'static, S: Send + Sync> FromRequest
     type Rejection = FastApiStyleRejection;
 
     async fn from_request(request: Request, state: &S) -> Result<Self, Self::Rejection> {
-        read_json(request, state).await.map(FastApiStyleJson).map_err(FastApiStyleRejection)
+        read_json(request, state)
+            .await
+            .map(FastApiStyleJson)
+            .map_err(|rejection| FastApiStyleRejection::new(rejection, "body"))
+    }
+}
+
+impl<T: ApiStruct + DeserializeOwned + Send, S: Send + Sync> FromRequestParts<S> for FastApiStyle<ApiQuery<T>> {
+    type Rejection = FastApiStyleRejection;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
+        let read = ApiQuery::from_request_parts(parts, state).await;
+        read.map(FastApiStyle).map_err(|rejection| FastApiStyleRejection::new(rejection, "query"))
+    }
+}
+
+impl<T: ApiStruct + DeserializeOwned + Send, S: Send + Sync> FromRequestParts<S> for FastApiStyle<ApiPath<T>> {
+    type Rejection = FastApiStyleRejection;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
+        let read = ApiPath::from_request_parts(parts, state).await;
+        read.map(FastApiStyle).map_err(|rejection| FastApiStyleRejection::new(rejection, "path"))
+    }
+}
+
+impl<T: ApiStruct + DeserializeOwned + Send, S: Send + Sync> FromRequest<S> for FastApiStyle<ApiForm<T>> {
+    type Rejection = FastApiStyleRejection;
+
+    async fn from_request(request: Request, state: &S) -> Result<Self, Self::Rejection> {
+        let read = ApiForm::from_request(request, state).await;
+        read.map(FastApiStyle).map_err(|rejection| FastApiStyleRejection::new(rejection, "body"))
+    }
+}
+
+impl<T: ApiType + DeserializeOwned + Send + 'static, S: Send + Sync> FromRequest<S> for FastApiStyle<ApiJson<T>> {
+    type Rejection = FastApiStyleRejection;
+
+    async fn from_request(request: Request, state: &S) -> Result<Self, Self::Rejection> {
+        let read = read_json(request, state).await;
+        read.map(|value| FastApiStyle(ApiJson(value)))
+            .map_err(|rejection| FastApiStyleRejection::new(rejection, "body"))
     }
 }
 
@@ -242,14 +282,9 @@ impl IntoResponse for ApiRejection {
     }
 }
 
-/// The rejection of [`FastApiStyleJson`]: an [`ApiRejection`] that answers in
-/// FastAPI's shape.
-#[derive(Debug)]
-pub struct FastApiStyleRejection(pub ApiRejection);
-
 impl IntoResponse for FastApiStyleRejection {
     fn into_response(self) -> Response {
-        self.0.fastapi_response()
+        respond(self.rejection().status(), "application/json", self.body())
     }
 }
 

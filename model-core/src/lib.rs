@@ -170,10 +170,8 @@ pub mod check {
 /// with every problem in it.
 #[cfg(feature = "axum")]
 pub mod axum {
-    pub use crate::answer::ApiRejection;
-    pub use crate::extract::{
-        ApiForm, ApiJson, ApiPath, ApiQuery, FastApiStyleJson, FastApiStyleRejection, OFFLOAD_ABOVE,
-    };
+    pub use crate::answer::{ApiRejection, FastApiStyle, FastApiStyleRejection};
+    pub use crate::extract::{ApiForm, ApiJson, ApiPath, ApiQuery, FastApiStyleJson, OFFLOAD_ABOVE};
 
     /// [`ApiRejection`]'s name from when `ApiJson` was the only extractor.
     pub type ApiJsonRejection = ApiRejection;

@@ -7,6 +7,8 @@
 use std::net::TcpListener;
 
 use axum::routing::{get, post};
+// One neutral type, named from either adapter.
+use model_core::axum::FastApiStyle as FastApi;
 use model_core::{actix, axum as on_axum};
 use model_examples::ticket_service::{ListTickets, NewTicket, TicketId};
 use proptest::prelude::*;
@@ -32,6 +34,21 @@ async fn start_axum() -> String {
         .route(
             "/tickets/{id}",
             get(|on_axum::ApiPath(path): on_axum::ApiPath<TicketId>| async move { echo_axum(body(&path)) }),
+        )
+        .route(
+            "/fastapi/tickets",
+            get(|FastApi(on_axum::ApiQuery(query)): FastApi<on_axum::ApiQuery<ListTickets>>| async move {
+                echo_axum(body(&query))
+            })
+            .post(|FastApi(on_axum::ApiForm(form)): FastApi<on_axum::ApiForm<NewTicket>>| async move {
+                echo_axum(body(&form))
+            }),
+        )
+        .route(
+            "/fastapi/tickets/{id}",
+            get(|FastApi(on_axum::ApiPath(path)): FastApi<on_axum::ApiPath<TicketId>>| async move {
+                echo_axum(body(&path))
+            }),
         );
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("a free port");
     let base = format!("http://{}", listener.local_addr().unwrap());
@@ -77,6 +94,28 @@ fn start_actix() -> String {
                         "/tickets/{id}",
                         web::get()
                             .to(|actix::ApiPath(path): actix::ApiPath<TicketId>| async move { echo(body(&path)) }),
+                    )
+                    .route(
+                        "/fastapi/tickets",
+                        web::get().to(
+                            |FastApi(actix::ApiQuery(query)): FastApi<actix::ApiQuery<ListTickets>>| async move {
+                                echo(body(&query))
+                            },
+                        ),
+                    )
+                    .route(
+                        "/fastapi/tickets",
+                        web::post().to(
+                            |FastApi(actix::ApiForm(form)): FastApi<actix::ApiForm<NewTicket>>| async move {
+                                echo(body(&form))
+                            },
+                        ),
+                    )
+                    .route(
+                        "/fastapi/tickets/{id}",
+                        web::get().to(|FastApi(actix::ApiPath(path)): FastApi<actix::ApiPath<TicketId>>| async move {
+                            echo(body(&path))
+                        }),
                     )
             })
             .workers(1)
@@ -170,14 +209,20 @@ async fn both_frameworks_read_each_extractor_and_answer_alike() {
         ("POST", "/tickets.json", JSON, b"{not json", 400),
         ("POST", "/tickets.json", FORM, b"title=x", 415),
         ("POST", "/tickets.json", JSON, &huge, 413),
+        ("GET", "/fastapi/tickets?limit=0&status=x", None, b"", 422),
+        ("GET", "/fastapi/tickets?limit=%FF", None, b"", 400),
+        ("POST", "/fastapi/tickets", FORM, b"priority=0", 422),
+        ("POST", "/fastapi/tickets", JSON, b"{}", 415),
+        ("GET", "/fastapi/tickets/0", None, b"", 422),
     ];
     for (method, path, content_type, body, status) in requests {
         let on_axum = send(&client, &axum_base, method, path, content_type, body).await;
         let on_actix = send(&client, &actix_base, method, path, content_type, body).await;
         assert_eq!(on_axum.status, status, "{method} {path}: {}", on_axum.body);
         assert_eq!(on_axum, on_actix, "{method} {path}: axum and actix-web answer alike");
+        let problem_type = if path.starts_with("/fastapi") { "application/json" } else { "application/problem+json" };
         if status != 200 {
-            assert_eq!(on_axum.content_type, "application/problem+json", "{method} {path}");
+            assert_eq!(on_axum.content_type, problem_type, "{method} {path}");
         }
     }
 }
@@ -221,6 +266,15 @@ async fn values_are_read_as_their_types_and_every_problem_is_reported() {
         [("/title", "too_short"), ("/priority", "out_of_range"), ("/notify", "invalid_type")]
             .map(|(pointer, code)| (pointer.to_owned(), code.to_owned()))
     );
+
+    // FastAPI's shape: `loc` starts where the value was.
+    let fastapi = send(&client, &base, "GET", "/fastapi/tickets?limit=0&status=x", None, b"").await.json();
+    assert_eq!(fastapi["detail"][0]["loc"], json!(["query", "limit"]), "{fastapi}");
+    assert_eq!(fastapi["detail"][1]["type"], "unknown_variant");
+    let fastapi = send(&client, &base, "GET", "/fastapi/tickets/0", None, b"").await.json();
+    assert_eq!(fastapi["detail"][0]["loc"], json!(["path", "id"]));
+    let fastapi = send(&client, &base, "POST", "/fastapi/tickets", FORM, b"priority=0").await.json();
+    assert_eq!(fastapi["detail"][0]["loc"], json!(["body", "priority"]));
 
     let path = send(&client, &base, "GET", "/tickets/seven", None, b"").await;
     assert_eq!(path.issues(), [("/id".to_owned(), "invalid_type".to_owned())]);
