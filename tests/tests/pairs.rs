@@ -22,6 +22,7 @@ struct Search {
 }
 
 #[derive(Debug, Deserialize, ApiModel)]
+#[allow(dead_code)] // Only ever refused here.
 struct Owner {
     name: String,
 }

@@ -178,6 +178,9 @@ async fn send(
     Answer { status, content_type, body }
 }
 
+/// A request and the status it gets: method, path, content type, body, status.
+type Case<'a> = (&'a str, &'a str, Option<&'a str>, &'a [u8], u16);
+
 const FORM: Option<&str> = Some("application/x-www-form-urlencoded");
 const JSON: Option<&str> = Some("application/json");
 
@@ -186,8 +189,7 @@ async fn both_frameworks_read_each_extractor_and_answer_alike() {
     let (axum_base, actix_base) = (start_axum().await, start_actix());
     let client = reqwest::Client::new();
     let huge = vec![b'a'; (2 << 20) + 1];
-    // (method, path, content type, body, status)
-    let requests: Vec<(&str, &str, Option<&str>, &[u8], u16)> = vec![
+    let requests: Vec<Case<'_>> = vec![
         ("GET", "/tickets?status=open&tag=a&tag=b+c&limit=5", None, b"", 200),
         ("GET", "/tickets", None, b"", 200),
         ("GET", "/tickets?limit=500&status=pending&tag=&page=x", None, b"", 422),
@@ -321,8 +323,8 @@ proptest! {
         runtime.block_on(async {
             let client = reqwest::Client::new();
             let path = format!("/tickets?{query}");
-            let on_axum = send(&client, &axum_base, "GET", &path, None, b"").await;
-            let on_actix = send(&client, &actix_base, "GET", &path, None, b"").await;
+            let on_axum = send(&client, axum_base, "GET", &path, None, b"").await;
+            let on_actix = send(&client, actix_base, "GET", &path, None, b"").await;
             assert!([200, 400, 422].contains(&on_axum.status), "{path}: {on_axum:?}");
             assert_eq!(on_axum, on_actix, "{path}");
         });
