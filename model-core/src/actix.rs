@@ -24,7 +24,7 @@ use crate::report::ReportLimits;
 /// [`axum::ApiJson`](crate::axum) answers: `415`, `413`, `400` or `422` with
 /// problem details. The body limit is the [`BodyLimit`] in the app's data,
 /// else 2 MiB (axum's default); the report's, the app's
-/// [`ReportLimits`](crate::check::ReportLimits), else the defaults.
+/// [`ReportLimits`], else the defaults.
 ///
 /// ```
 /// use actix_web::{web, App};
@@ -93,12 +93,13 @@ impl<T: ApiStruct + DeserializeOwned + 'static> FromRequest for ApiForm<T> {
 
     fn from_request(request: &HttpRequest, payload: &mut Payload) -> Self::Future {
         let is_form = answer::is_form(content_type(request));
+        let limits = request.app_data::<ReportLimits>().copied().unwrap_or_default();
         let body = read_body(request, payload);
         Box::pin(async move {
             if !is_form {
                 return Err(ApiRejection::NotAForm);
             }
-            answer::read_urlencoded(&body.await?).map(ApiForm)
+            answer::read_urlencoded(&body.await?, &limits).map(ApiForm)
         })
     }
 }
@@ -108,7 +109,8 @@ impl<T: ApiStruct + DeserializeOwned + 'static> FromRequest for ApiQuery<T> {
     type Future = std::future::Ready<Result<Self, ApiRejection>>;
 
     fn from_request(request: &HttpRequest, _: &mut Payload) -> Self::Future {
-        std::future::ready(answer::read_urlencoded(request.query_string().as_bytes()).map(ApiQuery))
+        let limits = request.app_data::<ReportLimits>().copied().unwrap_or_default();
+        std::future::ready(answer::read_urlencoded(request.query_string().as_bytes(), &limits).map(ApiQuery))
     }
 }
 
@@ -117,7 +119,8 @@ impl<T: ApiStruct + DeserializeOwned + 'static> FromRequest for ApiPath<T> {
     type Future = std::future::Ready<Result<Self, ApiRejection>>;
 
     fn from_request(request: &HttpRequest, _: &mut Payload) -> Self::Future {
-        std::future::ready(answer::read_pairs(request.match_info().iter()).map(ApiPath))
+        let limits = request.app_data::<ReportLimits>().copied().unwrap_or_default();
+        std::future::ready(answer::read_pairs(request.match_info().iter(), &limits).map(ApiPath))
     }
 }
 

@@ -14,7 +14,7 @@ use serde_json::{json, Map, Value};
 use crate::api_type::ApiType;
 use crate::issue::{Issue, IssueKind, ValidationError};
 use crate::model::ApiStruct;
-use crate::pairs::from_pairs;
+use crate::pairs::from_pairs_limited;
 use crate::parse;
 use crate::report::ReportLimits;
 
@@ -265,7 +265,10 @@ pub(crate) fn read_json<T: ApiType + DeserializeOwned>(body: &[u8], limits: &Rep
 /// A query string or form body (`a=1&b=x+y&c=%C3%A9`) as `T`: a `400` when
 /// a key or value is not UTF-8 once decoded, a `422` when `T` refuses the
 /// pairs. `+` is a space, as in a form.
-pub(crate) fn read_urlencoded<T: ApiStruct + DeserializeOwned>(text: &[u8]) -> Result<T, ApiRejection> {
+pub(crate) fn read_urlencoded<T: ApiStruct + DeserializeOwned>(
+    text: &[u8],
+    limits: &ReportLimits,
+) -> Result<T, ApiRejection> {
     let mut pairs: Vec<(String, String)> = Vec::new();
     for pair in text.split(|byte| *byte == b'&').filter(|pair| !pair.is_empty()) {
         let (key, value) = match pair.iter().position(|byte| *byte == b'=') {
@@ -277,17 +280,20 @@ pub(crate) fn read_urlencoded<T: ApiStruct + DeserializeOwned>(text: &[u8]) -> R
             _ => return Err(ApiRejection::Malformed(not_text::<T>())),
         }
     }
-    read_pairs(pairs)
+    read_pairs(pairs, limits)
 }
 
 /// Path parameters, or any decoded pairs, as `T`: a `422` when `T` refuses them.
-pub(crate) fn read_pairs<T, K, V>(pairs: impl IntoIterator<Item = (K, V)>) -> Result<T, ApiRejection>
+pub(crate) fn read_pairs<T, K, V>(
+    pairs: impl IntoIterator<Item = (K, V)>,
+    limits: &ReportLimits,
+) -> Result<T, ApiRejection>
 where
     T: ApiStruct + DeserializeOwned,
     K: AsRef<str>,
     V: AsRef<str>,
 {
-    from_pairs::<T, K, V>(pairs).map_err(ApiRejection::Invalid)
+    from_pairs_limited::<T, K, V>(pairs, limits).map_err(ApiRejection::Invalid)
 }
 
 /// One form-encoded part as text: `+` a space, `%XX` a byte; `None` when

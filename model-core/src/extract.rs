@@ -159,7 +159,8 @@ impl<T: ApiStruct + DeserializeOwned + Send, S: Send + Sync> FromRequestParts<S>
     type Rejection = ApiRejection;
 
     async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
-        answer::read_urlencoded(parts.uri.query().unwrap_or_default().as_bytes()).map(ApiQuery)
+        let limits = parts.extensions.get::<ReportLimits>().copied().unwrap_or_default();
+        answer::read_urlencoded(parts.uri.query().unwrap_or_default().as_bytes(), &limits).map(ApiQuery)
     }
 }
 
@@ -170,7 +171,8 @@ impl<T: ApiStruct + DeserializeOwned + Send, S: Send + Sync> FromRequestParts<S>
         let params = RawPathParams::from_request_parts(parts, state)
             .await
             .map_err(|rejection| ApiRejection::Unreadable(rejection.body_text()))?;
-        answer::read_pairs(&params).map(ApiPath)
+        let limits = parts.extensions.get::<ReportLimits>().copied().unwrap_or_default();
+        answer::read_pairs(&params, &limits).map(ApiPath)
     }
 }
 
@@ -181,8 +183,9 @@ impl<T: ApiStruct + DeserializeOwned + Send, S: Send + Sync> FromRequest<S> for 
         if !answer::is_form(content_type(request.headers())) {
             return Err(ApiRejection::NotAForm);
         }
+        let limits = request.extensions().get::<ReportLimits>().copied().unwrap_or_default();
         let body = read_body(request, state).await?;
-        answer::read_urlencoded(&body).map(ApiForm)
+        answer::read_urlencoded(&body, &limits).map(ApiForm)
     }
 }
 

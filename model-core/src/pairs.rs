@@ -36,7 +36,8 @@ use serde_json::{Map, Number, Value};
 use crate::doc::{FieldDoc, TypeDoc};
 use crate::issue::{Issue, IssueKind, ShortText, ValidationError};
 use crate::model::ApiStruct;
-use crate::parse::from_value;
+use crate::parse::from_value_limited;
+use crate::report::ReportLimits;
 
 /// Reads `T` from text pairs, every problem at once.
 ///
@@ -62,6 +63,19 @@ use crate::parse::from_value;
 /// # Ok::<(), model_core::ValidationError>(())
 /// ```
 pub fn from_pairs<T, K, V>(pairs: impl IntoIterator<Item = (K, V)>) -> Result<T, ValidationError>
+where
+    T: ApiStruct + DeserializeOwned,
+    K: AsRef<str>,
+    V: AsRef<str>,
+{
+    from_pairs_limited(pairs, &ReportLimits::default())
+}
+
+/// [`from_pairs`] whose report is bounded by `limits`.
+pub(crate) fn from_pairs_limited<T, K, V>(
+    pairs: impl IntoIterator<Item = (K, V)>,
+    limits: &ReportLimits,
+) -> Result<T, ValidationError>
 where
     T: ApiStruct + DeserializeOwned,
     K: AsRef<str>,
@@ -104,7 +118,7 @@ where
             object.insert(name.to_owned(), value);
         }
     }
-    let parsed = from_value::<T>(Value::Object(object));
+    let parsed = from_value_limited::<T>(Value::Object(object), limits);
     if repeated.is_empty() && parsed.is_ok() {
         return parsed;
     }

@@ -71,10 +71,18 @@ pub(crate) fn from_slice_limited<T: ApiType + DeserializeOwned>(
 /// Converts a JSON value into any [`ApiType`]. See [`from_json`]; the issues
 /// carry no line or column, as a value has no text.
 pub fn from_value<T: ApiType + DeserializeOwned>(value: Value) -> Result<T, ValidationError> {
+    from_value_limited(value, &ReportLimits::default())
+}
+
+/// [`from_value`] whose report is bounded by `limits`.
+pub(crate) fn from_value_limited<T: ApiType + DeserializeOwned>(
+    value: Value,
+    limits: &ReportLimits,
+) -> Result<T, ValidationError> {
     match T::deserialize(&value) {
         Ok(typed) if passes_rules(&typed) => Ok(typed),
-        Ok(typed) => Err(report::<T>(&value.to_string(), Refusal::Rules(&typed), false, &ReportLimits::default())),
-        Err(error) => Err(report::<T>(&value.to_string(), Refusal::Serde(&error), false, &ReportLimits::default())),
+        Ok(typed) => Err(report::<T>(&value.to_string(), Refusal::Rules(&typed), false, limits)),
+        Err(error) => Err(report::<T>(&value.to_string(), Refusal::Serde(&error), false, limits)),
     }
 }
 

@@ -330,3 +330,26 @@ proptest! {
         });
     }
 }
+
+#[tokio::test]
+async fn the_ticket_service_opens_lists_and_finds_tickets() {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let base = format!("http://{}", listener.local_addr().unwrap());
+    tokio::spawn(async move { axum::serve(listener, model_examples::ticket_service::router()).await });
+    let client = reqwest::Client::new();
+
+    let opened = send(&client, &base, "POST", "/tickets", FORM, b"title=Printer+on+fire&priority=2&tag=office").await;
+    assert_eq!(opened.status, 201, "{}", opened.body);
+    assert_eq!(opened.json()["id"], 1);
+    let json = send(&client, &base, "POST", "/tickets.json", JSON, br#"{"title": "Lights out", "priority": 1}"#).await;
+    assert_eq!(json.status, 201, "{}", json.body);
+
+    let listed = send(&client, &base, "GET", "/tickets?tag=office&status=open", None, b"").await;
+    assert_eq!(listed.json().as_array().map(Vec::len), Some(1), "{}", listed.body);
+    let page_two = send(&client, &base, "GET", "/tickets?limit=1&page=2", None, b"").await;
+    assert_eq!(page_two.json()[0]["title"], "Lights out");
+    assert_eq!(send(&client, &base, "GET", "/tickets/2", None, b"").await.json()["priority"], 1);
+    assert_eq!(send(&client, &base, "GET", "/tickets/9", None, b"").await.status, 404);
+    let document = send(&client, &base, "GET", "/openapi.json", None, b"").await;
+    assert_eq!(document.json()["openapi"], "3.1.0");
+}
