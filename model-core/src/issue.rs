@@ -126,6 +126,24 @@ pub struct Issue {
     /// Where the issue sorts in document order (see `Report::into_issues`):
     /// not part of what it says, so neither compared nor shown.
     pub(crate) place: usize,
+    /// A code and message of the user's (`#[api(message = …, code = …)]`,
+    /// `Violation::code`, `Issue::custom`); boxed, as most issues have none.
+    pub(crate) own: Option<Box<Own>>,
+}
+
+/// What a user gave an issue of their own: its code, and the message that
+/// stands for its `detail`.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub(crate) struct Own {
+    pub(crate) code: Option<&'static str>,
+    pub(crate) message: Option<Cow<'static, str>>,
+}
+
+impl Own {
+    /// `None` when neither is given.
+    pub(crate) fn of(code: Option<&'static str>, message: Option<Cow<'static, str>>) -> Option<Box<Own>> {
+        (code.is_some() || message.is_some()).then(|| Box::new(Own { code, message }))
+    }
 }
 
 impl PartialEq for Issue {
@@ -139,6 +157,7 @@ impl PartialEq for Issue {
             && self.found_key == other.found_key
             && self.line == other.line
             && self.column == other.column
+            && self.own == other.own
     }
 }
 
@@ -231,7 +250,11 @@ impl Issue {
     /// value is cut at 40 characters, suggestions are known names).
     #[inline]
     pub(crate) fn weight(&self) -> usize {
-        2 * (self.pointer.len() + self.expected.len()) + 384
+        let own = self
+            .own
+            .as_ref()
+            .map_or(0, |own| own.code.map_or(0, str::len) + own.message.as_ref().map_or(0, |message| message.len()));
+        2 * (self.pointer.len() + self.expected.len() + own) + 384
     }
 
     /// An issue about the input as a whole, at the root pointer.
@@ -251,6 +274,7 @@ impl Issue {
             line: position.0,
             column: position.1,
             place: usize::MAX,
+            own: None,
         }
     }
 
@@ -259,9 +283,14 @@ impl Issue {
         self.kind
     }
 
-    /// The kind's stable code, such as `missing` or `invalid_type`.
+    /// The issue's stable code: the kind's (`missing`, `invalid_type`), or
+    /// one of the user's (`#[api(code = "…")]`, [`Violation::code`](crate::Violation::code),
+    /// [`Issue::custom`]).
     pub fn code(&self) -> &'static str {
-        self.kind.code()
+        match self.own.as_ref().and_then(|own| own.code) {
+            Some(code) => code,
+            None => self.kind.code(),
+        }
     }
 
     /// Where the problem is, as an RFC 6901 JSON Pointer: `""` is the root,
@@ -326,6 +355,10 @@ struct Detail<'i>(&'i Issue);
 impl fmt::Display for Detail<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let issue = self.0;
+        // A message of the user's stands alone.
+        if let Some(message) = issue.own.as_ref().and_then(|own| own.message.as_deref()) {
+            return f.write_str(message);
+        }
         write!(f, "expected {}", issue.expected)?;
         if let Some(received) = &issue.received {
             write!(f, ", got {}", received.as_str())?;
@@ -343,7 +376,7 @@ impl fmt::Display for Detail<'_> {
 impl fmt::Display for Issue {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let pointer = if self.pointer.as_str().is_empty() { "(root)" } else { self.pointer.as_str() };
-        write!(f, "{pointer}: {}", self.kind.code())?;
+        write!(f, "{pointer}: {}", self.code())?;
         if let Some(wire_name) = &self.wire_name {
             write!(f, " in `{wire_name}`")?;
         }

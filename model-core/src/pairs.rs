@@ -188,5 +188,6 @@ fn duplicate(field: &FieldDoc) -> Issue {
         line: None,
         column: None,
         place: 0,
+        own: None,
     }
 }

@@ -7,7 +7,7 @@ use std::rc::Rc;
 use serde::de::DeserializeOwned;
 use serde_json::error::Category;
 
-use crate::issue::{Issue, IssueKind, ShortText, ValidationError};
+use crate::issue::{Issue, IssueKind, Own, ShortText, ValidationError};
 use crate::node::{Entry, Kind, Node, MAX_DEPTH};
 
 /// How much of a received scalar a report quotes.
@@ -130,6 +130,8 @@ pub struct Report<'a> {
 struct Detail {
     /// Where the issue sorts, when not at its offset.
     place: Option<usize>,
+    /// The user's code and message, for a rule's issue.
+    own: Option<Box<Own>>,
     received: Option<ShortText>,
     suggestion: Option<String>,
     found_key: Option<String>,
@@ -415,10 +417,11 @@ impl<'a> Report<'a> {
         kind: IssueKind,
         expected: Cow<'static, str>,
         received: Option<String>,
+        own: Option<Box<Own>>,
     ) {
         let received = received.as_deref().map(ShortText::new);
         self.rules_pushed += 1;
-        self.push_at(offset, kind, expected, Detail { received, ..Detail::default() });
+        self.push_at(offset, kind, expected, Detail { received, own, ..Detail::default() });
     }
 
     fn push_at(&mut self, offset: Option<usize>, kind: IssueKind, expected: Cow<'static, str>, detail: Detail) {
@@ -450,6 +453,7 @@ impl<'a> Report<'a> {
             line,
             column,
             place,
+            own: detail.own,
         };
         let weight = issue.weight();
         if weight > self.budget {

@@ -143,10 +143,11 @@ impl<'a, 'n> Rules<'_, 'a, 'n> {
     /// Runs `check` on the element at `place`, with the pointer and the node
     /// (when there is one) moved there.
     fn at(&mut self, place: Place<'_>, node: Option<Node<'n>>, check: impl FnOnce(&mut Rules<'_, 'a, 'n>)) {
+        let (message, code) = (self.message, self.code);
         let report = &mut *self.report;
         match place {
-            Place::Index(index) => report.at_index(index, |report| check(&mut Rules { report, node })),
-            Place::Key(key) => report.at_key(key, |report| check(&mut Rules { report, node })),
+            Place::Index(index) => report.at_index(index, |report| check(&mut Rules { report, node, message, code })),
+            Place::Key(key) => report.at_key(key, |report| check(&mut Rules { report, node, message, code })),
         }
     }
 }

@@ -5,7 +5,7 @@ use std::borrow::Cow;
 use std::fmt::Display;
 
 use super::Rules;
-use crate::issue::IssueKind;
+use crate::issue::{IssueKind, Own};
 
 /// What a model's own rule (`#[api(validate = …)]`) says is wrong, and where.
 ///
@@ -41,12 +41,49 @@ use crate::issue::IssueKind;
 pub struct Violation {
     message: String,
     places: Vec<String>,
+    code: Option<&'static str>,
 }
 
 impl Violation {
     /// A violation with this message, blaming the value the rule is on.
     pub fn new(message: impl Display) -> Self {
-        Violation { message: message.to_string(), places: Vec::new() }
+        Violation { message: message.to_string(), places: Vec::new(), code: None }
+    }
+
+    /// The issues' code, instead of `invalid_value`: a snake_case name of
+    /// your own, such as `needs_due_date`, that a client can match on.
+    ///
+    /// ```
+    /// use model_core::{ApiModel, Violation};
+    ///
+    /// #[derive(Debug, serde::Deserialize, ApiModel)]
+    /// #[api(validate = Ticket::dated)]
+    /// struct Ticket {
+    ///     urgent: bool,
+    ///     due: Option<String>,
+    /// }
+    ///
+    /// impl Ticket {
+    ///     fn dated(&self) -> Result<(), Violation> {
+    ///         match (self.urgent, &self.due) {
+    ///             (true, None) => Err(Violation::new("an urgent ticket needs a due date").at("due").code("needs_due_date")),
+    ///             _ => Ok(()),
+    ///         }
+    ///     }
+    /// }
+    ///
+    /// let error = Ticket::from_json(r#"{"urgent": true, "due": null}"#).unwrap_err();
+    /// assert_eq!(error.issues()[0].code(), "needs_due_date");
+    /// assert_eq!(error.issues()[0].detail(), "an urgent ticket needs a due date");
+    /// ```
+    ///
+    /// A code that is not snake_case (`[a-z][a-z0-9_]*`, at most 64
+    /// characters) is replaced by `invalid_value`, so a client never meets
+    /// a code it cannot match on.
+    #[must_use]
+    pub fn code(mut self, code: &'static str) -> Self {
+        self.code = Some(code).filter(|code| is_snake_case(code));
+        self
     }
 
     /// Blames `place` instead of the value the rule is on: a wire name
@@ -84,19 +121,39 @@ impl<E: Display> From<E> for Violation {
     }
 }
 
+/// `[a-z][a-z0-9_]*`, at most 64 characters: a code a client can match on.
+pub(crate) fn is_snake_case(code: &str) -> bool {
+    let mut bytes = code.bytes();
+    code.len() <= 64
+        && bytes.next().is_some_and(|first| first.is_ascii_lowercase())
+        && bytes.all(|byte| byte.is_ascii_lowercase() || byte.is_ascii_digit() || byte == b'_')
+}
+
 impl Rules<'_, '_, '_> {
     /// `validate = path`: the function's verdict on the value.
     pub fn validate<E: Into<Violation>>(&mut self, verdict: Result<(), E>) {
         let Err(violation) = verdict else { return };
-        let Violation { message, places } = violation.into();
+        let Violation { message, places, code } = violation.into();
+        // The message stands alone as the issue's text; a rule's own
+        // `message = "…"` and `code = "…"` come first.
+        let own = || {
+            let code = self.code.or(code);
+            let text = self.message.map_or_else(|| Cow::Owned(message.clone()), Cow::Borrowed);
+            Own::of(code, Some(text))
+        };
         if places.is_empty() {
-            self.push(IssueKind::InvalidValue, Cow::Owned(message), None);
+            let own = own();
+            self.push(IssueKind::InvalidValue, Cow::Owned(message.clone()), None, own);
             return;
         }
         for place in &places {
             let node = self.node.and_then(|node| node.find(place));
-            let message = Cow::Owned(message.clone());
-            self.report.at_pointer(place, |report| Rules { report, node }.push(IssueKind::InvalidValue, message, None));
+            let own = own();
+            let expected = Cow::Owned(message.clone());
+            let (message, code) = (self.message, self.code);
+            self.report.at_pointer(place, |report| {
+                Rules { report, node, message, code }.push(IssueKind::InvalidValue, expected, None, own);
+            });
         }
     }
 }

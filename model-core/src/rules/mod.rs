@@ -17,7 +17,7 @@ use std::borrow::Cow;
 
 use crate::api_type::ApiType;
 use crate::doc::Rule;
-use crate::issue::{IssueKind, ValidationError};
+use crate::issue::{IssueKind, Own, ValidationError};
 use crate::node::Node;
 use crate::patch::Patch;
 use crate::report::Report;
@@ -41,11 +41,22 @@ pub use self::text::TextValue;
 pub struct Rules<'r, 'a, 'n> {
     report: &'r mut Report<'a>,
     node: Option<Node<'n>>,
+    /// `#[api(message = "…")]` of the rule checked: its issues' text.
+    message: Option<&'static str>,
+    /// `#[api(code = "…")]` of the rule checked: its issues' code.
+    code: Option<&'static str>,
 }
 
 impl<'r, 'a, 'n> Rules<'r, 'a, 'n> {
     pub(crate) fn new(report: &'r mut Report<'a>, node: Option<Node<'n>>) -> Self {
-        Rules { report, node }
+        Rules { report, node, message: None, code: None }
+    }
+
+    /// The checks of a rule written with `message = "…"` or `code = "…"`:
+    /// its issues carry them (the rule's own `expected` stays).
+    #[inline]
+    pub fn own(&mut self, message: Option<&'static str>, code: Option<&'static str>) -> Rules<'_, 'a, 'n> {
+        Rules { report: &mut *self.report, node: self.node, message, code }
     }
 
     /// Whether the value checked is inside a `Secret`, so never quoted.
@@ -60,12 +71,13 @@ impl<'r, 'a, 'n> Rules<'r, 'a, 'n> {
             self.report.mark_failed();
             return;
         }
-        self.push(kind, Cow::Owned(rule.to_string()), Some(received()));
+        let own = Own::of(self.code, self.message.map(Cow::Borrowed));
+        self.push(kind, Cow::Owned(rule.to_string()), Some(received()), own);
     }
 
-    fn push(&mut self, kind: IssueKind, expected: Cow<'static, str>, received: Option<String>) {
+    fn push(&mut self, kind: IssueKind, expected: Cow<'static, str>, received: Option<String>, own: Option<Box<Own>>) {
         let offset = self.node.map(|node| node.offset());
-        self.report.push_rule(offset, kind, expected, received);
+        self.report.push_rule(offset, kind, expected, received, own);
     }
 }
 
