@@ -131,6 +131,14 @@ pub struct Issue {
     pub(crate) own: Option<Box<Own>>,
 }
 
+/// `[a-z][a-z0-9_]*`, at most 64 characters: a code a client can match on.
+pub(crate) fn is_snake_case(code: &str) -> bool {
+    let mut bytes = code.bytes();
+    code.len() <= 64
+        && bytes.next().is_some_and(|first| first.is_ascii_lowercase())
+        && bytes.all(|byte| byte.is_ascii_lowercase() || byte.is_ascii_digit() || byte == b'_')
+}
+
 /// What a user gave an issue of their own: its code, and the message that
 /// stands for its `detail`.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -342,6 +350,47 @@ impl Issue {
 }
 
 impl Issue {
+    /// An issue of a handler's own, for a problem only it can see (a title
+    /// already taken, an id that does not exist): at `pointer` (RFC 6901,
+    /// such as `/title`), with a snake_case `code` a client matches on and a
+    /// `message` that is its text. It renders in `Display`, JSON and problem
+    /// details as a parsed issue does; its wire name is the pointer's last
+    /// key. A `code` that is not snake_case (`[a-z][a-z0-9_]*`, at most 64
+    /// characters) becomes `invalid_value`. Never put a secret in `message`.
+    ///
+    /// ```
+    /// use model_core::{Issue, ValidationError};
+    ///
+    /// let taken = Issue::custom("/title", "title_taken", "a ticket with this title is open already");
+    /// assert_eq!((taken.pointer(), taken.code(), taken.wire_name()), ("/title", "title_taken", Some("title")));
+    /// assert_eq!(taken.detail(), "a ticket with this title is open already");
+    ///
+    /// let error = ValidationError::from_issues("TicketCreate", vec![taken]).unwrap();
+    /// assert_eq!(error.to_string(), "invalid TicketCreate: 1 issue\n  - /title: title_taken in `title`, a ticket with this title is open already");
+    /// ```
+    pub fn custom(pointer: &str, code: &'static str, message: impl Into<String>) -> Issue {
+        let message: String = message.into();
+        let wire_name = pointer
+            .rsplit('/')
+            .find(|segment| !segment.is_empty() && segment.parse::<usize>().is_err())
+            .filter(|_| !pointer.is_empty())
+            .map(|segment| Cow::Owned(segment.replace("~1", "/").replace("~0", "~")));
+        let code = Some(code).filter(|code| is_snake_case(code));
+        Issue {
+            kind: IssueKind::InvalidValue,
+            pointer: ShortText::new(pointer),
+            wire_name,
+            expected: Cow::Owned(message.clone()),
+            received: None,
+            suggestion: None,
+            found_key: None,
+            line: None,
+            column: None,
+            place: usize::MAX,
+            own: Own::of(code, Some(Cow::Owned(message))),
+        }
+    }
+
     /// The issue as one sentence for a reader, without its pointer or
     /// position: `expected at least 3 characters, got 2`.
     pub fn detail(&self) -> String {
@@ -466,6 +515,49 @@ impl ValidationError {
     pub(crate) fn new(model: Cow<'static, str>, issues: Vec<Issue>) -> Self {
         debug_assert!(!issues.is_empty());
         ValidationError { model, issues }
+    }
+
+    /// A report of a handler's own, titled `title` (the model's name on
+    /// the wire, say), such as a `422` for a problem only the handler sees;
+    /// `None` when `issues` is empty, as a report never is. Issues with a
+    /// line and column are put in document order, the others after them in
+    /// the order given.
+    pub fn from_issues(title: impl Into<String>, issues: Vec<Issue>) -> Option<ValidationError> {
+        if issues.is_empty() {
+            return None;
+        }
+        let mut error = ValidationError { model: Cow::Owned(title.into()), issues };
+        error.sort();
+        Some(error)
+    }
+
+    /// Adds a handler's issue to a report, such as one from
+    /// [`Issue::custom`] beside the parser's, and keeps document order.
+    ///
+    /// ```
+    /// use model_core::{ApiModel, Issue};
+    ///
+    /// #[derive(Debug, serde::Deserialize, ApiModel)]
+    /// struct TicketCreate {
+    ///     title: String,
+    ///     #[api(maximum = 5)]
+    ///     priority: u8,
+    /// }
+    ///
+    /// let mut error = TicketCreate::from_json(r#"{"title": "Printer", "priority": 9}"#).unwrap_err();
+    /// error.push(Issue::custom("/title", "title_taken", "a ticket with this title is open already"));
+    /// let codes: Vec<_> = error.issues().iter().map(|issue| issue.code()).collect();
+    /// assert_eq!(codes, ["out_of_range", "title_taken"]);
+    /// ```
+    pub fn push(&mut self, issue: Issue) {
+        self.issues.push(issue);
+        self.sort();
+    }
+
+    /// Issues with a place in the input first, in document order; the
+    /// rest after them, as they are (a stable sort).
+    fn sort(&mut self) {
+        self.issues.sort_by_key(|issue| issue.place);
     }
 
     /// The name of the type that was being read, such as `ConnectSessionTokenAuthLink`.

@@ -15,8 +15,8 @@ pub struct ObjectSpec<'s> {
     pub ty: &'s dyn Display,
     pub fields: &'s [FieldDoc],
     pub deny_unknown_fields: bool,
-    /// The model's own rule (`#[api(validate = …)]`), run on the object once
-    /// its fields have no issue.
+    /// The model's own rule (`#[api(validate = …)]`), run on the object
+    /// whenever serde reads it, field rules broken or not.
     pub rule: Option<fn(&Node<'_>, &mut Report<'_>)>,
     /// A key that is not this object's: an internally tagged enum's tag,
     /// which serde takes away before the variant reads the rest.
@@ -38,7 +38,6 @@ pub fn check_object(node: &Node<'_>, report: &mut Report<'_>, spec: &ObjectSpec<
 }
 
 fn check_fields(node: &Node<'_>, report: &mut Report<'_>, spec: &ObjectSpec<'_>, fields: &[FieldDoc], catch_all: bool) {
-    let before = report.issue_count();
     let Some(entries) = report.open_members(node, spec.ty) else { return };
     let mut seen = Seen::new(fields.len());
     let mut unknown_keys: Vec<Cow<'_, str>> = Vec::new();
@@ -74,7 +73,7 @@ fn check_fields(node: &Node<'_>, report: &mut Report<'_>, spec: &ObjectSpec<'_>,
         report
             .at_field(field.wire_name, |report| report.push_missing(node.offset(), node.end(), field.ty.name(), near));
     }
-    if let (Some(rule), true) = (spec.rule, report.issue_count() == before) {
+    if let Some(rule) = spec.rule {
         rule(node, report);
     }
 }

@@ -78,7 +78,7 @@ impl Target {
         match self {
             Target::Variant => vec![OTHER],
             Target::Struct => vec![EXAMPLE, VALIDATE, NO_EXAMPLE_TEST, BUILDER, CRATE],
-            Target::Field => [EXAMPLE, SERDE].into_iter().chain(rule::keys()).collect(),
+            Target::Field => [EXAMPLE, SERDE, rule::MESSAGE, rule::CODE].into_iter().chain(rule::keys()).collect(),
             Target::Enum => vec![CRATE],
         }
     }
@@ -215,7 +215,7 @@ impl Container {
             untagged: None,
         };
         let string_enum = target == Target::Enum;
-        parsed.serde_keys = each_key(cx, attrs, target, |cx, namespace, meta, key| {
+        parsed.serde_keys = each_key(cx, attrs, target, |cx, namespace, meta, key, _| {
             match (namespace, key) {
                 (Namespace::Serde, RENAME) => parsed.rename = one_name(cx, meta, RENAME)?,
                 (Namespace::Serde, RENAME_ALL) => {
@@ -268,7 +268,7 @@ impl Variant {
             untagged: None,
             serde_other: None,
         };
-        parsed.serde_keys = each_key(cx, attrs, Target::Variant, |cx, namespace, meta, key| {
+        parsed.serde_keys = each_key(cx, attrs, Target::Variant, |cx, namespace, meta, key, _| {
             match (namespace, key) {
                 (Namespace::Serde, RENAME) => parsed.rename = one_name(cx, meta, RENAME)?,
                 (Namespace::Serde, RENAME_ALL) => parsed.rename_all = rename_rule(cx, meta, key, true, &mut false)?,
@@ -311,7 +311,11 @@ impl Field {
             skip_serializing_if: false,
             flatten: None,
         };
-        parsed.serde_keys = each_key(cx, attrs, Target::Field, |cx, namespace, meta, key| {
+        // Each rule's attribute, and each `message` and `code` with its own:
+        // they go to the rules of the same `#[api(…)]`.
+        let mut rule_attrs: Vec<usize> = Vec::new();
+        let mut owns: Vec<(usize, rule::Own)> = Vec::new();
+        parsed.serde_keys = each_key(cx, attrs, Target::Field, |cx, namespace, meta, key, index| {
             match (namespace, key) {
                 (Namespace::Serde, RENAME) => parsed.rename = one_name(cx, meta, RENAME)?,
                 (Namespace::Serde, ALIAS) => parsed.aliases.push(string(meta)?),
@@ -332,8 +336,13 @@ impl Field {
                 (Namespace::Serde, SKIP_DESERIALIZING) => parsed.read_only = true,
                 (Namespace::Api, EXAMPLE) => parsed.examples.push(meta.value()?.parse()?),
                 (Namespace::Api, SERDE) => parsed.api_serde = Some(meta.path.clone()),
+                (Namespace::Api, rule::MESSAGE) => owns.push((index, rule::Own::parse(cx, meta, rule::MESSAGE)?)),
+                (Namespace::Api, rule::CODE) => owns.push((index, rule::Own::parse(cx, meta, rule::CODE)?)),
                 (Namespace::Api, _) => match rule::find(key) {
-                    Some(spec) => rule::parse(cx, meta, spec, &mut parsed.rules)?,
+                    Some(spec) => {
+                        rule::parse(cx, meta, spec, &mut parsed.rules)?;
+                        rule_attrs.resize(parsed.rules.len(), index);
+                    }
                     None => return skip_value(meta),
                 },
                 // Writing is serde's alone.
@@ -343,6 +352,11 @@ impl Field {
         });
         parsed.skip_serializing_if = serde_key(&parsed.serde_keys, "skip_serializing_if").is_some();
         rule::check_limits(cx, &parsed.rules);
+        for (index, own) in owns {
+            let first = rule_attrs.iter().position(|attr| *attr == index).unwrap_or(parsed.rules.len());
+            let end = rule_attrs.iter().rposition(|attr| *attr == index).map_or(first, |last| last + 1);
+            rule::give(cx, &mut parsed.rules[first..end], vec![own]);
+        }
         parsed
     }
 }
@@ -355,12 +369,12 @@ fn each_key(
     cx: &mut Ctxt,
     attrs: &[Attribute],
     target: Target,
-    mut read: impl FnMut(&mut Ctxt, Namespace, &ParseNestedMeta, &str) -> syn::Result<()>,
+    mut read: impl FnMut(&mut Ctxt, Namespace, &ParseNestedMeta, &str, usize) -> syn::Result<()>,
 ) -> Vec<Path> {
     let mut serde_keys = Vec::new();
     let mut seen: Vec<String> = Vec::new();
     let api_keys = target.api_keys();
-    for attr in attrs {
+    for (index, attr) in attrs.iter().enumerate() {
         let namespace = match () {
             () if attr.path().is_ident("serde") => Namespace::Serde,
             () if attr.path().is_ident("api") => Namespace::Api,
@@ -373,7 +387,12 @@ fn each_key(
                 Namespace::Serde => key == ALIAS,
                 Namespace::Api => key == EXAMPLE && target == Target::Field,
             };
-            let qualified = format!("{ns}::{key}");
+            // `message` and `code` are once a `#[api(…)]`: each gives its own rules theirs.
+            let qualified = if key == rule::MESSAGE || key == rule::CODE {
+                format!("{ns}::{key}@{index}")
+            } else {
+                format!("{ns}::{key}")
+            };
             if !repeatable && seen.contains(&qualified) {
                 cx.error_spanned_by(&meta.path, format!("duplicate #[{ns}] key `{key}`"));
                 return skip_value(&meta);
@@ -412,7 +431,7 @@ fn each_key(
                     }
                 }
             }
-            read(cx, namespace, &meta, &key)
+            read(cx, namespace, &meta, &key, index)
         });
         if let Err(error) = result {
             cx.push(error);

@@ -192,13 +192,11 @@ fn check_rules(input: &Struct) -> Option<TokenStream> {
         }
     }
     if let Some(path) = &input.attrs.validate {
-        // As in the report's second read: once the fields have no issue.
+        // Whenever serde reads the value, field rules broken or not, as in
+        // the report's second read: every rule's problem in one report.
         calls.push(quote! {
-            if #private::issue_count(__report) == __before {
-                #private::model_rule(__report, ::core::option::Option::None, #path(self));
-            }
+            #private::model_rule(__report, ::core::option::Option::None, #path(self));
         });
-        calls.insert(0, quote!(let __before = #private::issue_count(__report);));
     }
     // Without any, the trait's default (which does nothing) serves.
     if calls.is_empty() {

@@ -98,6 +98,69 @@ pub struct Rule {
     pub span: Span,
     spec: &'static Spec,
     arg: Arg,
+    /// `message = "…"` beside it: the text of its issues.
+    message: Option<LitStr>,
+    /// `code = "…"` beside it: the code of its issues.
+    code: Option<LitStr>,
+}
+
+/// The keys that give the rules beside them a text or a code of the user's.
+pub const MESSAGE: &str = "message";
+/// See [`MESSAGE`].
+pub const CODE: &str = "code";
+
+/// A `message = "…"` or `code = "…"` as written, for the rules of its list.
+pub struct Own {
+    pub key: &'static str,
+    pub value: LitStr,
+    pub span: Span,
+}
+
+impl Own {
+    /// Reads `message = "…"` or `code = "…"` (`key` is one of them); a code
+    /// must be a snake_case name, which a client can match on.
+    pub fn parse(cx: &mut Ctxt, meta: &ParseNestedMeta, key: &'static str) -> syn::Result<Own> {
+        let span = meta.path.get_ident().map_or_else(Span::call_site, syn::Ident::span);
+        let value = literal(meta)?;
+        if key == CODE && !is_snake_case(&value.value()) {
+            cx.error_spanned_by(
+                &value,
+                "`code` is a snake_case name a client matches on, such as \"title_taken\": lower-case letters, \
+                 digits and `_`, starting with a letter, at most 64 characters",
+            );
+        }
+        Ok(Own { key, value, span })
+    }
+}
+
+fn is_snake_case(code: &str) -> bool {
+    let mut bytes = code.bytes();
+    code.len() <= 64
+        && bytes.next().is_some_and(|first| first.is_ascii_lowercase())
+        && bytes.all(|byte| byte.is_ascii_lowercase() || byte.is_ascii_digit() || byte == b'_')
+}
+
+/// Gives `rules` each `message` and `code` of `owns`, which were written in
+/// the same list; a list with no rule has nothing to give them to.
+pub fn give(cx: &mut Ctxt, rules: &mut [Rule], owns: Vec<Own>) {
+    for own in owns {
+        if rules.is_empty() {
+            cx.error_at(
+                own.span,
+                format!(
+                    "`{0}` sets the {1} of the rules written beside it, and there is none here: write it in the \
+                     rule's own #[api(…)], such as #[api(min_length = 3, {0} = \"…\")]",
+                    own.key,
+                    if own.key == MESSAGE { "text" } else { "code" }
+                ),
+            );
+            continue;
+        }
+        for rule in rules.iter_mut() {
+            let slot = if own.key == MESSAGE { &mut rule.message } else { &mut rule.code };
+            *slot = Some(own.value.clone());
+        }
+    }
 }
 
 /// What was written after the key, read as its [`Shape`] says.
@@ -154,8 +217,17 @@ pub fn parse(cx: &mut Ctxt, meta: &ParseNestedMeta, spec: &'static Spec, rules: 
         }
         Shape::Nested => {
             let mut inner = Vec::new();
+            let mut owns = Vec::new();
             meta.parse_nested_meta(|item| {
                 let key = item.path.get_ident().map(ToString::to_string).unwrap_or_default();
+                if key == MESSAGE || key == CODE {
+                    let key = if key == MESSAGE { MESSAGE } else { CODE };
+                    if owns.iter().any(|own: &Own| own.key == key) {
+                        return Err(item.error(format!("`{key}` is given twice in {}(…); keep one", spec.key)));
+                    }
+                    owns.push(Own::parse(cx, &item, key)?);
+                    return Ok(());
+                }
                 match find(&key) {
                     Some(spec) => parse(cx, &item, spec, &mut inner),
                     None => {
@@ -168,6 +240,7 @@ pub fn parse(cx: &mut Ctxt, meta: &ParseNestedMeta, spec: &'static Spec, rules: 
                 }
             })?;
             check_limits(cx, &inner);
+            give(cx, &mut inner, owns);
             Arg::Nested(inner)
         }
         Shape::Function => {
@@ -177,7 +250,7 @@ pub fn parse(cx: &mut Ctxt, meta: &ParseNestedMeta, spec: &'static Spec, rules: 
             Arg::Function(path)
         }
     };
-    rules.push(Rule { span, spec, arg });
+    rules.push(Rule { span, spec, arg, message: None, code: None });
     Ok(())
 }
 
@@ -353,35 +426,48 @@ pub fn checks(rules: &[Rule], value: &str, optional: bool) -> TokenStream {
         let span = rule.span;
         let value = syn::Ident::new(value, span);
         let method = syn::Ident::new(rule.spec.key, span);
+        // A rule with a message or code of the user's is checked with them.
+        let __rules = match (&rule.message, &rule.code) {
+            (None, None) => quote!(__rules),
+            (message, code) => {
+                let message = message
+                    .as_ref()
+                    .map_or_else(|| quote!(::core::option::Option::None), |m| quote!(::core::option::Option::Some(#m)));
+                let code = code
+                    .as_ref()
+                    .map_or_else(|| quote!(::core::option::Option::None), |c| quote!(::core::option::Option::Some(#c)));
+                quote!(__rules.own(#message, #code))
+            }
+        };
         match &rule.arg {
-            Arg::Count(n) => quote_spanned!(span=> __rules.#method(#value, #n);),
+            Arg::Count(n) => quote_spanned!(span=> #__rules.#method(#value, #n);),
             Arg::Number(number) => {
                 let limit = number.limit();
-                quote_spanned!(span=> __rules.#method(#value, #limit);)
+                quote_spanned!(span=> #__rules.#method(#value, #limit);)
             }
             // A regex is compiled once, on first use.
             Arg::Text(pattern) if rule.spec.shape == Shape::Regex => quote_spanned! {span=>
                 {
                     static __PATTERN: #private::Pattern = #private::Pattern::new(#pattern);
-                    __rules.#method(#value, &__PATTERN);
+                    #__rules.#method(#value, &__PATTERN);
                 }
             },
-            Arg::Text(text) => quote_spanned!(span=> __rules.#method(#value, #text);),
+            Arg::Text(text) => quote_spanned!(span=> #__rules.#method(#value, #text);),
             Arg::Format(checker) => {
                 let checker = syn::Ident::new(checker, span);
-                quote_spanned!(span=> __rules.#method(#value, #private::#checker);)
+                quote_spanned!(span=> #__rules.#method(#value, #private::#checker);)
             }
-            Arg::Flag => quote_spanned!(span=> __rules.#method(#value);),
+            Arg::Flag => quote_spanned!(span=> #__rules.#method(#value);),
             Arg::Nested(inner) => {
                 let inner = checks(inner, "__item", false);
-                quote_spanned!(span=> __rules.#method(#value, |__rules, __item| { #inner });)
+                quote_spanned!(span=> #__rules.#method(#value, |__rules, __item| { #inner });)
             }
             Arg::Function(path) if optional => quote_spanned! {span=>
                 if let ::core::option::Option::Some(__some) = #value {
-                    __rules.#method(#path(__some));
+                    #__rules.#method(#path(__some));
                 }
             },
-            Arg::Function(path) => quote_spanned!(span=> __rules.#method(#path(#value));),
+            Arg::Function(path) => quote_spanned!(span=> #__rules.#method(#path(#value));),
         }
     });
     quote!(#(#calls)*)

@@ -306,7 +306,9 @@ impl Newtype<'_> {
     /// rules are read.
     fn validate(&self, cx: &mut Ctxt) {
         refuse_keys(cx, &self.original.attrs, &["rename"], &["crate"], "a newtype struct");
-        refuse_keys(cx, &self.field.attrs, &[], &rule::keys(), "a newtype struct's field");
+        let mut keys = rule::keys();
+        keys.extend([rule::MESSAGE, rule::CODE]);
+        refuse_keys(cx, &self.field.attrs, &[], &keys, "a newtype struct's field");
     }
 }
 

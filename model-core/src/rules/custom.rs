@@ -5,7 +5,7 @@ use std::borrow::Cow;
 use std::fmt::Display;
 
 use super::Rules;
-use crate::issue::{IssueKind, Own};
+use crate::issue::{is_snake_case, IssueKind, Own};
 
 /// What a model's own rule (`#[api(validate = …)]`) says is wrong, and where.
 ///
@@ -119,14 +119,6 @@ impl<E: Display> From<E> for Violation {
     fn from(error: E) -> Self {
         Violation::new(error)
     }
-}
-
-/// `[a-z][a-z0-9_]*`, at most 64 characters: a code a client can match on.
-pub(crate) fn is_snake_case(code: &str) -> bool {
-    let mut bytes = code.bytes();
-    code.len() <= 64
-        && bytes.next().is_some_and(|first| first.is_ascii_lowercase())
-        && bytes.all(|byte| byte.is_ascii_lowercase() || byte.is_ascii_digit() || byte == b'_')
 }
 
 impl Rules<'_, '_, '_> {

@@ -1,0 +1,138 @@
+//! Messages and codes of the user's: a rule's own `message` and `code`
+//! (also inside `items(…)`), `Violation::code`, a custom rule's message
+//! standing alone, issues a handler adds, and a model's own rule running
+//! beside broken field rules.
+
+use model_core::axum::ApiRejection;
+use model_core::{ApiModel, Issue, ValidationError, Violation};
+use serde::Deserialize;
+use serde_json::json;
+
+#[derive(Debug, Deserialize, ApiModel)]
+#[api(validate = TicketCreate::dated)]
+struct TicketCreate {
+    #[api(min_length = 3, message = "a title says what went wrong, in a few words")]
+    #[api(max_length = 80, code = "title_too_long")]
+    title: String,
+    #[api(minimum = 1, maximum = 5, message = "priority is 1 (urgent) to 5", code = "bad_priority")]
+    priority: u8,
+    #[serde(default)]
+    #[api(items(min_length = 1, message = "a tag is never empty", code = "empty_tag"))]
+    tags: Vec<String>,
+    urgent: bool,
+    due: Option<String>,
+}
+
+impl TicketCreate {
+    fn dated(&self) -> Result<(), Violation> {
+        match (self.urgent, &self.due) {
+            (true, None) => Err(Violation::new("an urgent ticket needs a due date").at("due").code("needs_due_date")),
+            _ => Ok(()),
+        }
+    }
+}
+
+/// `(pointer, code, detail, expected)` of each issue.
+fn found(error: &ValidationError) -> Vec<(String, String, String, String)> {
+    error
+        .issues()
+        .iter()
+        .map(|issue| (issue.pointer().to_owned(), issue.code().to_owned(), issue.detail(), issue.expected().to_owned()))
+        .collect()
+}
+
+fn row(pointer: &str, code: &str, detail: &str, expected: &str) -> (String, String, String, String) {
+    (pointer.to_owned(), code.to_owned(), detail.to_owned(), expected.to_owned())
+}
+
+#[test]
+fn a_rules_message_and_code_replace_its_text_and_code_the_rules_text_stays_as_expected() {
+    let json = r#"{"title": "PC", "priority": 9, "tags": ["ok", ""], "urgent": false}"#;
+    let error = TicketCreate::from_json(json).unwrap_err();
+    assert_eq!(
+        found(&error),
+        [
+            row("/title", "too_short", "a title says what went wrong, in a few words", "at least 3 characters"),
+            row("/priority", "bad_priority", "priority is 1 (urgent) to 5", "at most 5"),
+            row("/tags/1", "empty_tag", "a tag is never empty", "at least 1 character"),
+        ]
+    );
+    // The code alone: the text stays the rule's own.
+    let long = format!(r#"{{"title": "{}", "priority": 1, "urgent": false}}"#, "x".repeat(81));
+    let error = TicketCreate::from_json(&long).unwrap_err();
+    assert_eq!(
+        found(&error),
+        [row("/title", "title_too_long", "expected at most 80 characters, got 81", "at most 80 characters")]
+    );
+    // The same from `validate()`, with no text.
+    let typed: TicketCreate = serde_json::from_str(json).unwrap();
+    assert_eq!(found(&typed.validate().unwrap_err()), found(&TicketCreate::from_json(json).unwrap_err()));
+}
+
+#[test]
+fn a_model_rule_runs_beside_broken_field_rules_with_its_code_and_its_message_alone() {
+    let json = r#"{"title": "PC", "priority": 3, "urgent": true, "due": null}"#;
+    let error = TicketCreate::from_json(json).unwrap_err();
+    assert_eq!(
+        found(&error),
+        [
+            row("/title", "too_short", "a title says what went wrong, in a few words", "at least 3 characters"),
+            row("/due", "needs_due_date", "an urgent ticket needs a due date", "an urgent ticket needs a due date"),
+        ]
+    );
+    let text = error.to_string();
+    assert!(text.contains("/due: needs_due_date in `due`, an urgent ticket needs a due date at 1:"), "{text}");
+    assert!(!text.contains("expected an urgent"), "{text}");
+    // A code that is not snake_case is replaced, not passed to a client.
+    let error = Odd::from_json(r#"{"n": 1}"#).unwrap_err();
+    assert_eq!((error.issues()[0].code(), error.issues()[0].detail().as_str()), ("invalid_value", "odd"));
+}
+
+#[derive(Debug, Deserialize, ApiModel)]
+#[api(validate = Odd::never)]
+struct Odd {
+    #[allow(dead_code)]
+    n: u8,
+}
+
+impl Odd {
+    fn never(&self) -> Result<(), Violation> {
+        Err(Violation::new("odd").code("Not A Code"))
+    }
+}
+
+#[test]
+fn a_handler_adds_its_own_issues_and_answers_them_as_a_parsed_report() {
+    // A problem only the handler sees, beside the parser's.
+    let json = r#"{"title": "Printer on fire", "priority": 9, "urgent": false}"#;
+    let mut error = TicketCreate::from_json(json).unwrap_err();
+    error.push(Issue::custom("/title", "title_taken", "a ticket with this title is open already"));
+    let codes: Vec<&str> = error.issues().iter().map(Issue::code).collect();
+    assert_eq!(codes, ["bad_priority", "title_taken"]);
+
+    // A report of its own, as a 422 problem+json.
+    let taken = Issue::custom("/title", "title_taken", "a ticket with this title is open already");
+    let own = ValidationError::from_issues("TicketCreate", vec![taken]).unwrap();
+    let problem = ApiRejection::Invalid(own).problem();
+    assert_eq!(
+        problem,
+        json!({
+            "type": "about:blank",
+            "title": "Unprocessable Content",
+            "status": 422,
+            "detail": "invalid TicketCreate: 1 issue",
+            "errors": [{
+                "pointer": "/title",
+                "code": "title_taken",
+                "detail": "a ticket with this title is open already",
+                "wire_name": "title",
+                "expected": "a ticket with this title is open already",
+            }],
+        })
+    );
+    assert!(ValidationError::from_issues("TicketCreate", Vec::new()).is_none());
+    // A code that is not snake_case becomes `invalid_value`.
+    assert_eq!(Issue::custom("/x", "Bad Code", "m").code(), "invalid_value");
+    assert_eq!(Issue::custom("", "whole_body", "m").wire_name(), None);
+    assert_eq!(Issue::custom("/items/3", "gone", "m").wire_name(), Some("items"));
+}
