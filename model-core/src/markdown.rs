@@ -62,6 +62,9 @@ pub fn model_page(doc: &ModelDoc) -> String {
 
 fn model_page_in(doc: &ModelDoc, names: &Names) -> String {
     let mut page = heading(&doc.key(), doc.description);
+    if let Some(rule) = doc.rule {
+        let _ = write!(page, "**Rule:** {rule}\n\n");
+    }
     if let Some(example) = doc.example_payload() {
         let json = serde_json::to_string_pretty(&example).unwrap_or_default();
         let _ = write!(page, "## Example Usage\n\n```json\n{json}\n```\n\n");

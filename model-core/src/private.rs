@@ -94,8 +94,9 @@ pub const fn model_doc(
     deny_unknown_fields: bool,
     module: &'static str,
     params: &'static [TypeDoc],
+    rule: Option<&'static str>,
 ) -> ModelDoc {
-    ModelDoc::new(name, description, fields, example, deny_unknown_fields).declared(module, params)
+    ModelDoc::new(name, description, fields, example, deny_unknown_fields).declared(module, params).with_rule(rule)
 }
 
 /// A string enum's values, as the derive writes them.

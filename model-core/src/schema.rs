@@ -236,8 +236,18 @@ impl Writer<'_> {
         }
         let mut schema = Map::new();
         schema.insert("title".to_owned(), json!(doc.key()));
-        if let Some(description) = doc.description {
-            schema.insert("description".to_owned(), json!(description));
+        // What the model's own rule checks, which no keyword can say.
+        match (doc.description, doc.rule) {
+            (Some(description), Some(rule)) => {
+                schema.insert("description".to_owned(), json!(format!("{description}\n\nRule: {rule}")));
+            }
+            (Some(description), None) => {
+                schema.insert("description".to_owned(), json!(description));
+            }
+            (None, Some(rule)) => {
+                schema.insert("description".to_owned(), json!(format!("Rule: {rule}")));
+            }
+            (None, None) => {}
         }
         schema.insert("type".to_owned(), json!("object"));
         schema.insert("properties".to_owned(), Value::Object(properties));
@@ -463,7 +473,7 @@ fn apply_rules(schema: &mut Map<String, Value>, rules: &[Rule]) {
                 continue;
             }
             // A function of the user's: nothing a schema can say.
-            Rule::Custom(_) => continue,
+            Rule::Custom(_) | Rule::Described(_) => continue,
         };
         if keyword == "pattern" && schema.contains_key("pattern") {
             // One object holds one `pattern`; a second one (a `contains`

@@ -48,6 +48,7 @@ const SERDE_UNSUPPORTED: &[(&str, &str)] = &[
 const OTHER: &str = "other";
 const EXAMPLE: &str = "example";
 const VALIDATE: &str = "validate";
+const DESCRIPTION: &str = "description";
 const NO_EXAMPLE_TEST: &str = "no_example_test";
 const BUILDER: &str = "builder";
 const CRATE: &str = "crate";
@@ -77,7 +78,7 @@ impl Target {
     fn api_keys(self) -> Vec<&'static str> {
         match self {
             Target::Variant => vec![OTHER],
-            Target::Struct => vec![EXAMPLE, VALIDATE, NO_EXAMPLE_TEST, BUILDER, CRATE],
+            Target::Struct => vec![EXAMPLE, VALIDATE, DESCRIPTION, NO_EXAMPLE_TEST, BUILDER, CRATE],
             Target::Field => [EXAMPLE, SERDE, rule::MESSAGE, rule::CODE].into_iter().chain(rule::keys()).collect(),
             Target::Enum => vec![CRATE],
         }
@@ -122,6 +123,8 @@ pub struct Container {
     pub examples: Vec<Expr>,
     /// A struct's own rule, `#[api(validate = path)]`.
     pub validate: Option<ExprPath>,
+    /// What that rule checks, `#[api(description = "…")]`, for the docs.
+    pub rule_description: Option<LitStr>,
     /// `#[api(no_example_test)]`: no generated test of the examples.
     pub no_example_test: bool,
     /// `#[api(builder)]`: a `…Builder` beside the model.
@@ -207,6 +210,7 @@ impl Container {
             deny_unknown_fields: false,
             examples: Vec::new(),
             validate: None,
+            rule_description: None,
             no_example_test: false,
             builder: false,
             krate: None,
@@ -235,6 +239,7 @@ impl Container {
                         syn::Error::new(error.span(), "expected a path to a function: validate = Self::check")
                     })?);
                 }
+                (Namespace::Api, DESCRIPTION) => parsed.rule_description = Some(string(meta)?),
                 (Namespace::Api, NO_EXAMPLE_TEST) => parsed.no_example_test = true,
                 (Namespace::Api, BUILDER) => parsed.builder = true,
                 (Namespace::Api, CRATE) => {
@@ -250,6 +255,12 @@ impl Container {
             }
             Ok(())
         });
+        if let (Some(description), None) = (&parsed.rule_description, &parsed.validate) {
+            cx.error_spanned_by(
+                description,
+                "`description` says what the model's own rule checks: write it beside `validate = path`",
+            );
+        }
         parsed
     }
 }

@@ -65,6 +65,10 @@ pub fn expand(input: &Struct) -> TokenStream {
         None => quote!(::core::option::Option::None),
     };
     let params = bound::named_params(input);
+    let rule_description = match &input.attrs.rule_description {
+        Some(description) => quote!(::core::option::Option::Some(#description)),
+        None => quote!(::core::option::Option::None),
+    };
     let table = model_table(
         &generics,
         ident,
@@ -77,6 +81,7 @@ pub fn expand(input: &Struct) -> TokenStream {
                 #deny_unknown_fields,
                 ::core::module_path!(),
                 &[#(<#params as #private::ApiType>::TYPE),*],
+                #rule_description,
             )
         },
     );

@@ -406,6 +406,11 @@ pub fn data(rules: &[Rule]) -> TokenStream {
                 let inner = data(inner);
                 quote!((#inner))
             }
+            // With a message, the docs say what it checks, not its Rust path.
+            Arg::Function(_) if rule.message.is_some() => {
+                let message = &rule.message;
+                return quote!(#private::Rule::Described(#message));
+            }
             Arg::Function(path) => {
                 let name = quote!(#path).to_string().replace(' ', "");
                 quote!((#name))

@@ -136,3 +136,54 @@ fn a_handler_adds_its_own_issues_and_answers_them_as_a_parsed_report() {
     assert_eq!(Issue::custom("", "whole_body", "m").wire_name(), None);
     assert_eq!(Issue::custom("/items/3", "gone", "m").wire_name(), Some("items"));
 }
+
+/// A ticket, as a client opens it.
+#[derive(Debug, Deserialize, ApiModel)]
+#[api(validate = Dated::dated, description = "an urgent ticket has a due date")]
+struct Dated {
+    urgent: bool,
+    due: Option<String>,
+}
+
+impl Dated {
+    fn dated(&self) -> Result<(), Violation> {
+        if self.urgent && self.due.is_none() {
+            return Err(Violation::new("an urgent ticket needs a due date").at("due"));
+        }
+        Ok(())
+    }
+}
+
+#[test]
+fn a_model_rules_description_is_in_the_docs_and_the_schema() {
+    let page = Dated::docs_markdown();
+    assert!(page.contains("**Rule:** an urgent ticket has a due date"), "{page}");
+    let schema = Dated::json_schema();
+    assert_eq!(schema["description"], "A ticket, as a client opens it.\n\nRule: an urgent ticket has a due date");
+    assert_eq!(<Dated as model_core::ApiStruct>::doc().rule, Some("an urgent ticket has a due date"));
+}
+
+fn no_spaces(text: &str) -> Result<(), String> {
+    match text.contains(' ') {
+        true => Err(format!("found a space in {text:?}")),
+        false => Ok(()),
+    }
+}
+
+#[derive(Debug, Deserialize, ApiModel)]
+struct Room {
+    #[api(validate = no_spaces, message = "a room name has no spaces", code = "spaced_room")]
+    name: String,
+}
+
+#[test]
+fn a_custom_field_rule_is_documented_by_its_message_not_its_rust_path() {
+    let page = Room::docs_markdown();
+    assert!(page.contains("**Rules:** a room name has no spaces."), "{page}");
+    assert!(!page.contains("no_spaces"), "{page}");
+    let error = Room::from_json(r#"{"name": "a b"}"#).unwrap_err();
+    assert_eq!(
+        (error.issues()[0].code(), error.issues()[0].detail().as_str()),
+        ("spaced_room", "a room name has no spaces")
+    );
+}

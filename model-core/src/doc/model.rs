@@ -29,6 +29,9 @@ pub struct ModelDoc {
     /// Where the model is declared (`module_path!()`), which tells apart two
     /// models of one name in different modules.
     pub module: &'static str,
+    /// What the model's own rule checks, as `#[api(validate = …,
+    /// description = "…")]` says it, for the docs and the schema.
+    pub rule: Option<&'static str>,
 }
 
 impl ModelDoc {
@@ -52,12 +55,17 @@ impl ModelDoc {
         example: Option<Example>,
         deny_unknown_fields: bool,
     ) -> Self {
-        ModelDoc { name, description, fields, example, deny_unknown_fields, params: &[], module: "" }
+        ModelDoc { name, description, fields, example, deny_unknown_fields, params: &[], module: "", rule: None }
     }
 
     /// The derive's: where the model is declared, and its type arguments.
     pub(crate) const fn declared(self, module: &'static str, params: &'static [TypeDoc]) -> Self {
         ModelDoc { module, params, ..self }
+    }
+
+    /// The derive's: what the model's own rule checks.
+    pub(crate) const fn with_rule(self, rule: Option<&'static str>) -> Self {
+        ModelDoc { rule, ..self }
     }
 
     /// The model's name with its type arguments, as docs, schema and reports

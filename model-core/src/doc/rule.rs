@@ -65,6 +65,9 @@ pub enum Rule {
     Items(&'static [Rule]),
     /// `validate = path`: a function of the user's, named by its path.
     Custom(&'static str),
+    /// `validate = path` with `message = "…"`: a function of the user's,
+    /// which the docs show by what its message says, not by its Rust path.
+    Described(&'static str),
 }
 
 /// A number a rule compares with, as it was written: an integer stays exact.
@@ -158,6 +161,7 @@ impl fmt::Display for Rule {
                 Ok(())
             }
             Rule::Custom(path) => write!(f, "accepted by `{path}`"),
+            Rule::Described(message) => f.write_str(message),
         }
     }
 }
