@@ -94,9 +94,13 @@ pub const fn model_doc(
     deny_unknown_fields: bool,
     module: &'static str,
     params: &'static [TypeDoc],
-    rule: Option<&'static str>,
 ) -> ModelDoc {
-    ModelDoc::new(name, description, fields, example, deny_unknown_fields).declared(module, params).with_rule(rule)
+    ModelDoc::new(name, description, fields, example, deny_unknown_fields).declared(module, params)
+}
+
+/// `doc` with what the model's own rule checks.
+pub const fn with_rule(doc: ModelDoc, rule: Option<&'static str>) -> ModelDoc {
+    doc.with_rule(rule)
 }
 
 /// A string enum's values, as the derive writes them.

@@ -48,7 +48,6 @@ pub fn expand(node: &DeriveInput, data_enum: bool) -> TokenStream {
                         false,
                         ::core::module_path!(),
                         &[],
-                        ::core::option::Option::None,
                     )
                 },
             );

@@ -73,7 +73,7 @@ pub fn expand(input: &Struct) -> TokenStream {
         &generics,
         ident,
         quote! {
-            #private::model_doc(
+            #private::with_rule(#private::model_doc(
                 #name,
                 #description,
                 &#fields,
@@ -81,8 +81,7 @@ pub fn expand(input: &Struct) -> TokenStream {
                 #deny_unknown_fields,
                 ::core::module_path!(),
                 &[#(<#params as #private::ApiType>::TYPE),*],
-                #rule_description,
-            )
+            ), #rule_description)
         },
     );
     let builder = input.attrs.builder.then(|| builder::expand(input));
