@@ -133,6 +133,8 @@ impl Own {
     }
 }
 
+/// The rule model-core's `Violation::code` and `Issue::custom` apply at run
+/// time (`issue.rs`), here at compile time for a literal.
 fn is_snake_case(code: &str) -> bool {
     let mut bytes = code.bytes();
     code.len() <= 64
