@@ -6,6 +6,8 @@ use std::fmt;
 
 use serde::ser::{Serialize, SerializeMap, Serializer};
 
+use crate::messages::{render, English, Messages};
+
 /// The kind of problem an [`Issue`] describes. [`IssueKind::code`] gives its
 /// stable name, the one tools should match on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -145,12 +147,15 @@ pub(crate) fn is_snake_case(code: &str) -> bool {
 pub(crate) struct Own {
     pub(crate) code: Option<&'static str>,
     pub(crate) message: Option<Cow<'static, str>>,
+    /// The rule broken (`min_length`) and its limit (`3`), as parameters
+    /// of the issue's text.
+    pub(crate) rule: Option<(&'static str, serde_json::Value)>,
 }
 
 impl Own {
     /// `None` when neither is given.
     pub(crate) fn of(code: Option<&'static str>, message: Option<Cow<'static, str>>) -> Option<Box<Own>> {
-        (code.is_some() || message.is_some()).then(|| Box::new(Own { code, message }))
+        (code.is_some() || message.is_some()).then(|| Box::new(Own { code, message, rule: None }))
     }
 }
 
@@ -350,6 +355,37 @@ impl Issue {
 }
 
 impl Issue {
+    /// The parameters of the issue's text, by name: `expected` and, when
+    /// there are some, `received`, `suggestion`, `wire_name`, `found_key`,
+    /// and for a broken rule `rule` (`min_length`) and `limit` (`3`). A
+    /// table of [`messages`](crate::messages) fills its templates with them.
+    pub fn params(&self) -> Vec<(&'static str, Cow<'_, str>)> {
+        let mut params = vec![("expected", Cow::Borrowed(&*self.expected))];
+        let optional = [
+            ("received", self.received.as_ref().map(ShortText::as_str)),
+            ("suggestion", self.suggestion.as_deref()),
+            ("wire_name", self.wire_name.as_deref()),
+            ("found_key", self.found_key.as_deref()),
+        ];
+        params.extend(optional.into_iter().filter_map(|(name, value)| Some((name, Cow::Borrowed(value?)))));
+        if let Some((rule, limit)) = self.own.as_ref().and_then(|own| own.rule.as_ref()) {
+            params.push(("rule", Cow::Borrowed(*rule)));
+            params.push(("limit", limit_text(limit)));
+        }
+        params
+    }
+
+    /// The issue's text from another table of templates (see
+    /// [`messages`](crate::messages)); a message of the user's stays as written.
+    pub fn detail_in(&self, table: &dyn Messages) -> String {
+        if let Some(message) = self.own.as_ref().and_then(|own| own.message.as_deref()) {
+            return message.to_owned();
+        }
+        let rule = self.own.as_ref().and_then(|own| own.rule.as_ref()).map(|(rule, _)| *rule);
+        let keys: Vec<&str> = rule.into_iter().chain([self.code(), "*"]).collect();
+        render(table, &keys, &self.params())
+    }
+
     /// An issue of a handler's own, for a problem only it can see (a title
     /// already taken, an id that does not exist): at `pointer` (RFC 6901,
     /// such as `/title`), with a snake_case `code` a client matches on and a
@@ -398,27 +434,21 @@ impl Issue {
     }
 }
 
-/// What [`Issue::detail`] writes, and `Display` around it.
+/// What [`Issue::detail`] writes, and `Display` around it: the
+/// [`English`] table's text, or the user's message.
 struct Detail<'i>(&'i Issue);
 
 impl fmt::Display for Detail<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let issue = self.0;
-        // A message of the user's stands alone.
-        if let Some(message) = issue.own.as_ref().and_then(|own| own.message.as_deref()) {
-            return f.write_str(message);
-        }
-        write!(f, "expected {}", issue.expected)?;
-        if let Some(received) = &issue.received {
-            write!(f, ", got {}", received.as_str())?;
-        }
-        if let Some(suggestion) = &issue.suggestion {
-            write!(f, " (did you mean `{suggestion}`?)")?;
-        }
-        if let (Some(found), Some(wire_name)) = (&issue.found_key, &issue.wire_name) {
-            write!(f, " (did you mean to write `{wire_name}`? found `{found}`)")?;
-        }
-        Ok(())
+        f.write_str(&self.0.detail_in(&English))
+    }
+}
+
+/// A rule's limit as a text parameter: a string as it is, anything else as JSON.
+fn limit_text(limit: &serde_json::Value) -> Cow<'_, str> {
+    match limit {
+        serde_json::Value::String(text) => Cow::Borrowed(text),
+        other => Cow::Owned(other.to_string()),
     }
 }
 
@@ -484,6 +514,10 @@ impl Serialize for Issue {
         if let (Some(line), Some(column)) = (self.line, self.column) {
             map.serialize_entry("line", &line)?;
             map.serialize_entry("column", &column)?;
+        }
+        // What a client needs to write the text in its own language.
+        if let Some((rule, limit)) = self.own.as_ref().and_then(|own| own.rule.as_ref()) {
+            map.serialize_entry("params", &serde_json::json!({ "rule": rule, "limit": limit }))?;
         }
         map.end()
     }

@@ -50,6 +50,7 @@
 //! - [`openapi`]: an OpenAPI 3.1 document for routes read with the extractors;
 //! - [`examples`]: the check that every example reads;
 //! - [`rules`]: which types each value rule applies to;
+//! - [`messages`]: the texts of issues, and other languages for them;
 //! - [`check`]: what a hand-written [`ApiType::check`] works with;
 //! - `axum` (feature `axum`) and `actix` (feature `actix-web`): the
 //!   extractors.
@@ -58,7 +59,8 @@
 //!
 //! `lib.rs` declares the modules in five layers; a module uses only modules
 //! of lower layers, or of its own layer without a cycle (a test checks it):
-//! 1. reading JSON: `suggest`, `format_names`, `node`, `issue`, `report`;
+//! 1. reading JSON: `suggest`, `format_names`, `messages` (the texts of
+//!    issues), `node`, `issue`, `report`;
 //! 2. types as data, one module: `doc`;
 //! 3. field types at run time: `api_type`, `impls`, `map_key`, `secret`,
 //!    `timestamp`, `patch`, `object`, `opaque` (fields serde reads alone),
@@ -104,6 +106,7 @@
 // Layer 1: reading JSON.
 mod format_names;
 mod issue;
+pub mod messages;
 mod node;
 mod report;
 mod suggest;

@@ -187,3 +187,92 @@ fn a_custom_field_rule_is_documented_by_its_message_not_its_rust_path() {
         ("spaced_room", "a room name has no spaces")
     );
 }
+
+/// A second language: rules by their key, type errors by their code, and a
+/// fallback for the rest; a user's message stays as written.
+struct German;
+
+impl model_core::messages::Messages for German {
+    fn template(&self, key: &str) -> Option<std::borrow::Cow<'_, str>> {
+        Some(std::borrow::Cow::Borrowed(match key {
+            "min_length" => "mindestens {limit} Zeichen[, erhalten: {received}]",
+            "maximum" => "höchstens {limit}[, erhalten: {received}]",
+            "invalid_type" => "erwartet: {expected}[, erhalten: {received}]",
+            "missing" => "Pflichtfeld fehlt",
+            "*" => "ungültig: {expected}",
+            _ => return None,
+        }))
+    }
+}
+
+#[derive(Debug, Deserialize, ApiModel)]
+struct Signup {
+    #[api(min_length = 3)]
+    login: String,
+    #[api(maximum = 130)]
+    age: u8,
+    #[api(min_length = 8, message = "ein Passwort hat mindestens 8 Zeichen")]
+    password: String,
+    plan: String,
+    #[serde(default)]
+    #[api(pattern = "^[a-z]+$")]
+    team: String,
+}
+
+#[test]
+fn a_report_renders_in_another_language_from_its_params() {
+    let json = r#"{"login": "Al", "age": 200, "password": "short", "team": 7}"#;
+    let error = Signup::from_json(json).unwrap_err();
+    let german: Vec<String> = error.issues().iter().map(|issue| issue.detail_in(&German)).collect();
+    assert_eq!(
+        german,
+        [
+            "mindestens 3 Zeichen, erhalten: 2",
+            "höchstens 130, erhalten: 200",
+            "ein Passwort hat mindestens 8 Zeichen",
+            "erwartet: string, erhalten: number 7",
+            "Pflichtfeld fehlt",
+        ]
+    );
+    // The English table is what `detail` writes.
+    for issue in error.issues() {
+        assert_eq!(issue.detail_in(&model_core::messages::English), issue.detail());
+    }
+    // A rule's parameters are data, and in the JSON a client reads.
+    let login = &error.issues()[0];
+    let params: Vec<(&str, String)> =
+        login.params().into_iter().map(|(name, value)| (name, value.into_owned())).collect();
+    assert!(
+        params.contains(&("rule", "min_length".to_owned())) && params.contains(&("limit", "3".to_owned())),
+        "{params:?}"
+    );
+    let json = serde_json::to_value(login).unwrap();
+    assert_eq!(json["params"], json!({"rule": "min_length", "limit": 3}));
+    assert_eq!(json["code"], "too_short");
+    // A type error has no rule: no params in its JSON.
+    assert!(serde_json::to_value(&error.issues()[3]).unwrap().get("params").is_none());
+    // A pattern's limit is the pattern.
+    let error = Signup::from_json(r#"{"login": "Ada", "age": 1, "password": "long enough", "plan": "x", "team": "A"}"#)
+        .unwrap_err();
+    assert_eq!(
+        serde_json::to_value(&error.issues()[0]).unwrap()["params"],
+        json!({"rule": "pattern", "limit": "^[a-z]+$"})
+    );
+}
+
+#[test]
+fn a_template_of_any_shape_renders_without_panicking() {
+    struct Odd(&'static str);
+    impl model_core::messages::Messages for Odd {
+        fn template(&self, _: &str) -> Option<std::borrow::Cow<'_, str>> {
+            Some(std::borrow::Cow::Borrowed(self.0))
+        }
+    }
+    let error = Signup::from_json(r#"{"login": "Al", "age": 1, "password": "long enough", "plan": "x"}"#).unwrap_err();
+    let issue = &error.issues()[0];
+    for template in ["", "[", "]", "{", "}", "[{", "{[}]", "[{limit}", "{limit", "a]b[c{d}e", "[[{limit}]]", "{}", "[]"]
+    {
+        let _ = issue.detail_in(&Odd(template));
+    }
+    assert_eq!(issue.detail_in(&Odd("[{limit} / {nothing}]{limit}")), "3");
+}

@@ -123,6 +123,51 @@ impl Format {
     }
 }
 
+impl Rule {
+    /// The attribute key that writes the rule: `min_length`, `validate`.
+    pub fn key(&self) -> &'static str {
+        match self {
+            Rule::MinLength(_) => "min_length",
+            Rule::MaxLength(_) => "max_length",
+            Rule::Pattern(_) => "pattern",
+            Rule::Format(_) => "format",
+            Rule::Contains(_) => "contains",
+            Rule::Minimum(_) => "minimum",
+            Rule::Maximum(_) => "maximum",
+            Rule::ExclusiveMinimum(_) => "exclusive_minimum",
+            Rule::ExclusiveMaximum(_) => "exclusive_maximum",
+            Rule::MultipleOf(_) => "multiple_of",
+            Rule::MinItems(_) => "min_items",
+            Rule::MaxItems(_) => "max_items",
+            Rule::UniqueItems => "unique_items",
+            Rule::MinProperties(_) => "min_properties",
+            Rule::MaxProperties(_) => "max_properties",
+            Rule::Items(_) => "items",
+            Rule::Custom(_) | Rule::Described(_) => "validate",
+        }
+    }
+
+    /// The rule's limit as JSON, the parameter a message is written with:
+    /// `3`, `"^[a-z]+$"`, `"email"`; `null` for a rule without one.
+    pub fn limit(&self) -> serde_json::Value {
+        match self {
+            Rule::MinLength(n) | Rule::MaxLength(n) | Rule::MinItems(n) | Rule::MaxItems(n) => (*n).into(),
+            Rule::MinProperties(n) | Rule::MaxProperties(n) => (*n).into(),
+            Rule::Pattern(text) | Rule::Contains(text) => (*text).into(),
+            Rule::Format(format) => format.as_str().into(),
+            Rule::Minimum(limit)
+            | Rule::Maximum(limit)
+            | Rule::ExclusiveMinimum(limit)
+            | Rule::ExclusiveMaximum(limit)
+            | Rule::MultipleOf(limit) => match limit {
+                Limit::Integer(int) => i64::try_from(*int).map_or_else(|_| int.to_string().into(), Into::into),
+                Limit::Float(float) => serde_json::Number::from_f64(*float).map_or(serde_json::Value::Null, Into::into),
+            },
+            Rule::UniqueItems | Rule::Items(_) | Rule::Custom(_) | Rule::Described(_) => serde_json::Value::Null,
+        }
+    }
+}
+
 impl fmt::Display for Limit {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {

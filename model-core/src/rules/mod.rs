@@ -71,8 +71,12 @@ impl<'r, 'a, 'n> Rules<'r, 'a, 'n> {
             self.report.mark_failed();
             return;
         }
-        let own = Own::of(self.code, self.message.map(Cow::Borrowed));
-        self.push(kind, Cow::Owned(rule.to_string()), Some(received()), own);
+        let own = Box::new(Own {
+            code: self.code,
+            message: self.message.map(Cow::Borrowed),
+            rule: Some((rule.key(), rule.limit())),
+        });
+        self.push(kind, Cow::Owned(rule.to_string()), Some(received()), Some(own));
     }
 
     fn push(&mut self, kind: IssueKind, expected: Cow<'static, str>, received: Option<String>, own: Option<Box<Own>>) {
