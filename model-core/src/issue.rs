@@ -143,13 +143,45 @@ pub(crate) fn is_snake_case(code: &str) -> bool {
 
 /// What a user gave an issue of their own: its code, and the message that
 /// stands for its `detail`.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub(crate) struct Own {
     pub(crate) code: Option<&'static str>,
     pub(crate) message: Option<Cow<'static, str>>,
     /// The rule broken (`min_length`) and its limit (`3`), as parameters
     /// of the issue's text.
-    pub(crate) rule: Option<(&'static str, serde_json::Value)>,
+    pub(crate) rule: Option<(&'static str, Param)>,
+}
+
+/// A rule's limit, kept as it is written until a text or JSON needs it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) enum Param {
+    None,
+    Count(usize),
+    Integer(i128),
+    Float(f64),
+    Text(&'static str),
+}
+
+impl Param {
+    fn to_json(self) -> serde_json::Value {
+        match self {
+            Param::None => serde_json::Value::Null,
+            Param::Count(count) => count.into(),
+            Param::Integer(int) => i64::try_from(int).map_or_else(|_| int.to_string().into(), Into::into),
+            Param::Float(float) => serde_json::Number::from_f64(float).map_or(serde_json::Value::Null, Into::into),
+            Param::Text(text) => text.into(),
+        }
+    }
+
+    fn to_text(self) -> Cow<'static, str> {
+        match self {
+            Param::None => Cow::Borrowed(""),
+            Param::Count(count) => Cow::Owned(count.to_string()),
+            Param::Integer(int) => Cow::Owned(int.to_string()),
+            Param::Float(float) => Cow::Owned(float.to_string()),
+            Param::Text(text) => Cow::Borrowed(text),
+        }
+    }
 }
 
 impl Own {
@@ -370,7 +402,7 @@ impl Issue {
         params.extend(optional.into_iter().filter_map(|(name, value)| Some((name, Cow::Borrowed(value?)))));
         if let Some((rule, limit)) = self.own.as_ref().and_then(|own| own.rule.as_ref()) {
             params.push(("rule", Cow::Borrowed(*rule)));
-            params.push(("limit", limit_text(limit)));
+            params.push(("limit", limit.to_text()));
         }
         params
     }
@@ -444,14 +476,6 @@ impl fmt::Display for Detail<'_> {
     }
 }
 
-/// A rule's limit as a text parameter: a string as it is, anything else as JSON.
-fn limit_text(limit: &serde_json::Value) -> Cow<'_, str> {
-    match limit {
-        serde_json::Value::String(text) => Cow::Borrowed(text),
-        other => Cow::Owned(other.to_string()),
-    }
-}
-
 impl fmt::Display for Issue {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let pointer = if self.pointer.as_str().is_empty() { "(root)" } else { self.pointer.as_str() };
@@ -517,7 +541,7 @@ impl Serialize for Issue {
         }
         // What a client needs to write the text in its own language.
         if let Some((rule, limit)) = self.own.as_ref().and_then(|own| own.rule.as_ref()) {
-            map.serialize_entry("params", &serde_json::json!({ "rule": rule, "limit": limit }))?;
+            map.serialize_entry("params", &serde_json::json!({ "rule": rule, "limit": limit.to_json() }))?;
         }
         map.end()
     }

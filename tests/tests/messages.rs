@@ -206,6 +206,7 @@ impl model_core::messages::Messages for German {
 }
 
 #[derive(Debug, Deserialize, ApiModel)]
+#[allow(dead_code)] // Read only for its report.
 struct Signup {
     #[api(min_length = 3)]
     login: String,

@@ -146,26 +146,6 @@ impl Rule {
             Rule::Custom(_) | Rule::Described(_) => "validate",
         }
     }
-
-    /// The rule's limit as JSON, the parameter a message is written with:
-    /// `3`, `"^[a-z]+$"`, `"email"`; `null` for a rule without one.
-    pub fn limit(&self) -> serde_json::Value {
-        match self {
-            Rule::MinLength(n) | Rule::MaxLength(n) | Rule::MinItems(n) | Rule::MaxItems(n) => (*n).into(),
-            Rule::MinProperties(n) | Rule::MaxProperties(n) => (*n).into(),
-            Rule::Pattern(text) | Rule::Contains(text) => (*text).into(),
-            Rule::Format(format) => format.as_str().into(),
-            Rule::Minimum(limit)
-            | Rule::Maximum(limit)
-            | Rule::ExclusiveMinimum(limit)
-            | Rule::ExclusiveMaximum(limit)
-            | Rule::MultipleOf(limit) => match limit {
-                Limit::Integer(int) => i64::try_from(*int).map_or_else(|_| int.to_string().into(), Into::into),
-                Limit::Float(float) => serde_json::Number::from_f64(*float).map_or(serde_json::Value::Null, Into::into),
-            },
-            Rule::UniqueItems | Rule::Items(_) | Rule::Custom(_) | Rule::Described(_) => serde_json::Value::Null,
-        }
-    }
 }
 
 impl fmt::Display for Limit {

@@ -16,8 +16,8 @@
 use std::borrow::Cow;
 
 use crate::api_type::ApiType;
-use crate::doc::Rule;
-use crate::issue::{IssueKind, Own, ValidationError};
+use crate::doc::{Limit, Rule};
+use crate::issue::{IssueKind, Own, Param, ValidationError};
 use crate::node::Node;
 use crate::patch::Patch;
 use crate::report::Report;
@@ -74,7 +74,7 @@ impl<'r, 'a, 'n> Rules<'r, 'a, 'n> {
         let own = Box::new(Own {
             code: self.code,
             message: self.message.map(Cow::Borrowed),
-            rule: Some((rule.key(), rule.limit())),
+            rule: Some((rule.key(), param(rule))),
         });
         self.push(kind, Cow::Owned(rule.to_string()), Some(received()), Some(own));
     }
@@ -82,6 +82,25 @@ impl<'r, 'a, 'n> Rules<'r, 'a, 'n> {
     fn push(&mut self, kind: IssueKind, expected: Cow<'static, str>, received: Option<String>, own: Option<Box<Own>>) {
         let offset = self.node.map(|node| node.offset());
         self.report.push_rule(offset, kind, expected, received, own);
+    }
+}
+
+/// A rule's limit as an issue keeps it.
+fn param(rule: Rule) -> Param {
+    match rule {
+        Rule::MinLength(n) | Rule::MaxLength(n) | Rule::MinItems(n) | Rule::MaxItems(n) => Param::Count(n),
+        Rule::MinProperties(n) | Rule::MaxProperties(n) => Param::Count(n),
+        Rule::Pattern(text) | Rule::Contains(text) => Param::Text(text),
+        Rule::Format(format) => Param::Text(format.as_str()),
+        Rule::Minimum(limit)
+        | Rule::Maximum(limit)
+        | Rule::ExclusiveMinimum(limit)
+        | Rule::ExclusiveMaximum(limit)
+        | Rule::MultipleOf(limit) => match limit {
+            Limit::Integer(int) => Param::Integer(int),
+            Limit::Float(float) => Param::Float(float),
+        },
+        _ => Param::None,
     }
 }
 
