@@ -134,11 +134,21 @@ pub struct Issue {
 }
 
 /// `[a-z][a-z0-9_]*`, at most 64 characters: a code a client can match on.
-pub(crate) fn is_snake_case(code: &str) -> bool {
-    let mut bytes = code.bytes();
-    code.len() <= 64
-        && bytes.next().is_some_and(|first| first.is_ascii_lowercase())
-        && bytes.all(|byte| byte.is_ascii_lowercase() || byte.is_ascii_digit() || byte == b'_')
+/// A `const fn`, so that [`code!`](crate::code) checks a literal at compile time.
+pub const fn is_snake_case(code: &str) -> bool {
+    let bytes = code.as_bytes();
+    if bytes.is_empty() || bytes.len() > 64 || !bytes[0].is_ascii_lowercase() {
+        return false;
+    }
+    let mut index = 1;
+    while index < bytes.len() {
+        let byte = bytes[index];
+        if !(byte.is_ascii_lowercase() || byte.is_ascii_digit() || byte == b'_') {
+            return false;
+        }
+        index += 1;
+    }
+    true
 }
 
 /// What a user gave an issue of their own: its code, and the message that

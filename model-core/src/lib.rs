@@ -183,6 +183,29 @@ pub mod axum {
 /// The derive. See the [crate docs](crate).
 pub use model_derive::ApiModel;
 
+/// A code for [`Violation::code`] or [`Issue::custom`], checked at compile
+/// time: a snake_case name (`[a-z][a-z0-9_]*`, at most 64 characters) that
+/// a client matches on. A code that is not one is a compile error here, where
+/// a plain string would become `invalid_value` at run time.
+///
+/// ```
+/// use model_core::{code, Violation};
+///
+/// let violation = Violation::new("an urgent ticket needs a due date").code(code!("needs_due_date"));
+/// # let _ = violation;
+/// ```
+#[macro_export]
+macro_rules! code {
+    ($code:literal) => {{
+        const CODE: &str = $code;
+        const _: () = ::core::assert!(
+            $crate::__private_0_1::is_code(CODE),
+            "a code is a snake_case name: lower-case letters, digits and `_`, starting with a letter, at most 64 characters"
+        );
+        CODE
+    }};
+}
+
 /// serde_json's `json!`, for `#[api(example = json!({ … }))]` without a serde_json dependency.
 pub use serde_json::json;
 

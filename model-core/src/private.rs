@@ -335,3 +335,6 @@ pub use crate::__model_core_if_utoipa as if_utoipa;
 pub use crate::to_utoipa::{name as utoipa_name, schema as utoipa_schema, schemas as utoipa_schemas};
 #[cfg(feature = "utoipa")]
 pub use utoipa;
+
+/// What `code!` checks a literal with.
+pub use crate::issue::is_snake_case as is_code;

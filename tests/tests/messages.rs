@@ -26,7 +26,9 @@ struct TicketCreate {
 impl TicketCreate {
     fn dated(&self) -> Result<(), Violation> {
         match (self.urgent, &self.due) {
-            (true, None) => Err(Violation::new("an urgent ticket needs a due date").at("due").code("needs_due_date")),
+            (true, None) => Err(Violation::new("an urgent ticket needs a due date")
+                .at("due")
+                .code(model_core::code!("needs_due_date"))),
             _ => Ok(()),
         }
     }
