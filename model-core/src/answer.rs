@@ -12,7 +12,7 @@ use serde::de::DeserializeOwned;
 use serde_json::{json, Map, Value};
 
 use crate::api_type::ApiType;
-use crate::issue::{Issue, IssueKind, ValidationError};
+use crate::issue::{unescape_segment, Issue, IssueKind, ValidationError};
 use crate::model::ApiStruct;
 use crate::pairs::from_pairs_limited;
 use crate::parse;
@@ -223,7 +223,7 @@ fn title(status: u16) -> &'static str {
 fn location(place: &str, pointer: &str) -> Value {
     let mut location = vec![json!(place)];
     for segment in pointer.split('/').skip(1) {
-        let segment = segment.replace("~1", "/").replace("~0", "~");
+        let segment = unescape_segment(segment);
         match segment.parse::<u64>() {
             Ok(index) => location.push(json!(index)),
             Err(_) => location.push(json!(segment)),

@@ -7,10 +7,11 @@ use std::fmt;
 use serde_json::Value;
 
 use crate::doc::{linked, FieldDoc, Linked, ModelDoc, TypeDoc, VariantShape};
+use crate::issue::push_pointer_segment;
 use crate::issue::Issue;
 use crate::node::{Node, Tape};
 use crate::object::{check_object, ObjectSpec};
-use crate::report::{push_pointer_segment, Report};
+use crate::report::Report;
 use crate::suggest;
 
 /// One example that should not be published as it is.

@@ -133,6 +133,31 @@ pub struct Issue {
     pub(crate) own: Option<Box<Own>>,
 }
 
+/// Appends `key` as one RFC 6901 segment: `~` is written `~0`, `/` is `~1`.
+pub(crate) fn push_pointer_segment(pointer: &mut String, key: &str) {
+    if !key.bytes().any(|byte| byte == b'~' || byte == b'/') {
+        pointer.push_str(key);
+        return;
+    }
+    for ch in key.chars() {
+        match ch {
+            '~' => pointer.push_str("~0"),
+            '/' => pointer.push_str("~1"),
+            _ => pointer.push(ch),
+        }
+    }
+}
+
+/// One RFC 6901 segment as the key it stands for, `push_pointer_segment`
+/// undone: `~1` is `/`, `~0` is `~`.
+pub(crate) fn unescape_segment(segment: &str) -> Cow<'_, str> {
+    if segment.contains('~') {
+        Cow::Owned(segment.replace("~1", "/").replace("~0", "~"))
+    } else {
+        Cow::Borrowed(segment)
+    }
+}
+
 /// `[a-z][a-z0-9_]*`, at most 64 characters: a code a client can match on.
 /// A `const fn`, so that [`code!`](crate::code) checks a literal at compile time.
 pub const fn is_snake_case(code: &str) -> bool {
@@ -452,7 +477,7 @@ impl Issue {
             .rsplit('/')
             .find(|segment| !segment.is_empty() && segment.parse::<usize>().is_err())
             .filter(|_| !pointer.is_empty())
-            .map(|segment| Cow::Owned(segment.replace("~1", "/").replace("~0", "~")));
+            .map(|segment| Cow::Owned(unescape_segment(segment).into_owned()));
         let code = Some(code).filter(|code| is_snake_case(code));
         Issue {
             kind: IssueKind::InvalidValue,

@@ -300,7 +300,7 @@ impl<'a> Node<'a> {
         for segment in pointer.split('/').skip(1) {
             node = match node.kind() {
                 Kind::Object => {
-                    let key = segment.replace("~1", "/").replace("~0", "~");
+                    let key = crate::issue::unescape_segment(segment);
                     node.entries().ok()?.into_iter().rev().find(|entry| entry.key == key)?.value
                 }
                 Kind::Array => node.items().nth(segment.parse::<usize>().ok()?)?,

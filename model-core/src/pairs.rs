@@ -34,7 +34,7 @@ use serde::de::DeserializeOwned;
 use serde_json::{Map, Number, Value};
 
 use crate::doc::{FieldDoc, TypeDoc};
-use crate::issue::{Issue, IssueKind, ShortText, ValidationError};
+use crate::issue::{push_pointer_segment, unescape_segment, Issue, IssueKind, ShortText, ValidationError};
 use crate::model::ApiStruct;
 use crate::parse::from_value_limited;
 use crate::report::ReportLimits;
@@ -132,9 +132,9 @@ where
     };
     // In the order the keys came, as a JSON report is in document order;
     // a missing key's issue after the others.
-    issues.sort_by_key(|issue| {
-        let key = issue.pointer().split('/').nth(1).unwrap_or_default().replace("~1", "/").replace("~0", "~");
-        order.get(&key).copied().unwrap_or(usize::MAX)
+    issues.sort_by_cached_key(|issue| {
+        let key = issue.pointer().split('/').nth(1).unwrap_or_default();
+        order.get(&*unescape_segment(key)).copied().unwrap_or(usize::MAX)
     });
     Err(ValidationError::new(model, issues))
 }
@@ -176,7 +176,7 @@ fn read(text: &str, ty: &TypeDoc) -> Option<Value> {
 /// The issue of a key given twice for a field that holds one value.
 fn duplicate(field: &FieldDoc) -> Issue {
     let mut pointer = String::from("/");
-    crate::report::push_pointer_segment(&mut pointer, field.wire_name);
+    push_pointer_segment(&mut pointer, field.wire_name);
     Issue {
         kind: IssueKind::DuplicateKey,
         pointer: ShortText::new(&pointer),

@@ -7,7 +7,7 @@ use std::rc::Rc;
 use serde::de::DeserializeOwned;
 use serde_json::error::Category;
 
-use crate::issue::{Issue, IssueKind, Own, ShortText, ValidationError};
+use crate::issue::{push_pointer_segment, unescape_segment, Issue, IssueKind, Own, ShortText, ValidationError};
 use crate::node::{Entry, Kind, Node, MAX_DEPTH};
 
 /// How much of a received scalar a report quotes.
@@ -609,11 +609,7 @@ impl<'a> Report<'a> {
         let start = self.segments[at].key_at? + 1;
         let end = self.segments.get(at + 1).map_or(self.pointer.len(), |next| next.pointer_len);
         let escaped = self.pointer.get(start..end)?;
-        Some(Cow::Owned(if escaped.contains('~') {
-            escaped.replace("~1", "/").replace("~0", "~")
-        } else {
-            escaped.to_owned()
-        }))
+        Some(Cow::Owned(unescape_segment(escaped).into_owned()))
     }
 
     /// Runs `check` with received values hidden from every issue it adds.
@@ -746,21 +742,6 @@ impl LineStarts {
             *self = LineStarts::Shared(shared);
         }
         self.clone()
-    }
-}
-
-/// Appends `key` as one RFC 6901 segment: `~` is written `~0`, `/` is `~1`.
-pub(crate) fn push_pointer_segment(pointer: &mut String, key: &str) {
-    if !key.bytes().any(|byte| byte == b'~' || byte == b'/') {
-        pointer.push_str(key);
-        return;
-    }
-    for ch in key.chars() {
-        match ch {
-            '~' => pointer.push_str("~0"),
-            '/' => pointer.push_str("~1"),
-            _ => pointer.push(ch),
-        }
     }
 }
 

@@ -95,7 +95,7 @@ impl Violation {
             place.to_owned()
         } else {
             let mut pointer = String::from("/");
-            crate::report::push_pointer_segment(&mut pointer, place);
+            crate::issue::push_pointer_segment(&mut pointer, place);
             pointer
         };
         self.places.push(pointer);
