@@ -46,19 +46,30 @@ pub fn json_schema(ty: &TypeDoc) -> Value {
 }
 
 /// A type's schema as another crate's generator (schemars, utoipa) takes
-/// it: its own schema, its name when it is a model or enum (the generator
-/// files it under that name), and the schemas of the models and enums it
-/// refers to, by name, which the generator files beside it. References point
-/// at `prefix` + name.
+/// it: its own schema (filed under [`Parts::name_of`] when it is a model or
+/// enum), and the schemas of the models and enums it refers to, by name,
+/// which the generator files beside it. References point at `prefix` + name.
 #[cfg(any(feature = "schemars", feature = "utoipa"))]
 pub(crate) struct Parts {
     pub(crate) own: Value,
-    pub(crate) name: Option<String>,
     pub(crate) others: Vec<(String, Value)>,
 }
 
 #[cfg(any(feature = "schemars", feature = "utoipa"))]
 impl Parts {
+    /// The name another crate's generator files `ty` under: the docs' name
+    /// of a model or enum (`Page_User`), the type's own name otherwise.
+    /// No schema is written for it.
+    pub(crate) fn name_of(ty: &TypeDoc) -> std::borrow::Cow<'static, str> {
+        let all = linked(ty);
+        match (ty, all.first()) {
+            (TypeDoc::Model(_) | TypeDoc::Enum(_) | TypeDoc::Union(_), Some(root)) => {
+                std::borrow::Cow::Owned(Names::of(&all).linked(root).into_owned())
+            }
+            _ => std::borrow::Cow::Owned(ty.to_string()),
+        }
+    }
+
     pub(crate) fn of(ty: &TypeDoc, prefix: &str) -> Parts {
         let mut all = linked(ty);
         let names = Names::of(&all);
@@ -81,7 +92,7 @@ impl Parts {
                 others.push((name.clone(), writer.linked(root)));
             }
         }
-        Parts { own, name, others }
+        Parts { own, others }
     }
 }
 

@@ -37,10 +37,7 @@ pub fn json_schema<T: ApiType + ?Sized>(generator: &mut SchemaGenerator) -> Sche
 /// The name schemars files `T` under: the docs' name for a model or enum
 /// (`Page_User`), the type's own name otherwise.
 pub fn schema_name<T: ApiType + ?Sized>() -> Cow<'static, str> {
-    match Parts::of(&T::TYPE, "").name {
-        Some(name) => Cow::Owned(name),
-        None => Cow::Owned(T::TYPE.to_string()),
-    }
+    Parts::name_of(&T::TYPE)
 }
 
 /// Whether schemars writes `T` in place: all but models, enums and data

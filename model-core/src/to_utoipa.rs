@@ -45,10 +45,7 @@ pub fn schema<T: ApiType + ?Sized>() -> RefOr<Schema> {
 /// The component name of `T`: the docs' name for a model or enum
 /// (`Page_User`), the type's own name otherwise.
 pub fn name<T: ApiType + ?Sized>() -> Cow<'static, str> {
-    match Parts::of(&T::TYPE, COMPONENTS).name {
-        Some(name) => Cow::Owned(name),
-        None => Cow::Owned(T::TYPE.to_string()),
-    }
+    Parts::name_of(&T::TYPE)
 }
 
 /// Every model and enum `T` refers to, as components.
