@@ -118,7 +118,8 @@ where
             object.insert(name.to_owned(), value);
         }
     }
-    let parsed = from_value_limited::<T>(Value::Object(object), limits);
+    // The duplicates' issues are added to the report: it keeps room for them.
+    let parsed = from_value_limited::<T>(Value::Object(object), &limits.keeping_room_for(repeated.len()));
     if repeated.is_empty() && parsed.is_ok() {
         return parsed;
     }

@@ -89,6 +89,12 @@ impl ReportLimits {
         self
     }
 
+    /// These limits with room kept for `issues` issues a caller adds to the
+    /// report afterwards, so that the whole stays within `max_issues`.
+    pub(crate) fn keeping_room_for(self, issues: usize) -> Self {
+        self.max_issues(self.max_issues.saturating_sub(issues))
+    }
+
     /// The byte budget of a report on `input_len` bytes.
     pub fn budget(&self, input_len: usize) -> usize {
         self.max_bytes.min(Self::MIN_BYTES.max(self.per_input_byte.saturating_mul(input_len)))

@@ -124,3 +124,40 @@ fn many_pairs_cost_a_pass_each() {
     let error = from_pairs::<Search, _, _>(pairs).unwrap_err();
     assert!(error.issues().len() <= model_core::check::MAX_ISSUES + 1, "{}", error.issues().len());
 }
+
+#[derive(Debug, Deserialize, ApiModel)]
+#[serde(deny_unknown_fields)]
+#[allow(dead_code)] // Only ever refused here.
+struct Hostile {
+    #[serde(default)]
+    #[api(items(min_length = 1))]
+    tag: Vec<String>,
+    #[serde(default)]
+    limit: u32,
+    #[serde(default)]
+    #[api(min_length = 20)]
+    token: Secret<String>,
+}
+
+#[test]
+fn the_worst_pairs_get_a_bounded_report_that_shows_no_secret() {
+    let long_key = "k".repeat(100_000);
+    let long_number = "9".repeat(1_000_000);
+    let mut pairs: Vec<(String, String)> = vec![(long_key.clone(), "x".to_owned()), ("limit".to_owned(), long_number)];
+    // Many problems under one key: 100,000 empty tags, each too short.
+    pairs.extend((0..100_000).map(|_| ("tag".to_owned(), String::new())));
+    // A secret given many times: one duplicate issue, its values never shown.
+    pairs.extend((0..1_000).map(|index| ("token".to_owned(), format!("hunter{index}"))));
+    let error = from_pairs::<Hostile, _, _>(pairs).unwrap_err();
+    let json = serde_json::to_string(&error).unwrap();
+    assert!(error.issues().len() <= model_core::check::MAX_ISSUES + 1, "{}", error.issues().len());
+    assert!(json.len() < 1 << 20, "{} bytes", json.len());
+    assert!(!json.contains("hunter"), "a secret in the report");
+    // Keys are cut in pointers, received values at 40 characters.
+    assert!(error.issues().iter().all(|issue| issue.pointer().len() < 300), "a pointer not cut");
+    assert!(error.issues().iter().all(|issue| issue.received().is_none_or(|received| received.chars().count() <= 60)));
+    let codes: std::collections::BTreeSet<&str> = error.issues().iter().map(|issue| issue.code()).collect();
+    for code in ["duplicate_key", "invalid_type", "too_short", "too_many_issues"] {
+        assert!(codes.contains(code), "{code} in {codes:?}");
+    }
+}

@@ -353,3 +353,28 @@ async fn the_ticket_service_opens_lists_and_finds_tickets() {
     let document = send(&client, &base, "GET", "/openapi.json", None, b"").await;
     assert_eq!(document.json()["openapi"], "3.1.0");
 }
+
+#[tokio::test]
+async fn the_worst_form_and_query_get_the_same_bounded_report_on_both_frameworks() {
+    let (axum_base, actix_base) = (start_axum().await, start_actix());
+    let client = reqwest::Client::new();
+    // A 100 KB key, 50,000 empty tags (each too short), a number of 20,000 digits.
+    let mut form = format!("{}=x&title=Printer&priority={}", "k".repeat(100_000), "9".repeat(20_000));
+    form.push_str(&"&tag=".repeat(50_000));
+    let query = format!("/tickets?{}=x&limit={}", "q".repeat(2_000), "7".repeat(2_000));
+    for (method, path, content_type, body) in
+        [("POST", "/tickets", FORM, form.as_bytes()), ("GET", query.as_str(), None, &b""[..])]
+    {
+        let on_axum = send(&client, &axum_base, method, path, content_type, body).await;
+        let on_actix = send(&client, &actix_base, method, path, content_type, body).await;
+        assert_eq!(on_axum, on_actix, "{method} {}", &path[..20]);
+        assert_eq!(on_axum.status, 422, "{}", &on_axum.body[..200.min(on_axum.body.len())]);
+        let problem = on_axum.json();
+        let errors = problem["errors"].as_array().unwrap();
+        assert!(errors.len() <= 1_001, "{} issues", errors.len());
+        assert!(on_axum.body.len() < 1 << 20, "{} bytes", on_axum.body.len());
+        for issue in errors {
+            assert!(issue["pointer"].as_str().unwrap().len() < 300, "a pointer not cut: {issue}");
+        }
+    }
+}
