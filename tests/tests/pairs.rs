@@ -155,7 +155,10 @@ fn the_worst_pairs_get_a_bounded_report_that_shows_no_secret() {
     assert!(!json.contains("hunter"), "a secret in the report");
     // Keys are cut in pointers, received values at 40 characters.
     assert!(error.issues().iter().all(|issue| issue.pointer().len() < 300), "a pointer not cut");
-    assert!(error.issues().iter().all(|issue| issue.received().map_or(true, |received| received.chars().count() <= 60)));
+    assert!(error
+        .issues()
+        .iter()
+        .all(|issue| issue.received().map_or(true, |received| received.chars().count() <= 60)));
     let codes: std::collections::BTreeSet<&str> = error.issues().iter().map(|issue| issue.code()).collect();
     for code in ["duplicate_key", "invalid_type", "too_short", "too_many_issues"] {
         assert!(codes.contains(code), "{code} in {codes:?}");
