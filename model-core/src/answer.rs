@@ -306,5 +306,5 @@ fn decode(part: &[u8]) -> Option<String> {
 /// The report of a query string or form that is not UTF-8 text.
 fn not_text<T: ApiType>() -> ValidationError {
     let issue = Issue::at_root(IssueKind::Syntax, Cow::Borrowed("UTF-8 text once percent-decoded"), (None, None));
-    ValidationError::new(T::TYPE.to_string().into(), vec![issue])
+    ValidationError::new(T::TYPE.shown_name(), vec![issue])
 }

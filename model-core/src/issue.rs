@@ -424,10 +424,21 @@ impl Issue {
 impl Issue {
     /// The parameters of the issue's text, by name: `expected` and, when
     /// there are some, `received`, `suggestion`, `wire_name`, `found_key`,
-    /// and for a broken rule `rule` (`min_length`) and `limit` (`3`). A
-    /// table of [`messages`](crate::messages) fills its templates with them.
+    /// `allowed` (the values or keys an unknown one was not, as
+    /// `` `open`, `closed` ``), and for a broken rule `rule` (`min_length`)
+    /// and `limit` (`3`). A table of [`messages`](crate::messages) fills its
+    /// templates with them.
+    ///
+    /// For a type error, `expected` is the type's name as docs and schema
+    /// write it (`integer`, `string[]`, a model's name); the phrases of a
+    /// few shapes (`an RFC 3339 date-time with an offset`) are English.
     pub fn params(&self) -> Vec<(&'static str, Cow<'_, str>)> {
         let mut params = vec![("expected", Cow::Borrowed(&*self.expected))];
+        // Every list of names a report writes follows `one of`, each name
+        // in backticks (`one of the keys `a`, `b``).
+        let own_message = self.own.as_ref().is_some_and(|own| own.message.is_some());
+        let list = self.expected.find("one of ").and_then(|at| Some(at + self.expected[at..].find('`')?));
+        params.extend(list.filter(|_| !own_message).map(|at| ("allowed", Cow::Borrowed(&self.expected[at..]))));
         let optional = [
             ("received", self.received.as_ref().map(ShortText::as_str)),
             ("suggestion", self.suggestion.as_deref()),

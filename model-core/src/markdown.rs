@@ -62,6 +62,9 @@ pub fn model_page(doc: &ModelDoc) -> String {
 
 fn model_page_in(doc: &ModelDoc, names: &Names) -> String {
     let mut page = heading(&doc.key(), doc.description);
+    if let Some(title) = doc.title {
+        let _ = write!(page, "Reports call it `{title}`.\n\n");
+    }
     if let Some(rule) = doc.rule {
         let _ = write!(page, "**Rule:** {rule}\n\n");
     }

@@ -117,7 +117,7 @@ pub trait ApiModel: ApiType + DeserializeOwned {
     /// # Ok::<(), model_core::ValidationError>(())
     /// ```
     fn validate(&self) -> Result<(), ValidationError> {
-        rules::validate(self, Self::TYPE.name())
+        rules::validate(self, Self::TYPE.shown_name())
     }
 
     /// Parses JSON text; on failure, reports every problem in it. See [`from_json`](crate::from_json).

@@ -125,7 +125,7 @@ where
     }
     let mut issues: Vec<Issue> = repeated.into_iter().map(duplicate).collect();
     let model = match parsed {
-        Ok(_) => T::TYPE.to_string().into(),
+        Ok(_) => T::TYPE.shown_name(),
         Err(error) => {
             issues.extend(error.issues().iter().cloned());
             Cow::Owned(error.model().to_owned())

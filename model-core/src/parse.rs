@@ -117,7 +117,7 @@ fn report<T: ApiType>(json: &str, refusal: Refusal<'_, T>, positions: bool, limi
         (Err(_), Refusal::Rules(_)) => {}
         (Err(syntax), Refusal::Serde(_)) => report.push_syntax(&syntax),
     }
-    let model = T::TYPE.name();
+    let model = T::TYPE.shown_name();
     match refusal {
         Refusal::Serde(error) => report.finish(model, error, grammar_ok),
         Refusal::Rules(value) => {
@@ -139,7 +139,7 @@ fn report<T: ApiType>(json: &str, refusal: Refusal<'_, T>, positions: bool, limi
 fn rules_without_text<T: ApiType>(value: &T, len: usize, limits: &ReportLimits) -> ValidationError {
     let mut report = Report::limited("", false, limits).with_budget(limits.budget(len));
     value.check_rules(&mut report);
-    ValidationError::new(T::TYPE.name(), report.into_issues())
+    ValidationError::new(T::TYPE.shown_name(), report.into_issues())
 }
 
 #[cold]
@@ -147,5 +147,5 @@ fn not_utf8<T: ApiType>(json: &[u8], valid_up_to: usize) -> ValidationError {
     let prefix = json.get(..valid_up_to).and_then(|bytes| std::str::from_utf8(bytes).ok());
     let mut report = Report::new(prefix.unwrap_or_default(), prefix.is_some());
     report.push_absent(valid_up_to, IssueKind::Syntax, Cow::Borrowed("UTF-8 text"));
-    ValidationError::new(Cow::Owned(T::TYPE.to_string()), report.into_issues())
+    ValidationError::new(T::TYPE.shown_name(), report.into_issues())
 }

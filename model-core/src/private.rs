@@ -41,13 +41,23 @@ pub fn check_model<M: crate::model::ApiStruct>(
     rule: Option<fn(&crate::node::Node<'_>, &mut crate::report::Report<'_>)>,
 ) {
     let spec = crate::object::ObjectSpec {
-        ty: &M::TYPE,
+        ty: &ShownName::<M>(std::marker::PhantomData),
         fields: M::DOC.fields,
         deny_unknown_fields: M::DOC.deny_unknown_fields,
         rule,
         skip_key: None,
     };
     crate::object::check_object(node, report, &spec);
+}
+
+/// A model's [`shown_name`](crate::doc::ModelDoc::shown_name), written only
+/// when an issue names it.
+struct ShownName<M>(std::marker::PhantomData<M>);
+
+impl<M: crate::model::ApiStruct> std::fmt::Display for ShownName<M> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&M::DOC.shown_name())
+    }
 }
 
 /// The error of `build()`: a `missing` issue for each unset required field.
@@ -101,6 +111,11 @@ pub const fn model_doc(
 /// `doc` with what the model's own rule checks.
 pub const fn with_rule(doc: ModelDoc, rule: Option<&'static str>) -> ModelDoc {
     doc.with_rule(rule)
+}
+
+/// `doc` with the name reports call the model by, `#[api(title = "…")]`.
+pub const fn titled(doc: ModelDoc, title: &'static str) -> ModelDoc {
+    doc.titled(title)
 }
 
 /// A string enum's values, as the derive writes them.

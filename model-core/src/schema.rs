@@ -246,7 +246,7 @@ impl Writer<'_> {
             }
         }
         let mut schema = Map::new();
-        schema.insert("title".to_owned(), json!(doc.key()));
+        schema.insert("title".to_owned(), json!(doc.shown_name()));
         // What the model's own rule checks, which no keyword can say.
         match (doc.description, doc.rule) {
             (Some(description), Some(rule)) => {

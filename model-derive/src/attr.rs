@@ -49,6 +49,7 @@ const OTHER: &str = "other";
 const EXAMPLE: &str = "example";
 const VALIDATE: &str = "validate";
 const DESCRIPTION: &str = "description";
+const TITLE: &str = "title";
 const NO_EXAMPLE_TEST: &str = "no_example_test";
 const BUILDER: &str = "builder";
 const CRATE: &str = "crate";
@@ -78,7 +79,7 @@ impl Target {
     fn api_keys(self) -> Vec<&'static str> {
         match self {
             Target::Variant => vec![OTHER],
-            Target::Struct => vec![EXAMPLE, VALIDATE, DESCRIPTION, NO_EXAMPLE_TEST, BUILDER, CRATE],
+            Target::Struct => vec![EXAMPLE, VALIDATE, DESCRIPTION, TITLE, NO_EXAMPLE_TEST, BUILDER, CRATE],
             Target::Field => [EXAMPLE, SERDE, rule::MESSAGE, rule::CODE].into_iter().chain(rule::keys()).collect(),
             Target::Enum => vec![CRATE],
         }
@@ -125,6 +126,8 @@ pub struct Container {
     pub validate: Option<ExprPath>,
     /// What that rule checks, `#[api(description = "…")]`, for the docs.
     pub rule_description: Option<LitStr>,
+    /// `#[api(title = "…")]`: what reports call the model, in place of its name.
+    pub title: Option<LitStr>,
     /// `#[api(no_example_test)]`: no generated test of the examples.
     pub no_example_test: bool,
     /// `#[api(builder)]`: a `…Builder` beside the model.
@@ -211,6 +214,7 @@ impl Container {
             examples: Vec::new(),
             validate: None,
             rule_description: None,
+            title: None,
             no_example_test: false,
             builder: false,
             krate: None,
@@ -240,6 +244,7 @@ impl Container {
                     })?);
                 }
                 (Namespace::Api, DESCRIPTION) => parsed.rule_description = Some(string(meta)?),
+                (Namespace::Api, TITLE) => parsed.title = Some(title(cx, meta)?),
                 (Namespace::Api, NO_EXAMPLE_TEST) => parsed.no_example_test = true,
                 (Namespace::Api, BUILDER) => parsed.builder = true,
                 (Namespace::Api, CRATE) => {
@@ -537,6 +542,16 @@ fn unknown_rule(rule: &LitStr) -> String {
 }
 
 /// The string literal after `=`, with a message naming the key when it is another literal.
+/// `title = "…"`: a name a client reads, so neither empty nor spread over lines.
+fn title(cx: &mut Ctxt, meta: &ParseNestedMeta) -> syn::Result<LitStr> {
+    let title = string(meta)?;
+    let text = title.value();
+    if text.trim().is_empty() || text.chars().any(char::is_control) {
+        cx.error_spanned_by(&title, "a title is what reports call the model: a name on one line, such as \"ticket\"");
+    }
+    Ok(title)
+}
+
 fn string(meta: &ParseNestedMeta) -> syn::Result<LitStr> {
     let key = meta.path.get_ident().map(ToString::to_string).unwrap_or_default();
     let expr: Expr = meta.value()?.parse()?;

@@ -69,21 +69,23 @@ pub fn expand(input: &Struct) -> TokenStream {
         Some(description) => quote!(::core::option::Option::Some(#description)),
         None => quote!(::core::option::Option::None),
     };
-    let table = model_table(
-        &generics,
-        ident,
-        quote! {
-            #private::with_rule(#private::model_doc(
-                #name,
-                #description,
-                &#fields,
-                #example,
-                #deny_unknown_fields,
-                ::core::module_path!(),
-                &[#(<#params as #private::ApiType>::TYPE),*],
-            ), #rule_description)
-        },
-    );
+    let doc = quote! {
+        #private::with_rule(#private::model_doc(
+            #name,
+            #description,
+            &#fields,
+            #example,
+            #deny_unknown_fields,
+            ::core::module_path!(),
+            &[#(<#params as #private::ApiType>::TYPE),*],
+        ), #rule_description)
+    };
+    // Written only when given, so a model without one costs no more tokens.
+    let doc = match &input.attrs.title {
+        Some(title) => quote!(#private::titled(#doc, #title)),
+        None => doc,
+    };
+    let table = model_table(&generics, ident, doc);
     let builder = input.attrs.builder.then(|| builder::expand(input));
     let example_test = example_test(input);
 

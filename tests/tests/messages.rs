@@ -279,3 +279,70 @@ fn a_template_of_any_shape_renders_without_panicking() {
     }
     assert_eq!(issue.detail_in(&Odd("[{limit} / {nothing}]{limit}")), "3");
 }
+
+/// A model a client knows as `ticket`, nested in another.
+#[derive(Debug, Deserialize, ApiModel)]
+#[api(title = "ticket")]
+struct TicketBody {
+    #[api(min_length = 1)]
+    title: String,
+}
+
+#[derive(Debug, Deserialize, ApiModel)]
+struct Batch {
+    first: TicketBody,
+}
+
+#[test]
+fn a_title_names_the_model_in_reports_and_the_schema_but_not_its_component() {
+    let error = TicketBody::from_json(r#"{"title": ""}"#).unwrap_err();
+    assert_eq!(error.model(), "ticket");
+    assert!(error.to_string().starts_with("invalid ticket: 1 issue"), "{error}");
+    let error = TicketBody::from_json("[]").unwrap_err();
+    assert_eq!(error.issues()[0].detail(), "expected ticket, got array");
+    let error = Batch::from_json(r#"{"first": 7}"#).unwrap_err();
+    assert_eq!(
+        (error.issues()[0].pointer(), &*error.issues()[0].detail()),
+        ("/first", "expected ticket, got number 7")
+    );
+    let error = TicketBody::from_value(json!({"title": ""})).unwrap_err();
+    assert_eq!(error.model(), "ticket");
+    let error = model_core::from_pairs::<TicketBody, _, _>([("title", "")]).unwrap_err();
+    assert_eq!(error.model(), "ticket");
+    // The component keeps the Rust name, so two titles never clash in a document.
+    let schema = Batch::json_schema();
+    assert_eq!(schema["properties"]["first"]["$ref"], "#/$defs/TicketBody");
+    assert_eq!(schema["$defs"]["TicketBody"]["title"], "ticket");
+    assert!(TicketBody::docs_markdown().contains("Reports call it `ticket`."));
+}
+
+#[test]
+fn unknown_values_carry_the_allowed_ones_as_a_param() {
+    #[derive(Debug, ApiModel)]
+    #[serde(rename_all = "snake_case")]
+    enum State {
+        Open,
+        Closed,
+    }
+    #[derive(Debug, Deserialize, ApiModel)]
+    #[serde(deny_unknown_fields)]
+    struct Filter {
+        state: State,
+    }
+    let error = Filter::from_json(r#"{"state": "opn", "sort": 1}"#).unwrap_err();
+    let allowed: Vec<Option<String>> = error
+        .issues()
+        .iter()
+        .map(|issue| {
+            issue.params().into_iter().find(|(name, _)| *name == "allowed").map(|(_, value)| value.into_owned())
+        })
+        .collect();
+    assert_eq!(allowed, [Some("`open`, `closed`".to_owned()), Some("`state`".to_owned())]);
+    struct Spanish;
+    impl model_core::messages::Messages for Spanish {
+        fn template(&self, key: &str) -> Option<std::borrow::Cow<'_, str>> {
+            (key == "unknown_variant").then_some(std::borrow::Cow::Borrowed("uno de {allowed}[, no {received}]"))
+        }
+    }
+    assert_eq!(error.issues()[0].detail_in(&Spanish), "uno de `open`, `closed`, no string \"opn\"");
+}

@@ -174,8 +174,10 @@ fn issue_set(error: &model_core::ValidationError) -> Vec<(&str, &str)> {
     issues
 }
 
-/// A model with rules, for the properties of the rule pass.
+/// A model with rules, for the properties of the rule pass: field rules
+/// and a model rule, which runs whenever serde reads the value.
 #[derive(Debug, serde::Deserialize, ApiModel)]
+#[api(validate = Ruled::coherent)]
 struct Ruled {
     #[api(min_length = 2, max_length = 5)]
     login: String,
@@ -185,6 +187,22 @@ struct Ruled {
     tags: Vec<String>,
     #[api(pattern = "^[a-c]+$")]
     code: Option<String>,
+}
+
+impl Ruled {
+    /// A code needs seats (blamed on the absent `seats`), and a two-letter
+    /// login needs a tag (blamed on the whole model).
+    fn coherent(&self) -> Result<(), model_core::Violation> {
+        if self.code.is_some() && self.seats.is_none() {
+            return Err(model_core::Violation::new("a code needs seats")
+                .at("seats")
+                .code(model_core::code!("needs_seats")));
+        }
+        if self.login.len() == 2 && self.tags.is_empty() {
+            return Err(model_core::Violation::new("a short login needs a tag"));
+        }
+        Ok(())
+    }
 }
 
 /// Values near every limit of `Ruled`, and of the wrong type now and then.

@@ -32,6 +32,9 @@ pub struct ModelDoc {
     /// What the model's own rule checks, as `#[api(validate = …,
     /// description = "…")]` says it, for the docs and the schema.
     pub rule: Option<&'static str>,
+    /// What reports and the schema's `title` call the model, as
+    /// `#[api(title = "…")]` says; `None` for its [`key`](Self::key).
+    pub title: Option<&'static str>,
 }
 
 impl ModelDoc {
@@ -55,7 +58,17 @@ impl ModelDoc {
         example: Option<Example>,
         deny_unknown_fields: bool,
     ) -> Self {
-        ModelDoc { name, description, fields, example, deny_unknown_fields, params: &[], module: "", rule: None }
+        ModelDoc {
+            name,
+            description,
+            fields,
+            example,
+            deny_unknown_fields,
+            params: &[],
+            module: "",
+            rule: None,
+            title: None,
+        }
     }
 
     /// The derive's: where the model is declared, and its type arguments.
@@ -66,6 +79,20 @@ impl ModelDoc {
     /// The derive's: what the model's own rule checks.
     pub(crate) const fn with_rule(self, rule: Option<&'static str>) -> Self {
         ModelDoc { rule, ..self }
+    }
+
+    /// The derive's: what reports call the model.
+    pub(crate) const fn titled(self, title: &'static str) -> Self {
+        ModelDoc { title: Some(title), ..self }
+    }
+
+    /// What a client reads the model called: its `#[api(title = "…")]`,
+    /// else its [`key`](Self::key). Reports are titled by it.
+    pub fn shown_name(&self) -> std::borrow::Cow<'static, str> {
+        match self.title {
+            Some(title) => std::borrow::Cow::Borrowed(title),
+            None => self.key(),
+        }
     }
 
     /// The model's name with its type arguments, as docs, schema and reports

@@ -189,6 +189,17 @@ impl TypeDoc {
     }
 }
 
+impl TypeDoc {
+    /// What a report calls the type: a model's `#[api(title = "…")]`, else
+    /// its [`name`](Self::name).
+    pub fn shown_name(&self) -> Cow<'static, str> {
+        match self {
+            TypeDoc::Model(doc) => doc().shown_name(),
+            _ => self.name(),
+        }
+    }
+}
+
 impl fmt::Display for TypeDoc {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {

@@ -139,7 +139,9 @@ impl Rules<'_, '_, '_> {
             return;
         }
         for place in &places {
-            let node = self.node.and_then(|node| node.find(place));
+            // A place the input does not have (an absent field) is placed
+            // where its model starts, as a missing key is.
+            let node = self.node.and_then(|node| node.find(place)).or(self.node);
             let own = own();
             let expected = Cow::Owned(message.clone());
             let (message, code) = (self.message, self.code);

@@ -203,3 +203,33 @@ async fn a_data_enum_and_a_list_are_bodies_like_any_model() {
         answer.json()["errors"].as_array().unwrap().iter().map(|e| e["pointer"].clone()).collect();
     assert_eq!((answer.status, pointers), (422, vec![json!("/1/login"), json!("/2/login")]));
 }
+
+/// A handler that refuses what only it can see, as the extractor refuses a body.
+async fn open_ticket(
+    ApiJson(request): ApiJson<ConnectSessionCreate>,
+) -> Result<String, model_core::axum::ApiRejection> {
+    if request.origin_owner_name == "Taken Ltd" {
+        let taken = model_core::Issue::custom("/origin_owner_name", "name_taken", "this owner has a session already");
+        let error = model_core::ValidationError::from_issues("ConnectSessionCreate", vec![taken]);
+        return Err(model_core::axum::ApiRejection::Invalid(error.expect("one issue")));
+    }
+    Ok(request.origin_owner_name)
+}
+
+#[tokio::test]
+async fn a_handler_answers_its_own_issue_as_a_422_problem() {
+    let base = start(Router::new().route("/tickets", routing::post(open_ticket))).await;
+    let client = reqwest::Client::new();
+    let body = r#"{"origin_owner_id": "o1", "origin_owner_name": "Taken Ltd"}"#;
+    let answer = post_json(&client, &format!("{base}/tickets"), body).await;
+    assert_eq!((answer.status, answer.content_type.as_str()), (422, "application/problem+json"));
+    assert_eq!(
+        answer.json()["errors"],
+        json!([{"pointer": "/origin_owner_name", "code": "name_taken", "detail": "this owner has a session already",
+                "wire_name": "origin_owner_name", "expected": "this owner has a session already"}])
+    );
+    let answer =
+        post_json(&client, &format!("{base}/tickets"), r#"{"origin_owner_id": "o1", "origin_owner_name": "Ada"}"#)
+            .await;
+    assert_eq!((answer.status, answer.text().as_str()), (200, "Ada"));
+}
