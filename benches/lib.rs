@@ -2,6 +2,8 @@
 //! `ApiModel` with plain serde on the same input.
 #![forbid(unsafe_code)]
 
+pub mod rule_shapes;
+
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Number, Value};
 

@@ -307,6 +307,22 @@ fn build(c: &mut Criterion) {
     group.finish();
 }
 
+/// Rule shapes side by side with serde + garde (`rule_shapes.rs`): valid
+/// input, then input whose types are right and whose rules are broken.
+fn rule_shapes(c: &mut Criterion) {
+    for shape in model_benches::rule_shapes::shapes() {
+        for (which, payload, problems) in [("valid", &shape.valid, 0), ("broken", &shape.broken, shape.problems)] {
+            assert_eq!(((shape.garde)(payload), (shape.api_model)(payload)), (problems, problems), "{}", shape.name);
+            let mut group = c.benchmark_group(format!("9_rules {} {which}", shape.name));
+            group.bench_function("serde_json::from_str + garde validate()", |b| {
+                b.iter(|| (shape.garde)(black_box(payload)));
+            });
+            group.bench_function("ApiModel::from_json", |b| b.iter(|| (shape.api_model)(black_box(payload))));
+            group.finish();
+        }
+    }
+}
+
 criterion_group!(
     benches,
     from_json_valid,
@@ -316,6 +332,7 @@ criterion_group!(
     rules_valid,
     report_against_eserde,
     report_scaling,
-    build
+    build,
+    rule_shapes
 );
 criterion_main!(benches);

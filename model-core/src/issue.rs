@@ -148,6 +148,40 @@ pub(crate) fn push_pointer_segment(pointer: &mut String, key: &str) {
     }
 }
 
+/// Appends `/index`, in decimal: done for every item a pass walks into, so
+/// written without the formatting machinery.
+pub(crate) fn push_index(pointer: &mut String, mut index: usize) {
+    let mut digits = [0_u8; 20];
+    let mut at = digits.len();
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (index % 10) as u8;
+        index /= 10;
+        if index == 0 {
+            break;
+        }
+    }
+    pointer.push('/');
+    pointer.push_str(std::str::from_utf8(&digits[at..]).unwrap_or_default());
+}
+
+/// How much of a key a pointer or wire name copies: longer keys are cut,
+/// with `…` in place of the rest, so that a hostile key cannot make every
+/// issue under it as long as itself.
+pub const KEY_LIMIT: usize = 64;
+
+/// Appends `key` as a report writes it in a pointer: one segment, cut at
+/// [`KEY_LIMIT`](crate::check::KEY_LIMIT) characters with `…` after.
+pub(crate) fn push_key_segment(pointer: &mut String, key: &str) {
+    match key.char_indices().nth(KEY_LIMIT) {
+        Some((end, _)) => {
+            push_pointer_segment(pointer, &key[..end]);
+            pointer.push('…');
+        }
+        None => push_pointer_segment(pointer, key),
+    }
+}
+
 /// One RFC 6901 segment as the key it stands for, `push_pointer_segment`
 /// undone: `~1` is `/`, `~0` is `~`.
 pub(crate) fn unescape_segment(segment: &str) -> Cow<'_, str> {
@@ -275,6 +309,37 @@ const SHORT: usize = 22;
 impl ShortText {
     pub(crate) fn new(text: &str) -> Self {
         ShortText::concat(&[text])
+    }
+
+    /// `value` as `Display` writes it, with no allocation when it is short
+    /// (a count, a number).
+    pub(crate) fn display(value: impl std::fmt::Display) -> Self {
+        struct Writer(u8, [u8; SHORT], Option<String>);
+        impl std::fmt::Write for Writer {
+            fn write_str(&mut self, text: &str) -> std::fmt::Result {
+                let at = usize::from(self.0);
+                match &mut self.2 {
+                    Some(heap) => heap.push_str(text),
+                    None if at + text.len() <= SHORT => {
+                        self.1[at..at + text.len()].copy_from_slice(text.as_bytes());
+                        self.0 += text.len() as u8;
+                    }
+                    None => {
+                        let mut heap = String::with_capacity(at + text.len() + 8);
+                        heap.push_str(std::str::from_utf8(&self.1[..at]).unwrap_or_default());
+                        heap.push_str(text);
+                        self.2 = Some(heap);
+                    }
+                }
+                Ok(())
+            }
+        }
+        let mut writer = Writer(0, [0; SHORT], None);
+        let _ = std::fmt::Write::write_fmt(&mut writer, format_args!("{value}"));
+        match writer.2 {
+            Some(heap) => ShortText::Heap(heap.into_boxed_str()),
+            None => ShortText::Inline(writer.0, writer.1),
+        }
     }
 
     /// The parts one after the other.

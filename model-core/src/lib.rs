@@ -106,6 +106,7 @@
 // Layer 1: reading JSON.
 mod format_names;
 mod issue;
+mod locate;
 pub mod messages;
 mod node;
 mod report;

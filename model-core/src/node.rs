@@ -169,7 +169,7 @@ impl<'a> Tape<'a> {
     }
 }
 
-fn skip_whitespace(bytes: &[u8], mut at: usize) -> usize {
+pub(crate) fn skip_whitespace(bytes: &[u8], mut at: usize) -> usize {
     while bytes.get(at).is_some_and(|byte| matches!(byte, b' ' | b'\t' | b'\n' | b'\r')) {
         at += 1;
     }
@@ -177,7 +177,7 @@ fn skip_whitespace(bytes: &[u8], mut at: usize) -> usize {
 }
 
 /// Just past the closing quote of the string whose opening quote is at `at`.
-fn string_end(bytes: &[u8], mut at: usize) -> usize {
+pub(crate) fn string_end(bytes: &[u8], mut at: usize) -> usize {
     at += 1;
     while let Some(&byte) = bytes.get(at) {
         match byte {
@@ -190,7 +190,7 @@ fn string_end(bytes: &[u8], mut at: usize) -> usize {
 }
 
 /// Just past a number, `true`, `false` or `null` starting at `at`.
-fn scalar_end(bytes: &[u8], mut at: usize) -> usize {
+pub(crate) fn scalar_end(bytes: &[u8], mut at: usize) -> usize {
     while bytes.get(at).is_some_and(|byte| !matches!(byte, b',' | b']' | b'}' | b' ' | b'\t' | b'\n' | b'\r')) {
         at += 1;
     }
@@ -324,7 +324,7 @@ impl fmt::Debug for Node<'_> {
 
 /// A JSON string's text without its quotes, unescaped by serde_json when it
 /// has escapes (which may fail, on a lone surrogate).
-fn unquote(quoted: &str) -> Result<Cow<'_, str>, serde_json::Error> {
+pub(crate) fn unquote(quoted: &str) -> Result<Cow<'_, str>, serde_json::Error> {
     let inner = quoted.get(1..quoted.len().saturating_sub(1)).unwrap_or_default();
     if inner.contains('\\') {
         serde_json::from_str(quoted).map(Cow::Owned)

@@ -109,23 +109,22 @@ enum Refusal<'v, T> {
 #[inline(never)]
 fn report<T: ApiType>(json: &str, refusal: Refusal<'_, T>, positions: bool, limits: &ReportLimits) -> ValidationError {
     let mut report = Report::limited(json, positions, limits);
-    let parsed = Tape::read(json);
-    let grammar_ok = parsed.is_ok();
-    match (parsed, &refusal) {
-        (Ok(tape), _) => T::check(&tape.root(), &mut report),
-        // No text to read: the typed pass below reports the rules.
-        (Err(_), Refusal::Rules(_)) => {}
-        (Err(syntax), Refusal::Serde(_)) => report.push_syntax(&syntax),
-    }
     let model = T::TYPE.shown_name();
     match refusal {
-        Refusal::Serde(error) => report.finish(model, error, grammar_ok),
-        Refusal::Rules(value) => {
-            // The second read finds the broken rules with their positions;
-            // should it miss one, the typed pass names it without a position.
-            if report.issue_count() == 0 {
-                value.check_rules(&mut report);
+        Refusal::Serde(error) => {
+            let parsed = Tape::read(json);
+            let grammar_ok = parsed.is_ok();
+            match parsed {
+                Ok(tape) => T::check(&tape.root(), &mut report),
+                Err(syntax) => report.push_syntax(&syntax),
             }
+            report.finish(model, error, grammar_ok)
+        }
+        Refusal::Rules(value) => {
+            // serde read the text, so every problem is a broken rule: the
+            // typed pass finds them, and one scan of the text places them.
+            value.check_rules(&mut report);
+            report.place_by_pointer();
             ValidationError::new(model, report.into_issues())
         }
     }

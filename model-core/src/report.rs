@@ -7,16 +7,16 @@ use std::rc::Rc;
 use serde::de::DeserializeOwned;
 use serde_json::error::Category;
 
-use crate::issue::{push_pointer_segment, unescape_segment, Issue, IssueKind, Own, ShortText, ValidationError};
+use crate::issue::{
+    push_index, push_key_segment, push_pointer_segment, unescape_segment, Issue, IssueKind, Own, ShortText,
+    ValidationError,
+};
 use crate::node::{Entry, Kind, Node, MAX_DEPTH};
 
 /// How much of a received scalar a report quotes.
-const QUOTE_LIMIT: usize = 40;
+pub(crate) const QUOTE_LIMIT: usize = 40;
 
-/// How much of a key a pointer or wire name copies: longer keys are cut,
-/// with `…` in place of the rest, so that a hostile key cannot make every
-/// issue under it as long as itself.
-pub const KEY_LIMIT: usize = 64;
+pub use crate::issue::KEY_LIMIT;
 
 /// What stands for a key inside a `Secret` in pointers and wire names.
 const SECRET_KEY: &str = "<secret>";
@@ -416,18 +416,20 @@ impl<'a> Report<'a> {
         self.push_at(Some(offset), kind, expected, Detail::default());
     }
 
-    /// A broken value rule, at the value's offset when the input has one.
+    /// A broken value rule, at the value's offset when the input has one;
+    /// `sort`, where it sorts when not there (an absent value's, at the end
+    /// of the object that lacks it).
     pub(crate) fn push_rule(
         &mut self,
         offset: Option<usize>,
+        sort: Option<usize>,
         kind: IssueKind,
         expected: Cow<'static, str>,
-        received: Option<String>,
+        received: Option<ShortText>,
         own: Option<Box<Own>>,
     ) {
-        let received = received.as_deref().map(ShortText::new);
         self.rules_pushed += 1;
-        self.push_at(offset, kind, expected, Detail { received, own, ..Detail::default() });
+        self.push_at(offset, kind, expected, Detail { received, own, place: sort, ..Detail::default() });
     }
 
     fn push_at(&mut self, offset: Option<usize>, kind: IssueKind, expected: Cow<'static, str>, detail: Detail) {
@@ -563,13 +565,7 @@ impl<'a> Report<'a> {
     #[cold]
     fn enter_rare_key(&mut self, pointer_len: usize, key: &str, name: Option<&'static str>) {
         let (key, name) = if self.in_secret() && name.is_none() { (SECRET_KEY, Some(SECRET_KEY)) } else { (key, name) };
-        match key.char_indices().nth(KEY_LIMIT) {
-            Some((end, _)) => {
-                push_pointer_segment(&mut self.pointer, &key[..end]);
-                self.pointer.push('…');
-            }
-            None => push_pointer_segment(&mut self.pointer, key),
-        }
+        push_key_segment(&mut self.pointer, key);
         self.segments.push(Segment { pointer_len, key_at: Some(pointer_len), name });
     }
 
@@ -585,9 +581,8 @@ impl<'a> Report<'a> {
     }
 
     fn enter_index(&mut self, index: usize) {
-        use std::fmt::Write;
         let pointer_len = self.pointer.len();
-        let _ = write!(self.pointer, "/{index}");
+        push_index(&mut self.pointer, index);
         self.segments.push(Segment { pointer_len, key_at: None, name: None });
     }
 
@@ -673,6 +668,24 @@ impl<'a> Report<'a> {
 
     /// The issues in document order (a stable sort, so issues at one place,
     /// or with none, keep the order they were found in).
+    /// Gives each issue without a place, as the typed pass writes them, the
+    /// line and column of its pointer's value in the input (one pass over
+    /// the input, see [`locate`](crate::locate)).
+    pub(crate) fn place_by_pointer(&mut self) {
+        if !self.positions || self.issues.iter().all(|issue| issue.line.is_some()) {
+            return;
+        }
+        let pointers: Vec<&str> = self.issues.iter().map(|issue| issue.pointer.as_str()).collect();
+        let places = crate::locate::places(self.input, &pointers);
+        for (index, place) in places.into_iter().enumerate() {
+            let Some(place) = place.filter(|_| self.issues[index].line.is_none()) else { continue };
+            let (line, column) = self.position(place.offset).unzip();
+            let issue = &mut self.issues[index];
+            (issue.line, issue.column, issue.place) = (line, column, place.sort);
+        }
+        self.unsorted = true;
+    }
+
     pub(crate) fn into_issues(mut self) -> Vec<Issue> {
         if self.unsorted {
             self.issues.sort_by_key(|issue| issue.place);

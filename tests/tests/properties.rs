@@ -174,6 +174,18 @@ fn issue_set(error: &model_core::ValidationError) -> Vec<(&str, &str)> {
     issues
 }
 
+/// Whether an issue's line and column are where its value starts in `text`:
+/// the JSON read from there is the payload's value at the issue's pointer.
+/// True for an issue at a value the payload does not have.
+fn at_its_value(text: &str, payload: &Value, issue: &model_core::Issue) -> bool {
+    let Some(expected) = payload.pointer(issue.pointer()) else { return true };
+    let (Some(line), Some(column)) = (issue.line(), issue.column()) else { return false };
+    let line_start: usize = text.split_inclusive('\n').take(line - 1).map(str::len).sum();
+    let rest = &text[line_start + column - 1..];
+    let read = serde_json::Deserializer::from_str(rest).into_iter::<Value>().next();
+    matches!(read, Some(Ok(value)) if value == *expected)
+}
+
 /// A model with rules, for the properties of the rule pass: field rules
 /// and a model rule, which runs whenever serde reads the value.
 #[derive(Debug, serde::Deserialize, ApiModel)]
@@ -241,9 +253,23 @@ proptest! {
                     // rule order, the report in document order.
                     prop_assert_eq!(issue_set(report), issue_set(&rules));
                     prop_assert!(report.issues().iter().all(|issue| issue.line().is_some()));
-                    let places: Vec<(usize, usize)> =
-                        report.issues().iter().map(|i| (i.line().unwrap_or(0), i.column().unwrap_or(0))).collect();
-                    prop_assert!(places.windows(2).all(|pair| pair[0] <= pair[1]), "not in document order: {:?}", report.issues());
+                    for issue in report.issues() {
+                        prop_assert!(at_its_value(&text, &payload, issue), "{:?} is not at its value in {}", issue, text);
+                    }
+                    // In document order: an issue at a value in its value's
+                    // order; one at an absent value (the model rule's
+                    // `/seats`) placed at the object and after what it holds,
+                    // as a missing key is.
+                    let places: Vec<(usize, usize, bool)> = report
+                        .issues()
+                        .iter()
+                        .map(|i| (i.line().unwrap_or(0), i.column().unwrap_or(0), payload.pointer(i.pointer()).is_none()))
+                        .collect();
+                    let present: Vec<(usize, usize)> =
+                        places.iter().filter(|place| !place.2).map(|&(line, column, _)| (line, column)).collect();
+                    prop_assert!(present.windows(2).all(|pair| pair[0] <= pair[1]), "not in document order: {:?}", report.issues());
+                    let first_absent = places.iter().position(|place| place.2).unwrap_or(places.len());
+                    prop_assert!(places[first_absent..].iter().all(|place| place.2 && (place.0, place.1) == (1, 1)), "an absent value's issue before a present one's: {:?}", report.issues());
                 }
                 (rules, ours) => prop_assert!(false, "validate() says {:?}, from_json says {:?}", rules, ours),
             },
@@ -456,6 +482,9 @@ proptest! {
                 (Ok(()), Ok(_)) => {}
                 (Err(rules), Err(report)) => {
                     prop_assert_eq!(issue_set(report), issue_set(&rules), "{}", text);
+                    for issue in report.issues() {
+                        prop_assert!(at_its_value(&text, &payload, issue), "{:?} is not at its value in {}", issue, text);
+                    }
                 }
                 (rules, ours) => prop_assert!(false, "validate() says {:?}, from_json says {:?} of {}", rules, ours, text),
             },

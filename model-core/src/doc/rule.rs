@@ -158,23 +158,25 @@ impl fmt::Display for Limit {
 }
 
 impl fmt::Display for Rule {
+    // Pieces written one by one rather than through `write!`'s format
+    // strings: a report renders this once for each broken rule.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Rule::MinLength(n) => write!(f, "at least {n} {}", plural(*n, "character")),
-            Rule::MaxLength(n) => write!(f, "at most {n} {}", plural(*n, "character")),
-            Rule::Pattern(pattern) => write!(f, "matching `{pattern}`"),
+            Rule::MinLength(n) => count(f, "at least ", *n, "character"),
+            Rule::MaxLength(n) => count(f, "at most ", *n, "character"),
+            Rule::Pattern(pattern) => quoted(f, "matching `", pattern),
             Rule::Format(format) => f.write_str(format.describe()),
-            Rule::Contains(needle) => write!(f, "containing `{needle}`"),
-            Rule::Minimum(limit) => write!(f, "at least {limit}"),
-            Rule::Maximum(limit) => write!(f, "at most {limit}"),
-            Rule::ExclusiveMinimum(limit) => write!(f, "greater than {limit}"),
-            Rule::ExclusiveMaximum(limit) => write!(f, "less than {limit}"),
-            Rule::MultipleOf(limit) => write!(f, "a multiple of {limit}"),
-            Rule::MinItems(n) => write!(f, "at least {n} {}", plural(*n, "item")),
-            Rule::MaxItems(n) => write!(f, "at most {n} {}", plural(*n, "item")),
+            Rule::Contains(needle) => quoted(f, "containing `", needle),
+            Rule::Minimum(limit) => limited(f, "at least ", limit),
+            Rule::Maximum(limit) => limited(f, "at most ", limit),
+            Rule::ExclusiveMinimum(limit) => limited(f, "greater than ", limit),
+            Rule::ExclusiveMaximum(limit) => limited(f, "less than ", limit),
+            Rule::MultipleOf(limit) => limited(f, "a multiple of ", limit),
+            Rule::MinItems(n) => count(f, "at least ", *n, "item"),
+            Rule::MaxItems(n) => count(f, "at most ", *n, "item"),
             Rule::UniqueItems => f.write_str("no two items equal"),
-            Rule::MinProperties(n) => write!(f, "at least {n} {}", plural(*n, "key")),
-            Rule::MaxProperties(n) => write!(f, "at most {n} {}", plural(*n, "key")),
+            Rule::MinProperties(n) => count(f, "at least ", *n, "key"),
+            Rule::MaxProperties(n) => count(f, "at most ", *n, "key"),
             Rule::Items(rules) => {
                 f.write_str("each item ")?;
                 for (index, rule) in rules.iter().enumerate() {
@@ -185,16 +187,33 @@ impl fmt::Display for Rule {
                 }
                 Ok(())
             }
-            Rule::Custom(path) => write!(f, "accepted by `{path}`"),
+            Rule::Custom(path) => quoted(f, "accepted by `", path),
             Rule::Described(message) => f.write_str(message),
         }
     }
 }
 
-fn plural(n: usize, noun: &str) -> String {
+/// `at least 3 characters`, `at most 1 item`.
+fn count(f: &mut fmt::Formatter<'_>, words: &str, n: usize, noun: &str) -> fmt::Result {
+    f.write_str(words)?;
+    fmt::Display::fmt(&n, f)?;
+    f.write_str(" ")?;
+    f.write_str(noun)?;
     if n == 1 {
-        noun.to_owned()
+        Ok(())
     } else {
-        format!("{noun}s")
+        f.write_str("s")
     }
+}
+
+/// ``matching `^[a-z]+$` ``.
+fn quoted(f: &mut fmt::Formatter<'_>, words: &str, text: &str) -> fmt::Result {
+    f.write_str(words)?;
+    f.write_str(text)?;
+    f.write_str("`")
+}
+
+fn limited(f: &mut fmt::Formatter<'_>, words: &str, limit: &Limit) -> fmt::Result {
+    f.write_str(words)?;
+    fmt::Display::fmt(limit, f)
 }

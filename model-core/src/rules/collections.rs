@@ -10,7 +10,7 @@ use serde::Serialize;
 
 use super::{through_wrappers, Held, Rules};
 use crate::doc::Rule;
-use crate::issue::IssueKind;
+use crate::issue::{IssueKind, ShortText};
 use crate::node::Node;
 
 /// An array or set that `min_items` and `max_items` can count.
@@ -75,7 +75,7 @@ impl<'a, 'n> Rules<'_, 'a, 'n> {
     pub fn min_items<T: ItemsValue + ?Sized>(&mut self, value: &T, min: usize) {
         if let Some(count) = value.item_count() {
             if count < min {
-                self.fail(IssueKind::TooShort, Rule::MinItems(min), || count.to_string());
+                self.fail(IssueKind::TooShort, Rule::MinItems(min), || ShortText::display(count));
             }
         }
     }
@@ -85,7 +85,7 @@ impl<'a, 'n> Rules<'_, 'a, 'n> {
     pub fn max_items<T: ItemsValue + ?Sized>(&mut self, value: &T, max: usize) {
         if let Some(count) = value.item_count() {
             if count > max {
-                self.fail(IssueKind::TooLong, Rule::MaxItems(max), || count.to_string());
+                self.fail(IssueKind::TooLong, Rule::MaxItems(max), || ShortText::display(count));
             }
         }
     }
@@ -95,7 +95,7 @@ impl<'a, 'n> Rules<'_, 'a, 'n> {
         if let Some(index) = value.first_repeat() {
             let node = self.node.and_then(|node| node.items().nth(index));
             self.at(Place::Index(index), node, |rules| {
-                rules.fail(IssueKind::NotUnique, Rule::UniqueItems, || "a repeat of an earlier item".to_owned());
+                rules.fail(IssueKind::NotUnique, Rule::UniqueItems, || ShortText::new("a repeat of an earlier item"));
             });
         }
     }
@@ -105,7 +105,7 @@ impl<'a, 'n> Rules<'_, 'a, 'n> {
     pub fn min_properties<T: PropertiesValue + ?Sized>(&mut self, value: &T, min: usize) {
         if let Some(count) = value.property_count() {
             if count < min {
-                self.fail(IssueKind::TooShort, Rule::MinProperties(min), || count.to_string());
+                self.fail(IssueKind::TooShort, Rule::MinProperties(min), || ShortText::display(count));
             }
         }
     }
@@ -115,7 +115,7 @@ impl<'a, 'n> Rules<'_, 'a, 'n> {
     pub fn max_properties<T: PropertiesValue + ?Sized>(&mut self, value: &T, max: usize) {
         if let Some(count) = value.property_count() {
             if count > max {
-                self.fail(IssueKind::TooLong, Rule::MaxProperties(max), || count.to_string());
+                self.fail(IssueKind::TooLong, Rule::MaxProperties(max), || ShortText::display(count));
             }
         }
     }

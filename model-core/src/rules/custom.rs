@@ -140,13 +140,17 @@ impl Rules<'_, '_, '_> {
         }
         for place in &places {
             // A place the input does not have (an absent field) is placed
-            // where its model starts, as a missing key is.
-            let node = self.node.and_then(|node| node.find(place)).or(self.node);
+            // where its model starts and sorted at its end, as a missing key is.
+            let found = self.node.and_then(|node| node.find(place));
+            let (offset, sort) = match (found, self.node) {
+                (Some(node), _) => (Some(node.offset()), None),
+                (None, Some(model)) => (Some(model.offset()), Some(model.end())),
+                (None, None) => (None, None),
+            };
             let own = own();
             let expected = Cow::Owned(message.clone());
-            let (message, code) = (self.message, self.code);
             self.report.at_pointer(place, |report| {
-                Rules { report, node, message, code }.push(IssueKind::InvalidValue, expected, None, own);
+                report.push_rule(offset, sort, IssueKind::InvalidValue, expected, None, own);
             });
         }
     }

@@ -17,7 +17,7 @@ use std::borrow::Cow;
 
 use crate::api_type::ApiType;
 use crate::doc::{Limit, Rule};
-use crate::issue::{IssueKind, Own, Param, ValidationError};
+use crate::issue::{IssueKind, Own, Param, ShortText, ValidationError};
 use crate::node::Node;
 use crate::patch::Patch;
 use crate::report::Report;
@@ -66,7 +66,7 @@ impl<'r, 'a, 'n> Rules<'r, 'a, 'n> {
 
     /// A broken rule. `received` is only called when the issue is kept.
     #[cold]
-    fn fail(&mut self, kind: IssueKind, rule: Rule, received: impl FnOnce() -> String) {
+    fn fail(&mut self, kind: IssueKind, rule: Rule, received: impl FnOnce() -> ShortText) {
         if !self.report.tracking() {
             self.report.mark_failed();
             return;
@@ -76,12 +76,21 @@ impl<'r, 'a, 'n> Rules<'r, 'a, 'n> {
             message: self.message.map(Cow::Borrowed),
             rule: Some((rule.key(), param(rule))),
         });
-        self.push(kind, Cow::Owned(rule.to_string()), Some(received()), Some(own));
+        // Room for the usual rule's words at once.
+        let mut expected = String::with_capacity(32);
+        let _ = std::fmt::Write::write_fmt(&mut expected, format_args!("{rule}"));
+        self.push(kind, Cow::Owned(expected), Some(received()), Some(own));
     }
 
-    fn push(&mut self, kind: IssueKind, expected: Cow<'static, str>, received: Option<String>, own: Option<Box<Own>>) {
+    fn push(
+        &mut self,
+        kind: IssueKind,
+        expected: Cow<'static, str>,
+        received: Option<ShortText>,
+        own: Option<Box<Own>>,
+    ) {
         let offset = self.node.map(|node| node.offset());
-        self.report.push_rule(offset, kind, expected, received, own);
+        self.report.push_rule(offset, None, kind, expected, received, own);
     }
 }
 

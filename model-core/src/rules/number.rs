@@ -5,7 +5,7 @@ use std::cmp::Ordering;
 
 use super::{through_wrappers, Held, Rules};
 use crate::doc::{Limit, Rule};
-use crate::issue::IssueKind;
+use crate::issue::{IssueKind, ShortText};
 use crate::node::Kind;
 use crate::secret::Secret;
 
@@ -78,11 +78,11 @@ impl Rules<'_, '_, '_> {
 }
 
 /// A number as an issue quotes it: itself, unless it is a secret.
-fn quote_number(number: Limit, secret: bool) -> String {
+fn quote_number(number: Limit, secret: bool) -> ShortText {
     if secret {
-        Kind::Number.as_str().to_owned()
+        ShortText::new(Kind::Number.as_str())
     } else {
-        number.to_string()
+        ShortText::display(number)
     }
 }
 

@@ -5,7 +5,7 @@ use std::borrow::Cow;
 use super::{through_wrappers, Held, Rules};
 use crate::doc::Rule;
 use crate::format::FormatCheck;
-use crate::issue::IssueKind;
+use crate::issue::{IssueKind, ShortText};
 use crate::node::Kind;
 use crate::pattern::PatternMatch;
 use crate::secret::Secret;
@@ -27,10 +27,12 @@ impl Rules<'_, '_, '_> {
     /// `min_length`: counted in Unicode scalar values, as JSON Schema counts.
     #[inline]
     pub fn min_length<T: TextValue + ?Sized>(&mut self, value: &T, min: usize) {
-        if let Some(text) = value.text() {
+        // A character takes at most four bytes: a text of `4 * min` bytes
+        // has enough of them, uncounted.
+        if let Some(text) = value.text().filter(|text| text.len() / 4 < min) {
             let count = text.chars().count();
             if count < min {
-                self.fail(IssueKind::TooShort, Rule::MinLength(min), || count.to_string());
+                self.fail(IssueKind::TooShort, Rule::MinLength(min), || ShortText::display(count));
             }
         }
     }
@@ -38,10 +40,11 @@ impl Rules<'_, '_, '_> {
     /// `max_length`.
     #[inline]
     pub fn max_length<T: TextValue + ?Sized>(&mut self, value: &T, max: usize) {
-        if let Some(text) = value.text() {
+        // A character takes at least one byte: `max` bytes are few enough.
+        if let Some(text) = value.text().filter(|text| text.len() > max) {
             let count = text.chars().count();
             if count > max {
-                self.fail(IssueKind::TooLong, Rule::MaxLength(max), || count.to_string());
+                self.fail(IssueKind::TooLong, Rule::MaxLength(max), || ShortText::display(count));
             }
         }
     }
@@ -83,12 +86,26 @@ impl Rules<'_, '_, '_> {
 }
 
 /// A string as an issue quotes it: its text, unless it is a secret.
-fn quote(text: &str, secret: bool) -> String {
+fn quote(text: &str, secret: bool) -> ShortText {
     if secret {
-        Kind::String.as_str().to_owned()
-    } else {
-        format!("{} {}", Kind::String, crate::report::shorten(&serde_json::Value::from(text).to_string()))
+        return ShortText::new(Kind::String.as_str());
     }
+    // Most texts need no escape: their JSON is the text in quotes, cut as
+    // `shorten` cuts it, written with no JSON serializer.
+    if !text.bytes().any(|byte| byte < 0x20 || byte == b'"' || byte == b'\\') {
+        let limit = crate::report::QUOTE_LIMIT;
+        // The JSON is two characters longer than the text; past the
+        // limit, its opening quote and the text's first `limit - 1`.
+        return match text.char_indices().nth(limit - 2) {
+            None => ShortText::concat(&["string \"", text, "\""]),
+            Some(_) => {
+                let end = text.char_indices().nth(limit - 1).map_or(text.len(), |(end, _)| end);
+                ShortText::concat(&["string \"", &text[..end], "…"])
+            }
+        };
+    }
+    let json = serde_json::to_string(text).unwrap_or_default();
+    ShortText::concat(&[Kind::String.as_str(), " ", &crate::report::shorten(&json)])
 }
 
 through_wrappers!(TextValue {
@@ -125,5 +142,25 @@ impl TextValue for Cow<'_, str> {
     #[inline]
     fn text(&self) -> Option<&str> {
         Some(self)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::quote;
+
+    /// The quote written by hand is serde_json's, cut as `shorten` cuts it.
+    #[test]
+    fn a_quote_is_the_texts_json_shortened() {
+        let long = "é".repeat(50);
+        let texts = ["", "a", "ab\"c", "tab\there", "back\\slash", "ünï", &long[..76], &long[..78], &long[..80], &long];
+        let mut all: Vec<String> = texts.iter().map(|text| (*text).to_owned()).collect();
+        all.extend((36..42).map(|n| "x".repeat(n)));
+        for text in &all {
+            let json = serde_json::to_string(text).unwrap();
+            let expected = format!("string {}", crate::report::shorten(&json));
+            assert_eq!(quote(text, false).as_str(), expected, "{text:?}");
+        }
+        assert_eq!(quote("hunter2", true).as_str(), "string");
     }
 }
