@@ -161,8 +161,11 @@ pub(crate) fn push_index(pointer: &mut String, mut index: usize) {
             break;
         }
     }
+    pointer.reserve(1 + digits.len() - at);
     pointer.push('/');
-    pointer.push_str(std::str::from_utf8(&digits[at..]).unwrap_or_default());
+    for &digit in &digits[at..] {
+        pointer.push(char::from(digit));
+    }
 }
 
 /// How much of a key a pointer or wire name copies: longer keys are cut,

@@ -35,16 +35,16 @@ pub(crate) fn places(text: &str, pointers: &[&str]) -> Vec<Option<Place>> {
     // value walked into, for a pointer whose own value the text lacks.
     let mut found: Vec<(Option<Place>, Option<Place>)> = vec![(None, None); pointers.len()];
     let mut open: Vec<Open> = Vec::new();
-    let mut range = 0..targets.order.len();
+    let mut range = 0..targets.sorted.len();
     let mut at = skip_whitespace(text.as_bytes(), 0);
     let bytes = text.as_bytes();
     // `at` is where a value starts whose pointer is every target's in
     // `range` up to `open.len()` segments.
     while let Some(&byte) = bytes.get(at) {
         let depth = open.len();
-        let exact = range.start + targets.order[range.clone()].partition_point(|&t| targets.len(t) == depth);
-        for &target in &targets.order[range.start..exact] {
-            found[target].0 = Some(Place { offset: at, sort: at });
+        let exact = range.start + targets.sorted[range.clone()].partition_point(|target| target.len == depth);
+        for target in &targets.sorted[range.start..exact] {
+            found[target.index].0 = Some(Place { offset: at, sort: at });
         }
         if exact < range.end && matches!(byte, b'{' | b'[') {
             let within = exact..range.end;
@@ -72,6 +72,17 @@ pub(crate) fn places(text: &str, pointers: &[&str]) -> Vec<Option<Place>> {
                 }
                 Some(b',') => {
                     innermost.index += 1;
+                    // Items before the next one a target is in are stepped over.
+                    if let Some(items) = &innermost.items {
+                        let wanted = items.groups.get(items.cursor).map_or(usize::MAX, |(index, _)| *index);
+                        while innermost.index < wanted {
+                            let after = skip_whitespace(bytes, value_end(bytes, skip_whitespace(bytes, at + 1)));
+                            if bytes.get(after) != Some(&b',') {
+                                break;
+                            }
+                            (at, innermost.index) = (after, innermost.index + 1);
+                        }
+                    }
                     let next = skip_whitespace(bytes, at + 1);
                     match member(text, next, &targets, Some(innermost)) {
                         Some((next, within)) => (at, range) = (next, within),
@@ -81,8 +92,8 @@ pub(crate) fn places(text: &str, pointers: &[&str]) -> Vec<Option<Place>> {
                 }
                 Some(b'}' | b']') => {
                     let place = Place { offset: innermost.offset, sort: at };
-                    for &target in &targets.order[innermost.targets.clone()] {
-                        found[target].1.get_or_insert(place);
+                    for target in &targets.sorted[innermost.targets.clone()] {
+                        found[target.index].1.get_or_insert(place);
                     }
                     open.pop();
                     at = skip_whitespace(bytes, at + 1);
@@ -103,18 +114,25 @@ fn finish(found: Vec<(Option<Place>, Option<Place>)>) -> Vec<Option<Place>> {
 /// are then together, and those under one member of it too.
 struct Targets<'p> {
     segments: Vec<&'p str>,
-    /// Each pointer's segments: where they start in `segments`, how many.
-    spans: Vec<(usize, usize)>,
-    /// The pointers' indices, sorted by their segments.
-    order: Vec<usize>,
+    /// The pointers in order of their segments.
+    sorted: Vec<Target>,
+}
+
+/// One pointer: where its segments start in `segments`, how many there
+/// are, and its index among the pointers asked for.
+#[derive(Clone, Copy)]
+struct Target {
+    start: usize,
+    len: usize,
+    index: usize,
 }
 
 impl<'p> Targets<'p> {
     fn of(pointers: &[&'p str]) -> Self {
         let count = pointers.iter().map(|pointer| pointer.bytes().filter(|&byte| byte == b'/').count()).sum();
         let mut segments = Vec::with_capacity(count);
-        let mut spans = Vec::with_capacity(pointers.len());
-        for pointer in pointers {
+        let mut sorted = Vec::with_capacity(pointers.len());
+        for (index, pointer) in pointers.iter().enumerate() {
             let start = segments.len();
             // Each segment follows a `/`; the text before the first is empty.
             let mut rest = pointer.strip_prefix('/');
@@ -126,22 +144,16 @@ impl<'p> Targets<'p> {
                 segments.push(segment);
                 rest = after;
             }
-            spans.push((start, segments.len() - start));
+            sorted.push(Target { start, len: segments.len() - start, index });
         }
-        let mut targets = Targets { segments, spans, order: (0..pointers.len()).collect() };
-        let mut order = std::mem::take(&mut targets.order);
-        order.sort_unstable_by(|&a, &b| targets.of_target(a).cmp(targets.of_target(b)).then(a.cmp(&b)));
-        targets.order = order;
-        targets
+        let of = |target: &Target| &segments[target.start..target.start + target.len];
+        sorted.sort_unstable_by(|a, b| of(a).cmp(of(b)).then(a.index.cmp(&b.index)));
+        Targets { segments, sorted }
     }
 
-    fn of_target(&self, target: usize) -> &[&'p str] {
-        let (start, len) = self.spans[target];
-        &self.segments[start..start + len]
-    }
-
-    fn len(&self, target: usize) -> usize {
-        self.spans[target].1
+    /// The segment at `depth` of the target at `rank` in sorted order.
+    fn segment(&self, rank: usize, depth: usize) -> &'p str {
+        self.segments[self.sorted[rank].start + depth]
     }
 
     /// The targets of `range` grouped by their segment at `depth`, an
@@ -150,12 +162,8 @@ impl<'p> Targets<'p> {
         let mut groups: Vec<(usize, std::ops::Range<usize>)> = Vec::new();
         let mut start = range.start;
         while start < range.end {
-            let segment = self.segments[self.spans[self.order[start]].0 + depth];
-            let end = start
-                + self.order[start..range.end]
-                    .iter()
-                    .take_while(|&&target| self.segments[self.spans[target].0 + depth] == segment)
-                    .count();
+            let segment = self.segment(start, depth);
+            let end = (start..range.end).find(|&rank| self.segment(rank, depth) != segment).unwrap_or(range.end);
             // A segment that is not an index names nothing in an array.
             if let Ok(index) = segment.parse::<usize>() {
                 groups.push((index, start..end));
@@ -168,19 +176,16 @@ impl<'p> Targets<'p> {
 
     /// Those of `range` whose segment at `depth` is `segment`.
     fn under(&self, range: std::ops::Range<usize>, depth: usize, segment: &str) -> std::ops::Range<usize> {
-        let slice = &self.order[range.clone()];
-        let at = |target: usize| {
-            let (start, _) = self.spans[target];
-            self.segments[start + depth]
-        };
-        // A few targets are looked through; many, searched.
-        let first = if slice.len() <= 8 {
-            slice.iter().position(|&target| at(target) >= segment).unwrap_or(slice.len())
+        // A few targets are looked through, compared for equality (most
+        // differ in length); many, searched.
+        let first = if range.len() <= 8 {
+            range.clone().find(|&rank| self.segment(rank, depth) == segment).unwrap_or(range.end)
         } else {
-            slice.partition_point(|&target| at(target) < segment)
+            range.start
+                + self.sorted[range.clone()].partition_point(|target| self.segments[target.start + depth] < segment)
         };
-        let end = first + slice[first..].iter().take_while(|&&target| at(target) == segment).count();
-        range.start + first..range.start + end
+        let end = (first..range.end).find(|&rank| self.segment(rank, depth) != segment).unwrap_or(range.end);
+        first..end
     }
 }
 
@@ -356,6 +361,55 @@ mod tests {
     fn siblings_that_share_a_prefix_are_told_apart() {
         let text = r#"{"a": {"x": 1}, "a-": 2, "ab": {"x": 3}, "a.b": 4}"#;
         assert_eq!(texts(text, &["/ab/x", "/a/x", "/a-", "/a.b"]), [Some("3},"), Some("1},"), Some("2, "), Some("4}")]);
+    }
+
+    /// Every pointer of a value, as a report writes it.
+    fn all_pointers(value: &serde_json::Value, at: String, into: &mut Vec<String>) {
+        match value {
+            serde_json::Value::Object(members) => {
+                for (key, member) in members {
+                    let mut pointer = at.clone();
+                    pointer.push('/');
+                    crate::issue::push_key_segment(&mut pointer, key);
+                    all_pointers(member, pointer, into);
+                }
+            }
+            serde_json::Value::Array(items) => {
+                for (index, item) in items.iter().enumerate() {
+                    all_pointers(item, format!("{at}/{index}"), into);
+                }
+            }
+            _ => {}
+        }
+        into.push(at);
+    }
+
+    /// Against the tape, another reading of the text: every pointer of
+    /// each input, all at once and every third alone, is where the tape
+    /// finds it.
+    #[test]
+    fn every_place_is_where_the_tape_finds_it() {
+        let long_array =
+            format!("[{}]", (0..300).map(|n| format!("{{\"n\": [{n}, \"x{n}\"]}}")).collect::<Vec<_>>().join(" , "));
+        let inputs = [
+            r#"{"a": 1, "b": [true, null, {"c": "d\"e"}], "c": {"a/b": {"~x": [[], {}]}}}"#.to_owned(),
+            "[1, [2, [3, [4]]], {\"k\": {\"k\": {\"k\": 5}}}]".to_owned(),
+            " {\n  \"\\u00e9\": [ 1 ,\n 2 ] ,\"é2\" : {} } ".to_owned(),
+            long_array,
+        ];
+        for input in &inputs {
+            let value: serde_json::Value = serde_json::from_str(input).unwrap();
+            let mut pointers = Vec::new();
+            all_pointers(&value, String::new(), &mut pointers);
+            let tape = crate::node::Tape::read(input).unwrap();
+            let expected: Vec<Option<usize>> =
+                pointers.iter().map(|pointer| tape.root().find(pointer).map(|node| node.offset())).collect();
+            let all: Vec<&str> = pointers.iter().map(String::as_str).collect();
+            assert_eq!(offsets(input, &all), expected, "{input}");
+            for (index, pointer) in all.iter().enumerate().step_by(3) {
+                assert_eq!(offsets(input, &[pointer]), [expected[index]], "{pointer} in {input}");
+            }
+        }
     }
 
     /// As deep as serde_json reads: the text was read by it first.

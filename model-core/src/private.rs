@@ -263,6 +263,9 @@ pub fn field_rules<T: ?Sized>(
     value: &T,
     rules: fn(&T, &mut Rules<'_, '_, '_>),
 ) {
+    if report.settled() {
+        return;
+    }
     // A field's name, as the report's walk enters it: shown even inside a secret.
     report.at_field(wire_name, |report| rules(value, &mut Rules::new(report, None)));
 }
@@ -276,6 +279,9 @@ pub fn nested_rules<T: ?Sized>(
     value: &T,
     check_rules: fn(&T, &mut Report<'_>),
 ) {
+    if report.settled() {
+        return;
+    }
     report.at_field(wire_name, |report| check_rules(value, report));
 }
 

@@ -275,6 +275,13 @@ impl<'a> Report<'a> {
         self.pushed
     }
 
+    /// Whether the pass has its answer: an untracked one that found a
+    /// broken rule, which need not look further.
+    #[inline]
+    pub(crate) fn settled(&self) -> bool {
+        !self.tracking && self.pushed > 0
+    }
+
     /// An untracked report's one bit: an issue came.
     pub(crate) fn mark_failed(&mut self) {
         self.pushed += 1;
@@ -742,9 +749,8 @@ impl LineStarts {
     fn read(&mut self, input: &str) -> &[usize] {
         if let LineStarts::Unread = self {
             *self = LineStarts::Own(
-                std::iter::once(0)
-                    .chain(input.bytes().enumerate().filter(|&(_, b)| b == b'\n').map(|(i, _)| i + 1))
-                    .collect(),
+                // `match_indices` of a `char` searches with `memchr`.
+                std::iter::once(0).chain(input.match_indices('\n').map(|(at, _)| at + 1)).collect(),
             );
         }
         match self {

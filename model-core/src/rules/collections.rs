@@ -132,6 +132,10 @@ impl<'a, 'n> Rules<'_, 'a, 'n> {
             _ => HashMap::new(),
         };
         value.each_element(&mut |place, element| {
+            // An untracked pass that has its answer looks no further.
+            if self.report.settled() {
+                return;
+            }
             let node = match place {
                 Place::Index(index) => items.get(index).copied(),
                 Place::Key(key) => entries.get(key).copied(),
