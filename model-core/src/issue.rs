@@ -150,21 +150,33 @@ pub(crate) fn push_pointer_segment(pointer: &mut String, key: &str) {
 
 /// Appends `/index`, in decimal: done for every item a pass walks into, so
 /// written without the formatting machinery.
-pub(crate) fn push_index(pointer: &mut String, mut index: usize) {
+pub(crate) fn push_index(pointer: &mut String, index: usize) {
+    pointer.push('/');
+    push_decimal(pointer, index as u64);
+}
+
+/// Appends `number` in decimal. A report writes a number for each item it
+/// walks into and each rule broken: written by hand, as `write!` goes
+/// through the formatting machinery for two or three digits.
+pub(crate) fn push_decimal(out: &mut String, number: u64) {
     let mut digits = [0_u8; 20];
+    let at = decimal_digits(number, &mut digits);
+    out.reserve(digits.len() - at);
+    for &digit in &digits[at..] {
+        out.push(char::from(digit));
+    }
+}
+
+/// `number`'s digits, written at the end of `digits`; where they start.
+fn decimal_digits(mut number: u64, digits: &mut [u8; 20]) -> usize {
     let mut at = digits.len();
     loop {
         at -= 1;
-        digits[at] = b'0' + (index % 10) as u8;
-        index /= 10;
-        if index == 0 {
-            break;
+        digits[at] = b'0' + (number % 10) as u8;
+        number /= 10;
+        if number == 0 {
+            return at;
         }
-    }
-    pointer.reserve(1 + digits.len() - at);
-    pointer.push('/');
-    for &digit in &digits[at..] {
-        pointer.push(char::from(digit));
     }
 }
 
@@ -312,6 +324,17 @@ const SHORT: usize = 22;
 impl ShortText {
     pub(crate) fn new(text: &str) -> Self {
         ShortText::concat(&[text])
+    }
+
+    /// A count, in decimal, with no allocation.
+    pub(crate) fn count(count: usize) -> Self {
+        let mut digits = [0_u8; 20];
+        let at = decimal_digits(count as u64, &mut digits);
+        let mut bytes = [0; SHORT];
+        let len = digits.len() - at;
+        // A `usize` has at most 20 digits, fewer than `SHORT`.
+        bytes[..len].copy_from_slice(&digits[at..]);
+        ShortText::Inline(len as u8, bytes)
     }
 
     /// `value` as `Display` writes it, with no allocation when it is short

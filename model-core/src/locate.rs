@@ -5,12 +5,21 @@
 //! The rules run on the typed value, which knows each issue's pointer but
 //! not its place in the text. One pass over the text then finds every
 //! pointer's value: it walks into a container only when an issue lies
-//! inside it and steps over every other value, so it costs one scan of the
-//! text and no tape, whose cost is the text's length plus, for each value
-//! on the way to an issue, its pointer's length (a text serde_json read is
-//! at most 128 deep). Hand-written, as the [`Tape`](crate::node) is, because
-//! no well-kept crate gives byte offsets by JSON Pointer; serde_json has
-//! checked the grammar, so only quotes and brackets need care.
+//! inside it, steps over every other value, and steps over an array's
+//! items up to the next one an issue is in. It costs one scan of the text
+//! and no tape, plus, for each member of a value walked into, a match of
+//! its key against the pointers inside that value (a text serde_json read
+//! is at most 128 deep). Hand-written, as the [`Tape`](crate::node) is,
+//! because no well-kept crate gives byte offsets by JSON Pointer; serde_json
+//! has checked the grammar, so only quotes and brackets need care.
+//!
+//! The walk is one; how it matches a member against the pointers has two
+//! forms. A few pointers (at most 64, a report's usual handful) are a bit
+//! set, each compared where the walk has reached; more are sorted by their
+//! segments, so that those under one member are together and found by a
+//! binary search whatever their number.
+
+use std::ops::Range;
 
 use crate::issue::push_key_segment;
 use crate::node::{scalar_end, skip_whitespace, string_end, unquote};
@@ -30,51 +39,90 @@ pub(crate) struct Place {
 /// twice is found at its last value, the one serde keeps. `None` only when
 /// not even the root is there.
 pub(crate) fn places(text: &str, pointers: &[&str]) -> Vec<Option<Place>> {
-    let targets = Targets::of(pointers);
+    if pointers.len() <= Few::MOST {
+        walk(text, &Few(pointers), pointers.len())
+    } else {
+        walk(text, &Sorted::of(pointers), pointers.len())
+    }
+}
+
+/// How the walk matches members against the pointers: a `Set` of them is
+/// those at or inside one value.
+trait Targets {
+    type Set: Clone;
+    /// Every pointer: those at or inside the root.
+    fn all(&self) -> Self::Set;
+    /// Calls `here` with each pointer of `set` that ends at its value (which
+    /// `depth` containers hold); returns those inside the value.
+    fn split(&self, set: &Self::Set, depth: usize, here: impl FnMut(usize)) -> Option<Self::Set>;
+    /// Those of `set`, inside a container at `depth`, under its member
+    /// whose pointer segment is `segment`.
+    fn member(&self, set: &Self::Set, depth: usize, segment: &str) -> Option<Self::Set>;
+    /// Those of `set`, inside an array at `depth`, by item index, in the
+    /// order of the indices.
+    fn items(&self, set: &Self::Set, depth: usize) -> Vec<(usize, Self::Set)>;
+    /// Calls `each` with every pointer of `set`.
+    fn each(&self, set: &Self::Set, each: impl FnMut(usize));
+}
+
+/// An array or object walked into.
+struct Open<S> {
+    /// The pointers inside it.
+    targets: S,
+    /// Where it starts.
+    offset: usize,
+    /// How many containers hold it: its members' segment in a pointer.
+    depth: usize,
+    /// For an array, the pointers inside it by index, and the next group
+    /// the walk will reach; `None` for an object.
+    items: Option<(Vec<(usize, S)>, usize)>,
+    /// The index of the item being read, for an array.
+    index: usize,
+}
+
+fn walk<T: Targets>(text: &str, targets: &T, count: usize) -> Vec<Option<Place>> {
+    let bytes = text.as_bytes();
     // Each pointer's value's place, and the place of the nearest enclosing
     // value walked into, for a pointer whose own value the text lacks.
-    let mut found: Vec<(Option<Place>, Option<Place>)> = vec![(None, None); pointers.len()];
-    let mut open: Vec<Open> = Vec::new();
-    let mut range = 0..targets.sorted.len();
-    let mut at = skip_whitespace(text.as_bytes(), 0);
-    let bytes = text.as_bytes();
-    // `at` is where a value starts whose pointer is every target's in
-    // `range` up to `open.len()` segments.
+    let mut found: Vec<(Option<Place>, Option<Place>)> = vec![(None, None); count];
+    let mut open: Vec<Open<T::Set>> = Vec::new();
+    let mut set = Some(targets.all());
+    let mut at = skip_whitespace(bytes, 0);
+    // `at` is where a value starts whose pointer's targets are `set`.
     while let Some(&byte) = bytes.get(at) {
         let depth = open.len();
-        let exact = range.start + targets.sorted[range.clone()].partition_point(|target| target.len == depth);
-        for target in &targets.sorted[range.start..exact] {
-            found[target.index].0 = Some(Place { offset: at, sort: at });
-        }
-        if exact < range.end && matches!(byte, b'{' | b'[') {
-            let within = exact..range.end;
-            let items = if byte == b'[' { Some(targets.items(within.clone(), depth)) } else { None };
-            open.push(Open { targets: within, offset: at, depth, items, index: 0 });
-            at = skip_whitespace(bytes, at + 1);
-            if !matches!(bytes.get(at), Some(b'}' | b']')) {
-                match member(text, at, &targets, open.last_mut()) {
-                    Some((next, within)) => (at, range) = (next, within),
-                    None => break,
+        let below = set
+            .as_ref()
+            .and_then(|set| targets.split(set, depth, |target| found[target].0 = Some(Place { offset: at, sort: at })));
+        match below {
+            Some(within) if matches!(byte, b'{' | b'[') => {
+                let items = (byte == b'[').then(|| (targets.items(&within, depth), 0));
+                open.push(Open { targets: within, offset: at, depth, items, index: 0 });
+                at = skip_whitespace(bytes, at + 1);
+                if !matches!(bytes.get(at), Some(b'}' | b']')) {
+                    match member(text, at, targets, open.last_mut()) {
+                        Some((next, within)) => (at, set) = (next, within),
+                        None => break,
+                    }
+                    continue;
                 }
-                continue;
             }
-        } else {
-            at = skip_whitespace(bytes, value_end(bytes, at));
+            _ => at = skip_whitespace(bytes, value_end(bytes, at)),
         }
         // After a value: the next member of the innermost open container,
         // or the end of one or more of them.
         loop {
             let Some(innermost) = open.last_mut() else { return finish(found) };
             match bytes.get(at) {
-                Some(b',') if innermost.items.as_ref().is_some_and(|items| items.cursor == items.groups.len()) => {
+                Some(b',') if innermost.items.as_ref().is_some_and(|(groups, cursor)| *cursor == groups.len()) => {
                     // No target in the rest of this array: stepped over whole.
                     at = close_of(bytes, at);
                 }
                 Some(b',') => {
                     innermost.index += 1;
                     // Items before the next one a target is in are stepped over.
-                    if let Some(items) = &innermost.items {
-                        let wanted = items.groups.get(items.cursor).map_or(usize::MAX, |(index, _)| *index);
+                    if let Some((groups, cursor)) = &innermost.items {
+                        let wanted = groups.get(*cursor).map_or(usize::MAX, |(index, _)| *index);
                         while innermost.index < wanted {
                             let after = skip_whitespace(bytes, value_end(bytes, skip_whitespace(bytes, at + 1)));
                             if bytes.get(after) != Some(&b',') {
@@ -84,17 +132,17 @@ pub(crate) fn places(text: &str, pointers: &[&str]) -> Vec<Option<Place>> {
                         }
                     }
                     let next = skip_whitespace(bytes, at + 1);
-                    match member(text, next, &targets, Some(innermost)) {
-                        Some((next, within)) => (at, range) = (next, within),
+                    match member(text, next, targets, Some(innermost)) {
+                        Some((next, within)) => (at, set) = (next, within),
                         None => return finish(found),
                     }
                     break;
                 }
                 Some(b'}' | b']') => {
                     let place = Place { offset: innermost.offset, sort: at };
-                    for target in &targets.sorted[innermost.targets.clone()] {
-                        found[target.index].1.get_or_insert(place);
-                    }
+                    targets.each(&innermost.targets, |target| {
+                        found[target].1.get_or_insert(place);
+                    });
                     open.pop();
                     at = skip_whitespace(bytes, at + 1);
                 }
@@ -109,10 +157,131 @@ fn finish(found: Vec<(Option<Place>, Option<Place>)>) -> Vec<Option<Place>> {
     found.into_iter().map(|(found, nearest)| found.or(nearest)).collect()
 }
 
-/// The pointers split into their segments (still escaped, as a report
-/// writes them), in order of their segments: the pointers inside one value
+/// The member of `container` starting at `at` (an object's key, or an
+/// array's item): where its value starts, and the targets at or inside it.
+#[allow(clippy::type_complexity)]
+fn member<T: Targets>(
+    text: &str,
+    at: usize,
+    targets: &T,
+    container: Option<&mut Open<T::Set>>,
+) -> Option<(usize, Option<T::Set>)> {
+    let container = container?;
+    let bytes = text.as_bytes();
+    if let Some((groups, cursor)) = &mut container.items {
+        let index = container.index;
+        while groups.get(*cursor).is_some_and(|(wanted, _)| *wanted < index) {
+            *cursor += 1;
+        }
+        return Some(match groups.get(*cursor) {
+            Some((wanted, within)) if *wanted == index => (at, Some(within.clone())),
+            _ => (at, None),
+        });
+    }
+    let end = string_end(bytes, at);
+    let key = unquote(text.get(at..end)?).ok()?;
+    let colon = skip_whitespace(bytes, end);
+    let value = (bytes.get(colon) == Some(&b':')).then(|| skip_whitespace(bytes, colon + 1))?;
+    // A pointer writes a key escaped and cut; most keys need neither.
+    let within = if key.len() <= crate::issue::KEY_LIMIT && !key.bytes().any(|byte| byte == b'~' || byte == b'/') {
+        targets.member(&container.targets, container.depth, &key)
+    } else {
+        let mut segment = String::new();
+        push_key_segment(&mut segment, &key);
+        targets.member(&container.targets, container.depth, &segment)
+    };
+    Some((value, within))
+}
+
+/// A few pointers, as a bit set: each is compared, where the walk has
+/// reached, with the member's segment. A set also holds how many bytes of
+/// its pointers the walk has matched, the same for all of them.
+struct Few<'p>(&'p [&'p str]);
+
+impl Few<'_> {
+    /// The most pointers a set of bits holds.
+    const MOST: usize = 64;
+}
+
+#[derive(Clone, Copy)]
+struct FewSet {
+    bits: u64,
+    /// The bytes of each pointer the walk has matched.
+    matched: usize,
+}
+
+impl FewSet {
+    fn each(self) -> impl Iterator<Item = usize> {
+        let mut bits = self.bits;
+        std::iter::from_fn(move || {
+            let target = bits.trailing_zeros() as usize;
+            (bits != 0).then(|| {
+                bits &= bits - 1;
+                target
+            })
+        })
+    }
+}
+
+impl Targets for Few<'_> {
+    type Set = FewSet;
+
+    fn all(&self) -> FewSet {
+        let bits = if self.0.len() == 64 { u64::MAX } else { (1 << self.0.len()) - 1 };
+        FewSet { bits, matched: 0 }
+    }
+
+    fn split(&self, set: &FewSet, _: usize, mut here: impl FnMut(usize)) -> Option<FewSet> {
+        let mut below = 0;
+        for target in set.each() {
+            if self.0[target].len() == set.matched {
+                here(target);
+            } else {
+                below |= 1 << target;
+            }
+        }
+        (below != 0).then_some(FewSet { bits: below, matched: set.matched })
+    }
+
+    fn member(&self, set: &FewSet, _: usize, segment: &str) -> Option<FewSet> {
+        let matched = set.matched + 1 + segment.len();
+        let mut bits = 0;
+        for target in set.each() {
+            let pointer = self.0[target].as_bytes();
+            let next = pointer.get(matched);
+            if pointer.get(set.matched + 1..matched) == Some(segment.as_bytes()) && next.map_or(true, |&b| b == b'/') {
+                bits |= 1 << target;
+            }
+        }
+        (bits != 0).then_some(FewSet { bits, matched })
+    }
+
+    fn items(&self, set: &FewSet, _: usize) -> Vec<(usize, FewSet)> {
+        let mut groups: Vec<(usize, FewSet)> = Vec::new();
+        for target in set.each() {
+            let rest = self.0[target].get(set.matched + 1..).unwrap_or_default();
+            let segment = rest.split('/').next().unwrap_or_default();
+            // A segment that is not an index names nothing in an array.
+            let Ok(index) = segment.parse::<usize>() else { continue };
+            let matched = set.matched + 1 + segment.len();
+            match groups.iter_mut().find(|(at, group)| *at == index && group.matched == matched) {
+                Some((_, group)) => group.bits |= 1 << target,
+                None => groups.push((index, FewSet { bits: 1 << target, matched })),
+            }
+        }
+        groups.sort_unstable_by_key(|(index, _)| *index);
+        groups
+    }
+
+    fn each(&self, set: &FewSet, each: impl FnMut(usize)) {
+        set.each().for_each(each);
+    }
+}
+
+/// Any number of pointers, split into their segments (still escaped, as a
+/// report writes them) and sorted by them: the pointers inside one value
 /// are then together, and those under one member of it too.
-struct Targets<'p> {
+struct Sorted<'p> {
     segments: Vec<&'p str>,
     /// The pointers in order of their segments.
     sorted: Vec<Target>,
@@ -127,7 +296,7 @@ struct Target {
     index: usize,
 }
 
-impl<'p> Targets<'p> {
+impl<'p> Sorted<'p> {
     fn of(pointers: &[&'p str]) -> Self {
         let count = pointers.iter().map(|pointer| pointer.bytes().filter(|&byte| byte == b'/').count()).sum();
         let mut segments = Vec::with_capacity(count);
@@ -135,115 +304,64 @@ impl<'p> Targets<'p> {
         for (index, pointer) in pointers.iter().enumerate() {
             let start = segments.len();
             // Each segment follows a `/`; the text before the first is empty.
-            let mut rest = pointer.strip_prefix('/');
-            while let Some(text) = rest {
-                let (segment, after) = match text.find('/') {
-                    Some(at) => (&text[..at], Some(&text[at + 1..])),
-                    None => (text, None),
-                };
-                segments.push(segment);
-                rest = after;
-            }
+            segments.extend(pointer.split('/').skip(1));
             sorted.push(Target { start, len: segments.len() - start, index });
         }
         let of = |target: &Target| &segments[target.start..target.start + target.len];
         sorted.sort_unstable_by(|a, b| of(a).cmp(of(b)).then(a.index.cmp(&b.index)));
-        Targets { segments, sorted }
+        Sorted { segments, sorted }
     }
 
-    /// The segment at `depth` of the target at `rank` in sorted order.
+    /// The segment at `depth` of the pointer at `rank` in sorted order.
     fn segment(&self, rank: usize, depth: usize) -> &'p str {
         self.segments[self.sorted[rank].start + depth]
     }
 
-    /// The targets of `range` grouped by their segment at `depth`, an
-    /// array's index, in the order of the indices.
-    fn items(&self, range: std::ops::Range<usize>, depth: usize) -> Items {
-        let mut groups: Vec<(usize, std::ops::Range<usize>)> = Vec::new();
-        let mut start = range.start;
-        while start < range.end {
-            let segment = self.segment(start, depth);
-            let end = (start..range.end).find(|&rank| self.segment(rank, depth) != segment).unwrap_or(range.end);
+    /// Those of `range` whose segment at `depth` is the one at `first`.
+    fn run(&self, first: usize, range: &Range<usize>, depth: usize) -> usize {
+        let segment = self.segment(first, depth);
+        (first..range.end).find(|&rank| self.segment(rank, depth) != segment).unwrap_or(range.end)
+    }
+}
+
+impl Targets for Sorted<'_> {
+    type Set = Range<usize>;
+
+    fn all(&self) -> Range<usize> {
+        0..self.sorted.len()
+    }
+
+    fn split(&self, set: &Range<usize>, depth: usize, mut here: impl FnMut(usize)) -> Option<Range<usize>> {
+        // A pointer that ends here sorts before those inside.
+        let exact = set.start + self.sorted[set.clone()].partition_point(|target| target.len == depth);
+        self.sorted[set.start..exact].iter().for_each(|target| here(target.index));
+        (exact < set.end).then_some(exact..set.end)
+    }
+
+    fn member(&self, set: &Range<usize>, depth: usize, segment: &str) -> Option<Range<usize>> {
+        let first = set.start
+            + self.sorted[set.clone()].partition_point(|target| self.segments[target.start + depth] < segment);
+        (first < set.end && self.segment(first, depth) == segment).then(|| first..self.run(first, set, depth))
+    }
+
+    fn items(&self, set: &Range<usize>, depth: usize) -> Vec<(usize, Range<usize>)> {
+        let mut groups = Vec::new();
+        let mut start = set.start;
+        while start < set.end {
+            let end = self.run(start, set, depth);
             // A segment that is not an index names nothing in an array.
-            if let Ok(index) = segment.parse::<usize>() {
+            if let Ok(index) = self.segment(start, depth).parse::<usize>() {
                 groups.push((index, start..end));
             }
             start = end;
         }
         groups.sort_unstable_by_key(|(index, _)| *index);
-        Items { groups, cursor: 0 }
+        groups
     }
 
-    /// Those of `range` whose segment at `depth` is `segment`.
-    fn under(&self, range: std::ops::Range<usize>, depth: usize, segment: &str) -> std::ops::Range<usize> {
-        // A few targets are looked through, compared for equality (most
-        // differ in length); many, searched.
-        let first = if range.len() <= 8 {
-            range.clone().find(|&rank| self.segment(rank, depth) == segment).unwrap_or(range.end)
-        } else {
-            range.start
-                + self.sorted[range.clone()].partition_point(|target| self.segments[target.start + depth] < segment)
-        };
-        let end = (first..range.end).find(|&rank| self.segment(rank, depth) != segment).unwrap_or(range.end);
-        first..end
+    fn each(&self, set: &Range<usize>, mut each: impl FnMut(usize)) {
+        self.sorted[set.clone()].iter().for_each(|target| each(target.index));
     }
-}
-
-/// An array or object walked into.
-struct Open {
-    /// The targets inside it, which all have a segment for its members.
-    targets: std::ops::Range<usize>,
-    /// Where it starts.
-    offset: usize,
-    /// How many containers hold it: its members' segment in a pointer.
-    depth: usize,
-    /// For an array, the targets inside it by index; `None` for an object.
-    items: Option<Items>,
-    /// The index of the item being read, for an array.
-    index: usize,
-}
-
-/// The targets inside an array, by index, and the next one the walk will
-/// reach: each item is matched in constant time.
-struct Items {
-    groups: Vec<(usize, std::ops::Range<usize>)>,
-    cursor: usize,
-}
-
-/// The member of `container` starting at `at` (an object's key, or an
-/// array's item): where its value starts, and the targets at or inside it.
-fn member(
-    text: &str,
-    at: usize,
-    targets: &Targets<'_>,
-    container: Option<&mut Open>,
-) -> Option<(usize, std::ops::Range<usize>)> {
-    let container = container?;
-    let bytes = text.as_bytes();
-    let depth = container.depth;
-    if let Some(items) = &mut container.items {
-        let index = container.index;
-        while items.groups.get(items.cursor).is_some_and(|(wanted, _)| *wanted < index) {
-            items.cursor += 1;
-        }
-        return Some(match items.groups.get(items.cursor) {
-            Some((wanted, within)) if *wanted == index => (at, within.clone()),
-            _ => (at, 0..0),
-        });
-    }
-    let end = string_end(bytes, at);
-    let key = unquote(text.get(at..end)?).ok()?;
-    let colon = skip_whitespace(bytes, end);
-    let value = (bytes.get(colon) == Some(&b':')).then(|| skip_whitespace(bytes, colon + 1))?;
-    // A pointer writes a key escaped and cut; most keys need neither.
-    let within = if key.len() <= crate::issue::KEY_LIMIT && !key.bytes().any(|byte| byte == b'~' || byte == b'/') {
-        targets.under(container.targets.clone(), depth, &key)
-    } else {
-        let mut segment = String::new();
-        push_key_segment(&mut segment, &key);
-        targets.under(container.targets.clone(), depth, &segment)
-    };
-    Some((value, within))
 }
 
 /// Where the innermost container open at `at` (after one of its values)
@@ -408,6 +526,14 @@ mod tests {
             assert_eq!(offsets(input, &all), expected, "{input}");
             for (index, pointer) in all.iter().enumerate().step_by(3) {
                 assert_eq!(offsets(input, &[pointer]), [expected[index]], "{pointer} in {input}");
+            }
+            // Both ways of matching, on the same pointers.
+            for (chunk, expected) in all.chunks(40).zip(expected.chunks(40)) {
+                let few = super::walk(input, &super::Few(chunk), chunk.len());
+                let sorted = super::walk(input, &super::Sorted::of(chunk), chunk.len());
+                assert_eq!(few, sorted, "{input}");
+                let few: Vec<Option<usize>> = few.iter().map(|place| place.map(|place| place.offset)).collect();
+                assert_eq!(few, expected, "{input}");
             }
         }
     }

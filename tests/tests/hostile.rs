@@ -252,3 +252,70 @@ fn a_newtype_around_a_secret_keeps_it_under_a_long_key_and_many_problems() {
         assert!(!text.contains("sk_live"), "the secret key shows: {}", &text[..text.len().min(200)]);
     }
 }
+
+#[derive(Debug, Deserialize, ApiModel)]
+struct Words(#[api(items(min_length = 2))] Vec<String>);
+
+#[derive(Debug, Deserialize, ApiModel)]
+struct Tags {
+    tags: HashMap<String, Words>,
+}
+
+/// A report whose only problems are broken rules is placed by one scan of
+/// the text: under a 100 KB key, 200,000 broken items and a map of 50,000
+/// keys, every issue kept is at its value and the report stays bounded.
+#[test]
+fn a_rule_only_report_of_many_issues_under_long_keys_is_placed_and_bounded() {
+    let key = "k".repeat(100_000);
+    let items = vec!["\"x\""; 200_000].join(",");
+    let input = format!(r#"{{"tags": {{"{key}": [{items}]}}}}"#);
+    let error = Tags::from_json(&input).unwrap_err();
+    assert_bounded(&input, &error);
+    let kept = &error.issues()[..error.issues().len() - 1];
+    assert!(kept.len() >= 100, "{} issues", kept.len());
+    let cut = format!("/tags/{}…", "k".repeat(KEY_LIMIT));
+    for (index, issue) in kept.iter().enumerate() {
+        assert_eq!(issue.pointer(), format!("{cut}/{index}"));
+        // Each `"x"` is four bytes on from the one before.
+        let first = input.find("[\"x\"").unwrap() + 2;
+        assert_eq!((issue.line(), issue.column()), (Some(1), Some(first + 4 * index)));
+    }
+    assert_eq!(error.issues().last().unwrap().code(), "too_many_issues");
+
+    let members: Vec<String> = (0..50_000).map(|n| format!(r#""k{n}": ["ab", "x"]"#)).collect();
+    let input = format!(r#"{{"tags": {{{}}}}}"#, members.join(", "));
+    let error = Tags::from_json(&input).unwrap_err();
+    assert_bounded(&input, &error);
+    for issue in &error.issues()[..error.issues().len() - 1] {
+        let key = issue.pointer().strip_prefix("/tags/").and_then(|rest| rest.strip_suffix("/1")).unwrap();
+        let at = input.find(&format!(r#""{key}": ["ab", "x"]"#)).unwrap() + key.len() + 12;
+        assert_eq!(issue.column(), Some(at));
+    }
+}
+
+#[derive(Debug, Deserialize, ApiModel)]
+struct Link {
+    #[api(min_length = 2)]
+    name: String,
+    next: Option<Box<Link>>,
+}
+
+/// As deep as serde reads, with a broken rule at every level: the report
+/// keeps what its budget holds (the pointers grow with depth), each issue
+/// at its own value.
+#[test]
+fn a_rule_broken_at_every_level_of_a_deep_chain_is_placed_at_each() {
+    let depth = 120;
+    let input =
+        format!("{}{}", r#"{"name": "x", "next": "#.repeat(depth), format!(r#"{{"name": "x"}}{}"#, "}".repeat(depth)));
+    let error = Link::from_json(&input).unwrap_err();
+    assert_bounded(&input, &error);
+    let (last, kept) = error.issues().split_last().unwrap();
+    assert_eq!(last.code(), "too_many_issues");
+    assert!(kept.len() > 30, "{} issues", kept.len());
+    for (level, issue) in kept.iter().enumerate() {
+        assert_eq!(issue.pointer(), format!("{}/name", "/next".repeat(level)));
+        // Each level opens with `{"name": "x", "next": `, 22 bytes.
+        assert_eq!(issue.column(), Some(level * 22 + 10));
+    }
+}

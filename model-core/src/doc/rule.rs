@@ -158,62 +158,82 @@ impl fmt::Display for Limit {
 }
 
 impl fmt::Display for Rule {
-    // Pieces written one by one rather than through `write!`'s format
-    // strings: a report renders this once for each broken rule.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut text = String::new();
+        self.write_text(&mut text);
+        f.write_str(&text)
+    }
+}
+
+impl Rule {
+    /// Appends what the rule asks, as `Display` writes it. Written piece by
+    /// piece, with no format strings: a report writes it for each broken rule.
+    pub(crate) fn write_text(&self, out: &mut String) {
         match self {
-            Rule::MinLength(n) => count(f, "at least ", *n, "character"),
-            Rule::MaxLength(n) => count(f, "at most ", *n, "character"),
-            Rule::Pattern(pattern) => quoted(f, "matching `", pattern),
-            Rule::Format(format) => f.write_str(format.describe()),
-            Rule::Contains(needle) => quoted(f, "containing `", needle),
-            Rule::Minimum(limit) => limited(f, "at least ", limit),
-            Rule::Maximum(limit) => limited(f, "at most ", limit),
-            Rule::ExclusiveMinimum(limit) => limited(f, "greater than ", limit),
-            Rule::ExclusiveMaximum(limit) => limited(f, "less than ", limit),
-            Rule::MultipleOf(limit) => limited(f, "a multiple of ", limit),
-            Rule::MinItems(n) => count(f, "at least ", *n, "item"),
-            Rule::MaxItems(n) => count(f, "at most ", *n, "item"),
-            Rule::UniqueItems => f.write_str("no two items equal"),
-            Rule::MinProperties(n) => count(f, "at least ", *n, "key"),
-            Rule::MaxProperties(n) => count(f, "at most ", *n, "key"),
+            Rule::MinLength(n) => count(out, "at least ", *n, "character"),
+            Rule::MaxLength(n) => count(out, "at most ", *n, "character"),
+            Rule::Pattern(pattern) => quoted(out, "matching `", pattern),
+            Rule::Format(format) => out.push_str(format.describe()),
+            Rule::Contains(needle) => quoted(out, "containing `", needle),
+            Rule::Minimum(limit) => limited(out, "at least ", limit),
+            Rule::Maximum(limit) => limited(out, "at most ", limit),
+            Rule::ExclusiveMinimum(limit) => limited(out, "greater than ", limit),
+            Rule::ExclusiveMaximum(limit) => limited(out, "less than ", limit),
+            Rule::MultipleOf(limit) => limited(out, "a multiple of ", limit),
+            Rule::MinItems(n) => count(out, "at least ", *n, "item"),
+            Rule::MaxItems(n) => count(out, "at most ", *n, "item"),
+            Rule::UniqueItems => out.push_str("no two items equal"),
+            Rule::MinProperties(n) => count(out, "at least ", *n, "key"),
+            Rule::MaxProperties(n) => count(out, "at most ", *n, "key"),
             Rule::Items(rules) => {
-                f.write_str("each item ")?;
+                out.push_str("each item ");
                 for (index, rule) in rules.iter().enumerate() {
                     if index > 0 {
-                        f.write_str(", ")?;
+                        out.push_str(", ");
                     }
-                    rule.fmt(f)?;
+                    rule.write_text(out);
                 }
-                Ok(())
             }
-            Rule::Custom(path) => quoted(f, "accepted by `", path),
-            Rule::Described(message) => f.write_str(message),
+            Rule::Custom(path) => quoted(out, "accepted by `", path),
+            Rule::Described(message) => out.push_str(message),
         }
     }
 }
 
 /// `at least 3 characters`, `at most 1 item`.
-fn count(f: &mut fmt::Formatter<'_>, words: &str, n: usize, noun: &str) -> fmt::Result {
-    f.write_str(words)?;
-    fmt::Display::fmt(&n, f)?;
-    f.write_str(" ")?;
-    f.write_str(noun)?;
-    if n == 1 {
-        Ok(())
-    } else {
-        f.write_str("s")
+fn count(out: &mut String, words: &str, n: usize, noun: &str) {
+    out.push_str(words);
+    crate::issue::push_decimal(out, n as u64);
+    out.push(' ');
+    out.push_str(noun);
+    if n != 1 {
+        out.push('s');
     }
 }
 
 /// ``matching `^[a-z]+$` ``.
-fn quoted(f: &mut fmt::Formatter<'_>, words: &str, text: &str) -> fmt::Result {
-    f.write_str(words)?;
-    f.write_str(text)?;
-    f.write_str("`")
+fn quoted(out: &mut String, words: &str, text: &str) {
+    out.push_str(words);
+    out.push_str(text);
+    out.push('`');
 }
 
-fn limited(f: &mut fmt::Formatter<'_>, words: &str, limit: &Limit) -> fmt::Result {
-    f.write_str(words)?;
-    fmt::Display::fmt(limit, f)
+fn limited(out: &mut String, words: &str, limit: &Limit) {
+    out.push_str(words);
+    match *limit {
+        Limit::Integer(value) => match u64::try_from(value.unsigned_abs()) {
+            Ok(magnitude) => {
+                if value < 0 {
+                    out.push('-');
+                }
+                crate::issue::push_decimal(out, magnitude);
+            }
+            Err(_) => {
+                let _ = fmt::Write::write_fmt(out, format_args!("{value}"));
+            }
+        },
+        Limit::Float(_) => {
+            let _ = fmt::Write::write_fmt(out, format_args!("{limit}"));
+        }
+    }
 }

@@ -75,7 +75,7 @@ impl<'a, 'n> Rules<'_, 'a, 'n> {
     pub fn min_items<T: ItemsValue + ?Sized>(&mut self, value: &T, min: usize) {
         if let Some(count) = value.item_count() {
             if count < min {
-                self.fail(IssueKind::TooShort, Rule::MinItems(min), || ShortText::display(count));
+                self.fail(IssueKind::TooShort, Rule::MinItems(min), || ShortText::count(count));
             }
         }
     }
@@ -85,7 +85,7 @@ impl<'a, 'n> Rules<'_, 'a, 'n> {
     pub fn max_items<T: ItemsValue + ?Sized>(&mut self, value: &T, max: usize) {
         if let Some(count) = value.item_count() {
             if count > max {
-                self.fail(IssueKind::TooLong, Rule::MaxItems(max), || ShortText::display(count));
+                self.fail(IssueKind::TooLong, Rule::MaxItems(max), || ShortText::count(count));
             }
         }
     }
@@ -105,7 +105,7 @@ impl<'a, 'n> Rules<'_, 'a, 'n> {
     pub fn min_properties<T: PropertiesValue + ?Sized>(&mut self, value: &T, min: usize) {
         if let Some(count) = value.property_count() {
             if count < min {
-                self.fail(IssueKind::TooShort, Rule::MinProperties(min), || ShortText::display(count));
+                self.fail(IssueKind::TooShort, Rule::MinProperties(min), || ShortText::count(count));
             }
         }
     }
@@ -115,7 +115,7 @@ impl<'a, 'n> Rules<'_, 'a, 'n> {
     pub fn max_properties<T: PropertiesValue + ?Sized>(&mut self, value: &T, max: usize) {
         if let Some(count) = value.property_count() {
             if count > max {
-                self.fail(IssueKind::TooLong, Rule::MaxProperties(max), || ShortText::display(count));
+                self.fail(IssueKind::TooLong, Rule::MaxProperties(max), || ShortText::count(count));
             }
         }
     }

@@ -78,7 +78,7 @@ impl<'r, 'a, 'n> Rules<'r, 'a, 'n> {
         });
         // Room for the usual rule's words at once.
         let mut expected = String::with_capacity(32);
-        let _ = std::fmt::Write::write_fmt(&mut expected, format_args!("{rule}"));
+        rule.write_text(&mut expected);
         self.push(kind, Cow::Owned(expected), Some(received()), Some(own));
     }
 

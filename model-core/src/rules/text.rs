@@ -32,7 +32,7 @@ impl Rules<'_, '_, '_> {
         if let Some(text) = value.text().filter(|text| text.len() / 4 < min) {
             let count = text.chars().count();
             if count < min {
-                self.fail(IssueKind::TooShort, Rule::MinLength(min), || ShortText::display(count));
+                self.fail(IssueKind::TooShort, Rule::MinLength(min), || ShortText::count(count));
             }
         }
     }
@@ -44,7 +44,7 @@ impl Rules<'_, '_, '_> {
         if let Some(text) = value.text().filter(|text| text.len() > max) {
             let count = text.chars().count();
             if count > max {
-                self.fail(IssueKind::TooLong, Rule::MaxLength(max), || ShortText::display(count));
+                self.fail(IssueKind::TooLong, Rule::MaxLength(max), || ShortText::count(count));
             }
         }
     }
