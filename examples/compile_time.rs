@@ -173,7 +173,7 @@ const MIXES: &[Mix] = &[
                 (Side::Baseline, false) => "    #[garde(skip)]\n",
                 (Side::ApiModel, _) => "",
             };
-            let _ = write!(out, "{link}    pub parent: {parent},\n");
+            let _ = writeln!(out, "{link}    pub parent: {parent},");
             out
         },
     },

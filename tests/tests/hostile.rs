@@ -306,8 +306,7 @@ struct Link {
 #[test]
 fn a_rule_broken_at_every_level_of_a_deep_chain_is_placed_at_each() {
     let depth = 120;
-    let input =
-        format!("{}{}", r#"{"name": "x", "next": "#.repeat(depth), format!(r#"{{"name": "x"}}{}"#, "}".repeat(depth)));
+    let input = format!(r#"{}{{"name": "x"}}{}"#, r#"{"name": "x", "next": "#.repeat(depth), "}".repeat(depth));
     let error = Link::from_json(&input).unwrap_err();
     assert_bounded(&input, &error);
     let (last, kept) = error.issues().split_last().unwrap();
