@@ -673,8 +673,6 @@ impl<'a> Report<'a> {
         }
     }
 
-    /// The issues in document order (a stable sort, so issues at one place,
-    /// or with none, keep the order they were found in).
     /// Gives each issue without a place, as the typed pass writes them, the
     /// line and column of its pointer's value in the input (one pass over
     /// the input, see [`locate`](crate::locate)).
@@ -693,6 +691,8 @@ impl<'a> Report<'a> {
         self.unsorted = true;
     }
 
+    /// The issues in document order (a stable sort, so issues at one place,
+    /// or with none, keep the order they were found in).
     pub(crate) fn into_issues(mut self) -> Vec<Issue> {
         if self.unsorted {
             self.issues.sort_by_key(|issue| issue.place);
