@@ -80,6 +80,8 @@ struct Open<S> {
     index: usize,
 }
 
+/// The walk itself, the same for either way of matching: the places of the
+/// `count` pointers `targets` holds.
 fn walk<T: Targets>(text: &str, targets: &T, count: usize) -> Vec<Option<Place>> {
     let bytes = text.as_bytes();
     // Each pointer's value's place, and the place of the nearest enclosing
