@@ -76,10 +76,18 @@ impl<'r, 'a, 'n> Rules<'r, 'a, 'n> {
             message: self.message.map(Cow::Borrowed),
             rule: Some((rule.key(), param(rule))),
         });
-        // Room for the usual rule's words at once.
-        let mut expected = String::with_capacity(32);
-        rule.write_text(&mut expected);
-        self.push(kind, Cow::Owned(expected), Some(received()), Some(own));
+        let expected = match rule {
+            // Words that are the same for every value: borrowed.
+            Rule::Format(format) => Cow::Borrowed(format.describe()),
+            Rule::UniqueItems => Cow::Borrowed("no two items equal"),
+            _ => {
+                // Room for the usual rule's words at once.
+                let mut expected = String::with_capacity(32);
+                rule.write_text(&mut expected);
+                Cow::Owned(expected)
+            }
+        };
+        self.push(kind, expected, Some(received()), Some(own));
     }
 
     fn push(
