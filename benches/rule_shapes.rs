@@ -33,41 +33,30 @@ fn count_errors<T: Validate<Context = ()> + serde::de::DeserializeOwned>(json: &
     value.validate().err().map_or(0, |report| report.iter().count())
 }
 
+impl Shape {
+    /// The shape of model `A` and its garde twin `G`.
+    fn of<A: ApiModel, G: Validate<Context = ()> + serde::de::DeserializeOwned>(
+        name: &'static str,
+        valid: String,
+        broken: String,
+        problems: usize,
+    ) -> Shape {
+        Shape { name, valid, broken, problems, api_model: count_issues::<A>, garde: count_errors::<G> }
+    }
+}
+
 /// Every shape, in the order the benchmark runs them.
 pub fn shapes() -> Vec<Shape> {
     vec![
-        Shape {
-            name: "eight rules",
-            valid: SIGNUP_VALID.to_owned(),
-            broken: SIGNUP_BROKEN.to_owned(),
-            problems: 7,
-            api_model: count_issues::<Signup>,
-            garde: count_errors::<GardeSignup>,
-        },
-        Shape {
-            name: "items of a 100-item list",
-            valid: tags(100, 0),
-            broken: tags(100, 10),
-            problems: 10,
-            api_model: count_issues::<Tagged>,
-            garde: count_errors::<GardeTagged>,
-        },
-        Shape {
-            name: "five patterns",
-            valid: PATTERNS_VALID.to_owned(),
-            broken: PATTERNS_BROKEN.to_owned(),
-            problems: 5,
-            api_model: count_issues::<Patterned>,
-            garde: count_errors::<GardePatterned>,
-        },
-        Shape {
-            name: "four formats",
-            valid: FORMATS_VALID.to_owned(),
-            broken: FORMATS_BROKEN.to_owned(),
-            problems: 4,
-            api_model: count_issues::<Formatted>,
-            garde: count_errors::<GardeFormatted>,
-        },
+        Shape::of::<Signup, GardeSignup>("eight rules", SIGNUP_VALID.to_owned(), SIGNUP_BROKEN.to_owned(), 7),
+        Shape::of::<Tagged, GardeTagged>("items of a 100-item list", tags(100, 0), tags(100, 10), 10),
+        Shape::of::<Patterned, GardePatterned>(
+            "five patterns",
+            PATTERNS_VALID.to_owned(),
+            PATTERNS_BROKEN.to_owned(),
+            5,
+        ),
+        Shape::of::<Formatted, GardeFormatted>("four formats", FORMATS_VALID.to_owned(), FORMATS_BROKEN.to_owned(), 4),
     ]
 }
 

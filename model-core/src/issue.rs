@@ -185,16 +185,19 @@ fn decimal_digits(mut number: u64, digits: &mut [u8; 20]) -> usize {
 /// issue under it as long as itself.
 pub const KEY_LIMIT: usize = 64;
 
-/// Appends `key` as a report writes it in a pointer: one segment, cut at
-/// [`KEY_LIMIT`](crate::check::KEY_LIMIT) characters with `…` after.
-pub(crate) fn push_key_segment(pointer: &mut String, key: &str) {
+/// `key` as a report copies it: cut at [`KEY_LIMIT`](crate::check::KEY_LIMIT)
+/// characters with `…` after.
+pub(crate) fn cut_key(key: &str) -> Cow<'_, str> {
     match key.char_indices().nth(KEY_LIMIT) {
-        Some((end, _)) => {
-            push_pointer_segment(pointer, &key[..end]);
-            pointer.push('…');
-        }
-        None => push_pointer_segment(pointer, key),
+        Some((end, _)) => Cow::Owned(format!("{}…", &key[..end])),
+        None => Cow::Borrowed(key),
     }
+}
+
+/// Appends `key` as a report writes it in a pointer: one segment, cut as
+/// [`cut_key`] cuts it.
+pub(crate) fn push_key_segment(pointer: &mut String, key: &str) {
+    push_pointer_segment(pointer, &cut_key(key));
 }
 
 /// One RFC 6901 segment as the key it stands for, `push_pointer_segment`

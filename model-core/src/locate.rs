@@ -390,28 +390,7 @@ fn close_of(bytes: &[u8], mut at: usize) -> usize {
 fn value_end(bytes: &[u8], at: usize) -> usize {
     match bytes.get(at) {
         Some(b'"') => string_end(bytes, at),
-        Some(b'{' | b'[') => {
-            let mut depth = 0_usize;
-            let mut at = at;
-            while let Some(&byte) = bytes.get(at) {
-                match byte {
-                    b'"' => {
-                        at = string_end(bytes, at);
-                        continue;
-                    }
-                    b'{' | b'[' => depth += 1,
-                    b'}' | b']' => {
-                        depth -= 1;
-                        if depth == 0 {
-                            return at + 1;
-                        }
-                    }
-                    _ => {}
-                }
-                at += 1;
-            }
-            bytes.len()
-        }
+        Some(b'{' | b'[') => (close_of(bytes, at + 1) + 1).min(bytes.len()),
         _ => scalar_end(bytes, at),
     }
 }

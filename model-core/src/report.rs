@@ -8,7 +8,7 @@ use serde::de::DeserializeOwned;
 use serde_json::error::Category;
 
 use crate::issue::{
-    push_index, push_key_segment, push_pointer_segment, unescape_segment, Issue, IssueKind, Own, ShortText,
+    cut_key, push_index, push_key_segment, push_pointer_segment, unescape_segment, Issue, IssueKind, Own, ShortText,
     ValidationError,
 };
 use crate::node::{Entry, Kind, Node, MAX_DEPTH};
@@ -415,10 +415,7 @@ impl<'a> Report<'a> {
         near: Option<&str>,
     ) {
         // A key of the input: never one inside a secret, and cut as keys are.
-        let near = near.filter(|_| !self.in_secret()).map(|near| match near.char_indices().nth(KEY_LIMIT) {
-            Some((end, _)) => format!("{}…", &near[..end]),
-            None => near.to_owned(),
-        });
+        let near = near.filter(|_| !self.in_secret()).map(|near| cut_key(near).into_owned());
         let detail = Detail { found_key: near, place: Some(object_end), ..Detail::default() };
         self.push_at(Some(object_offset), IssueKind::Missing, expected.into(), detail);
     }
@@ -682,13 +679,13 @@ impl<'a> Report<'a> {
     /// line and column of its pointer's value in the input (one pass over
     /// the input, see [`locate`](crate::locate)).
     pub(crate) fn place_by_pointer(&mut self) {
-        if !self.positions || self.issues.iter().all(|issue| issue.line.is_some()) {
+        if !self.positions || self.issues.is_empty() {
             return;
         }
         let pointers: Vec<&str> = self.issues.iter().map(|issue| issue.pointer.as_str()).collect();
         let places = crate::locate::places(self.input, &pointers);
         for (index, place) in places.into_iter().enumerate() {
-            let Some(place) = place.filter(|_| self.issues[index].line.is_none()) else { continue };
+            let Some(place) = place else { continue };
             let (line, column) = self.position(place.offset).unzip();
             let issue = &mut self.issues[index];
             (issue.line, issue.column, issue.place) = (line, column, place.sort);
