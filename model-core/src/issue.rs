@@ -398,6 +398,14 @@ impl ShortText {
         }
     }
 
+    /// The text's bytes, without the UTF-8 check `as_str` makes.
+    pub(crate) fn as_bytes(&self) -> &[u8] {
+        match self {
+            ShortText::Inline(len, bytes) => &bytes[..usize::from(*len)],
+            ShortText::Heap(text) => text.as_bytes(),
+        }
+    }
+
     pub(crate) fn as_str(&self) -> &str {
         match self {
             // Whole `str`s were copied in, so the bytes are UTF-8.

@@ -21,7 +21,7 @@
 
 use std::ops::Range;
 
-use crate::issue::push_key_segment;
+use crate::issue::{push_key_segment, KEY_LIMIT};
 use crate::node::{scalar_end, skip_whitespace, string_end, unquote};
 
 /// Where an issue's value sits: its offset, for its line and column, and
@@ -38,8 +38,8 @@ pub(crate) struct Place {
 /// starts, sorted at that value's end, as a missing key is. A key given
 /// twice is found at its last value, the one serde keeps. `None` only when
 /// not even the root is there.
-pub(crate) fn places(text: &str, pointers: &[&str]) -> Vec<Option<Place>> {
-    if pointers.len() <= Few::MOST {
+pub(crate) fn places<P: AsRef<[u8]>>(text: &str, pointers: &[P]) -> Vec<Option<Place>> {
+    if pointers.len() <= FEW_MOST {
         walk(text, &Few(pointers), pointers.len())
     } else {
         walk(text, &Sorted::of(pointers), pointers.len())
@@ -57,7 +57,7 @@ trait Targets {
     fn split(&self, set: &Self::Set, depth: usize, here: impl FnMut(usize)) -> Option<Self::Set>;
     /// Those of `set`, inside a container at `depth`, under its member
     /// whose pointer segment is `segment`.
-    fn member(&self, set: &Self::Set, depth: usize, segment: &str) -> Option<Self::Set>;
+    fn member(&self, set: &Self::Set, depth: usize, segment: &[u8]) -> Option<Self::Set>;
     /// Those of `set`, inside an array at `depth`, by item index, in the
     /// order of the indices.
     fn items(&self, set: &Self::Set, depth: usize) -> Vec<(usize, Self::Set)>;
@@ -84,9 +84,10 @@ struct Open<S> {
 /// `count` pointers `targets` holds.
 fn walk<T: Targets>(text: &str, targets: &T, count: usize) -> Vec<Option<Place>> {
     let bytes = text.as_bytes();
-    // Each pointer's value's place, and the place of the nearest enclosing
-    // value walked into, for a pointer whose own value the text lacks.
-    let mut found: Vec<(Option<Place>, Option<Place>)> = vec![(None, None); count];
+    // Each pointer's value's place or, until it is found, that of the
+    // nearest enclosing value walked out of: a value found is written over
+    // it, an enclosing one is written only where nothing is.
+    let mut found: Vec<Option<Place>> = vec![None; count];
     let mut open: Vec<Open<T::Set>> = Vec::new();
     let mut set = Some(targets.all());
     let mut at = skip_whitespace(bytes, 0);
@@ -95,7 +96,7 @@ fn walk<T: Targets>(text: &str, targets: &T, count: usize) -> Vec<Option<Place>>
         let depth = open.len();
         let below = set
             .as_ref()
-            .and_then(|set| targets.split(set, depth, |target| found[target].0 = Some(Place { offset: at, sort: at })));
+            .and_then(|set| targets.split(set, depth, |target| found[target] = Some(Place { offset: at, sort: at })));
         match below {
             Some(within) if matches!(byte, b'{' | b'[') => {
                 let items = (byte == b'[').then(|| (targets.items(&within, depth), 0));
@@ -114,7 +115,7 @@ fn walk<T: Targets>(text: &str, targets: &T, count: usize) -> Vec<Option<Place>>
         // After a value: the next member of the innermost open container,
         // or the end of one or more of them.
         loop {
-            let Some(innermost) = open.last_mut() else { return finish(found) };
+            let Some(innermost) = open.last_mut() else { return found };
             match bytes.get(at) {
                 Some(b',') if innermost.items.as_ref().is_some_and(|(groups, cursor)| *cursor == groups.len()) => {
                     // No target in the rest of this array: stepped over whole.
@@ -136,27 +137,23 @@ fn walk<T: Targets>(text: &str, targets: &T, count: usize) -> Vec<Option<Place>>
                     let next = skip_whitespace(bytes, at + 1);
                     match member(text, next, targets, Some(innermost)) {
                         Some((next, within)) => (at, set) = (next, within),
-                        None => return finish(found),
+                        None => return found,
                     }
                     break;
                 }
                 Some(b'}' | b']') => {
                     let place = Place { offset: innermost.offset, sort: at };
                     targets.each(&innermost.targets, |target| {
-                        found[target].1.get_or_insert(place);
+                        found[target].get_or_insert(place);
                     });
                     open.pop();
                     at = skip_whitespace(bytes, at + 1);
                 }
-                _ => return finish(found),
+                _ => return found,
             }
         }
     }
-    finish(found)
-}
-
-fn finish(found: Vec<(Option<Place>, Option<Place>)>) -> Vec<Option<Place>> {
-    found.into_iter().map(|(found, nearest)| found.or(nearest)).collect()
+    found
 }
 
 /// The member of `container` starting at `at` (an object's key, or an
@@ -180,29 +177,69 @@ fn member<T: Targets>(
             _ => (at, None),
         });
     }
-    let end = string_end(bytes, at);
-    let key = unquote(text.get(at..end)?).ok()?;
+    let (end, plain) = key_end(bytes, at);
     let colon = skip_whitespace(bytes, end);
     let value = (bytes.get(colon) == Some(&b':')).then(|| skip_whitespace(bytes, colon + 1))?;
-    // A pointer writes a key escaped and cut; most keys need neither.
-    let within = if key.len() <= crate::issue::KEY_LIMIT && !key.bytes().any(|byte| byte == b'~' || byte == b'/') {
-        targets.member(&container.targets, container.depth, &key)
+    let within = if plain {
+        targets.member(&container.targets, container.depth, bytes.get(at + 1..end - 1)?)
     } else {
+        // A pointer writes a key unescaped from JSON, escaped and cut.
+        let key = unquote(text.get(at..end)?).ok()?;
         let mut segment = String::new();
         push_key_segment(&mut segment, &key);
-        targets.member(&container.targets, container.depth, &segment)
+        targets.member(&container.targets, container.depth, segment.as_bytes())
     };
     Some((value, within))
+}
+
+/// Just past the closing quote of the key whose opening quote is at `at`,
+/// and whether the key's text is its pointer segment as it stands (most
+/// keys): no JSON escape to read, no `~` or `/` to escape, and not long
+/// enough to be cut.
+fn key_end(bytes: &[u8], at: usize) -> (usize, bool) {
+    let mut plain = true;
+    let mut end = at + 1;
+    while let Some(&byte) = bytes.get(end) {
+        match byte {
+            b'"' => return (end + 1, plain && end - at - 1 <= KEY_LIMIT),
+            b'\\' => {
+                plain = false;
+                end += 2;
+            }
+            b'~' | b'/' => {
+                plain = false;
+                end += 1;
+            }
+            _ => end += 1,
+        }
+    }
+    (bytes.len(), false)
+}
+
+/// A pointer segment as an array index; `None` for one that is not, as it
+/// names nothing in an array.
+fn index_of(segment: &[u8]) -> Option<usize> {
+    if segment.is_empty() {
+        return None;
+    }
+    segment.iter().try_fold(0_usize, |index, &byte| {
+        let digit = byte.checked_sub(b'0').filter(|digit| *digit <= 9)?;
+        index.checked_mul(10)?.checked_add(usize::from(digit))
+    })
 }
 
 /// A few pointers, as a bit set: each is compared, where the walk has
 /// reached, with the member's segment. A set also holds how many bytes of
 /// its pointers the walk has matched, the same for all of them.
-struct Few<'p>(&'p [&'p str]);
+struct Few<'p, P>(&'p [P]);
 
-impl Few<'_> {
-    /// The most pointers a set of bits holds.
-    const MOST: usize = 64;
+/// The most pointers a set of bits holds.
+const FEW_MOST: usize = 64;
+
+impl<P: AsRef<[u8]>> Few<'_, P> {
+    fn pointer(&self, target: usize) -> &[u8] {
+        self.0[target].as_ref()
+    }
 }
 
 #[derive(Clone, Copy)]
@@ -225,7 +262,7 @@ impl FewSet {
     }
 }
 
-impl Targets for Few<'_> {
+impl<P: AsRef<[u8]>> Targets for Few<'_, P> {
     type Set = FewSet;
 
     fn all(&self) -> FewSet {
@@ -236,7 +273,7 @@ impl Targets for Few<'_> {
     fn split(&self, set: &FewSet, _: usize, mut here: impl FnMut(usize)) -> Option<FewSet> {
         let mut below = 0;
         for target in set.each() {
-            if self.0[target].len() == set.matched {
+            if self.pointer(target).len() == set.matched {
                 here(target);
             } else {
                 below |= 1 << target;
@@ -245,13 +282,15 @@ impl Targets for Few<'_> {
         (below != 0).then_some(FewSet { bits: below, matched: set.matched })
     }
 
-    fn member(&self, set: &FewSet, _: usize, segment: &str) -> Option<FewSet> {
+    fn member(&self, set: &FewSet, _: usize, segment: &[u8]) -> Option<FewSet> {
         let matched = set.matched + 1 + segment.len();
         let mut bits = 0;
         for target in set.each() {
-            let pointer = self.0[target].as_bytes();
-            let next = pointer.get(matched);
-            if pointer.get(set.matched + 1..matched) == Some(segment.as_bytes()) && next.map_or(true, |&b| b == b'/') {
+            let pointer = self.pointer(target);
+            // Where the segment would end tells most members apart, before
+            // any byte is compared.
+            let ends = pointer.len() == matched || pointer.get(matched) == Some(&b'/');
+            if ends && pointer.get(set.matched + 1..matched) == Some(segment) {
                 bits |= 1 << target;
             }
         }
@@ -261,10 +300,9 @@ impl Targets for Few<'_> {
     fn items(&self, set: &FewSet, _: usize) -> Vec<(usize, FewSet)> {
         let mut groups: Vec<(usize, FewSet)> = Vec::new();
         for target in set.each() {
-            let rest = self.0[target].get(set.matched + 1..).unwrap_or_default();
-            let segment = rest.split('/').next().unwrap_or_default();
-            // A segment that is not an index names nothing in an array.
-            let Ok(index) = segment.parse::<usize>() else { continue };
+            let rest = self.pointer(target).get(set.matched + 1..).unwrap_or_default();
+            let segment = rest.split(|&byte| byte == b'/').next().unwrap_or_default();
+            let Some(index) = index_of(segment) else { continue };
             let matched = set.matched + 1 + segment.len();
             match groups.iter_mut().find(|(at, group)| *at == index && group.matched == matched) {
                 Some((_, group)) => group.bits |= 1 << target,
@@ -284,7 +322,7 @@ impl Targets for Few<'_> {
 /// report writes them) and sorted by them: the pointers inside one value
 /// are then together, and those under one member of it too.
 struct Sorted<'p> {
-    segments: Vec<&'p str>,
+    segments: Vec<&'p [u8]>,
     /// The pointers in order of their segments.
     sorted: Vec<Target>,
 }
@@ -299,14 +337,14 @@ struct Target {
 }
 
 impl<'p> Sorted<'p> {
-    fn of(pointers: &[&'p str]) -> Self {
-        let count = pointers.iter().map(|pointer| pointer.bytes().filter(|&byte| byte == b'/').count()).sum();
+    fn of<P: AsRef<[u8]>>(pointers: &'p [P]) -> Self {
+        let count = pointers.iter().map(|pointer| pointer.as_ref().iter().filter(|&&byte| byte == b'/').count()).sum();
         let mut segments = Vec::with_capacity(count);
         let mut sorted = Vec::with_capacity(pointers.len());
         for (index, pointer) in pointers.iter().enumerate() {
             let start = segments.len();
             // Each segment follows a `/`; the text before the first is empty.
-            segments.extend(pointer.split('/').skip(1));
+            segments.extend(pointer.as_ref().split(|&byte| byte == b'/').skip(1));
             sorted.push(Target { start, len: segments.len() - start, index });
         }
         let of = |target: &Target| &segments[target.start..target.start + target.len];
@@ -315,7 +353,7 @@ impl<'p> Sorted<'p> {
     }
 
     /// The segment at `depth` of the pointer at `rank` in sorted order.
-    fn segment(&self, rank: usize, depth: usize) -> &'p str {
+    fn segment(&self, rank: usize, depth: usize) -> &'p [u8] {
         self.segments[self.sorted[rank].start + depth]
     }
 
@@ -340,7 +378,7 @@ impl Targets for Sorted<'_> {
         (exact < set.end).then_some(exact..set.end)
     }
 
-    fn member(&self, set: &Range<usize>, depth: usize, segment: &str) -> Option<Range<usize>> {
+    fn member(&self, set: &Range<usize>, depth: usize, segment: &[u8]) -> Option<Range<usize>> {
         let first = set.start
             + self.sorted[set.clone()].partition_point(|target| self.segments[target.start + depth] < segment);
         (first < set.end && self.segment(first, depth) == segment).then(|| first..self.run(first, set, depth))
@@ -351,8 +389,7 @@ impl Targets for Sorted<'_> {
         let mut start = set.start;
         while start < set.end {
             let end = self.run(start, set, depth);
-            // A segment that is not an index names nothing in an array.
-            if let Ok(index) = self.segment(start, depth).parse::<usize>() {
+            if let Some(index) = index_of(self.segment(start, depth)) {
                 groups.push((index, start..end));
             }
             start = end;

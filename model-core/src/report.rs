@@ -682,7 +682,7 @@ impl<'a> Report<'a> {
         if !self.positions || self.issues.is_empty() {
             return;
         }
-        let pointers: Vec<&str> = self.issues.iter().map(|issue| issue.pointer.as_str()).collect();
+        let pointers: Vec<&[u8]> = self.issues.iter().map(|issue| issue.pointer.as_bytes()).collect();
         let places = crate::locate::places(self.input, &pointers);
         for (index, place) in places.into_iter().enumerate() {
             let Some(place) = place else { continue };

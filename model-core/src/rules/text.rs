@@ -96,13 +96,13 @@ fn quote(text: &str, secret: bool) -> ShortText {
         let limit = crate::report::QUOTE_LIMIT;
         // The JSON is two characters longer than the text; past the
         // limit, its opening quote and the text's first `limit - 1`.
-        return match text.char_indices().nth(limit - 2) {
-            None => ShortText::concat(&["string \"", text, "\""]),
-            Some(_) => {
-                let end = text.char_indices().nth(limit - 1).map_or(text.len(), |(end, _)| end);
-                ShortText::concat(&["string \"", &text[..end], "…"])
-            }
-        };
+        // A text of fewer bytes than that has fewer characters: no count.
+        let cut = text.len() > limit - 2 && text.char_indices().nth(limit - 2).is_some();
+        if !cut {
+            return ShortText::concat(&["string \"", text, "\""]);
+        }
+        let end = text.char_indices().nth(limit - 1).map_or(text.len(), |(end, _)| end);
+        return ShortText::concat(&["string \"", &text[..end], "…"]);
     }
     let json = serde_json::to_string(text).unwrap_or_default();
     ShortText::concat(&[Kind::String.as_str(), " ", &crate::report::shorten(&json)])
