@@ -128,6 +128,10 @@ pub struct Issue {
     /// Where the issue sorts in document order (see `Report::into_issues`):
     /// not part of what it says, so neither compared nor shown.
     pub(crate) place: usize,
+    /// The rule broken (`min_length`) and its limit (`3`), as parameters
+    /// of the issue's text. Kept in the issue, not boxed: nearly every
+    /// issue of a rule has one, and a box was a tenth of a rule's report.
+    pub(crate) rule: Option<(&'static str, Param)>,
     /// A code and message of the user's (`#[api(message = …, code = …)]`,
     /// `Violation::code`, `Issue::custom`); boxed, as most issues have none.
     pub(crate) own: Option<Box<Own>>,
@@ -234,9 +238,6 @@ pub const fn is_snake_case(code: &str) -> bool {
 pub(crate) struct Own {
     pub(crate) code: Option<&'static str>,
     pub(crate) message: Option<Cow<'static, str>>,
-    /// The rule broken (`min_length`) and its limit (`3`), as parameters
-    /// of the issue's text.
-    pub(crate) rule: Option<(&'static str, Param)>,
 }
 
 /// A rule's limit, kept as it is written until a text or JSON needs it.
@@ -244,17 +245,34 @@ pub(crate) struct Own {
 pub(crate) enum Param {
     None,
     Count(usize),
-    Integer(i128),
+    /// An integer bound, in two halves (`Param::integer`): an `i128` field
+    /// would make every issue 16-byte aligned, and larger.
+    Integer {
+        high: i64,
+        low: u64,
+    },
     Float(f64),
     Text(&'static str),
 }
 
 impl Param {
+    /// An integer bound.
+    pub(crate) fn integer(int: i128) -> Param {
+        Param::Integer { high: (int >> 64) as i64, low: int as u64 }
+    }
+
+    fn int(high: i64, low: u64) -> i128 {
+        (i128::from(high) << 64) | i128::from(low)
+    }
+
     fn to_json(self) -> serde_json::Value {
         match self {
             Param::None => serde_json::Value::Null,
             Param::Count(count) => count.into(),
-            Param::Integer(int) => i64::try_from(int).map_or_else(|_| int.to_string().into(), Into::into),
+            Param::Integer { high, low } => {
+                let int = Param::int(high, low);
+                i64::try_from(int).map_or_else(|_| int.to_string().into(), Into::into)
+            }
             Param::Float(float) => serde_json::Number::from_f64(float).map_or(serde_json::Value::Null, Into::into),
             Param::Text(text) => text.into(),
         }
@@ -264,7 +282,7 @@ impl Param {
         match self {
             Param::None => Cow::Borrowed(""),
             Param::Count(count) => Cow::Owned(count.to_string()),
-            Param::Integer(int) => Cow::Owned(int.to_string()),
+            Param::Integer { high, low } => Cow::Owned(Param::int(high, low).to_string()),
             Param::Float(float) => Cow::Owned(float.to_string()),
             Param::Text(text) => Cow::Borrowed(text),
         }
@@ -274,7 +292,7 @@ impl Param {
 impl Own {
     /// `None` when neither is given.
     pub(crate) fn of(code: Option<&'static str>, message: Option<Cow<'static, str>>) -> Option<Box<Own>> {
-        (code.is_some() || message.is_some()).then(|| Box::new(Own { code, message, rule: None }))
+        (code.is_some() || message.is_some()).then(|| Box::new(Own { code, message }))
     }
 }
 
@@ -289,6 +307,7 @@ impl PartialEq for Issue {
             && self.found_key == other.found_key
             && self.line == other.line
             && self.column == other.column
+            && self.rule == other.rule
             && self.own == other.own
     }
 }
@@ -460,6 +479,7 @@ impl Issue {
             line: position.0,
             column: position.1,
             place: usize::MAX,
+            rule: None,
             own: None,
         }
     }
@@ -552,8 +572,8 @@ impl Issue {
             ("found_key", self.found_key.as_deref()),
         ];
         params.extend(optional.into_iter().filter_map(|(name, value)| Some((name, Cow::Borrowed(value?)))));
-        if let Some((rule, limit)) = self.own.as_ref().and_then(|own| own.rule.as_ref()) {
-            params.push(("rule", Cow::Borrowed(*rule)));
+        if let Some((rule, limit)) = self.rule {
+            params.push(("rule", Cow::Borrowed(rule)));
             params.push(("limit", limit.to_text()));
         }
         params
@@ -565,7 +585,7 @@ impl Issue {
         if let Some(message) = self.own.as_ref().and_then(|own| own.message.as_deref()) {
             return message.to_owned();
         }
-        let rule = self.own.as_ref().and_then(|own| own.rule.as_ref()).map(|(rule, _)| *rule);
+        let rule = self.rule.map(|(rule, _)| rule);
         let keys: Vec<&str> = rule.into_iter().chain([self.code(), "*"]).collect();
         render(table, &keys, &self.params())
     }
@@ -607,6 +627,7 @@ impl Issue {
             line: None,
             column: None,
             place: usize::MAX,
+            rule: None,
             own: Own::of(code, Some(Cow::Owned(message))),
         }
     }
@@ -692,7 +713,7 @@ impl Serialize for Issue {
             map.serialize_entry("column", &column)?;
         }
         // What a client needs to write the text in its own language.
-        if let Some((rule, limit)) = self.own.as_ref().and_then(|own| own.rule.as_ref()) {
+        if let Some((rule, limit)) = self.rule {
             map.serialize_entry("params", &serde_json::json!({ "rule": rule, "limit": limit.to_json() }))?;
         }
         map.end()
@@ -806,5 +827,23 @@ impl Serialize for ValidationError {
         map.serialize_entry("model", &self.model)?;
         map.serialize_entry("issues", &self.issues)?;
         map.end()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Param;
+
+    /// An integer bound kept in two halves reads back whole, at both ends
+    /// of `i128` and across the halves' seam.
+    #[test]
+    fn an_integer_bound_reads_back_whole() {
+        for int in
+            [i128::MIN, i128::from(i64::MIN) - 1, -1, 0, 1, i128::from(u64::MAX), i128::from(u64::MAX) + 1, i128::MAX]
+        {
+            assert_eq!(Param::integer(int).to_text(), int.to_string());
+        }
+        assert_eq!(Param::integer(-3).to_json(), serde_json::json!(-3));
+        assert_eq!(Param::integer(i128::MAX).to_json(), serde_json::json!(i128::MAX.to_string()));
     }
 }

@@ -189,6 +189,7 @@ fn duplicate(field: &FieldDoc) -> Issue {
         line: None,
         column: None,
         place: 0,
+        rule: None,
         own: None,
     }
 }

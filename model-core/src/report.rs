@@ -8,8 +8,8 @@ use serde::de::DeserializeOwned;
 use serde_json::error::Category;
 
 use crate::issue::{
-    cut_key, push_index, push_key_segment, push_pointer_segment, unescape_segment, Issue, IssueKind, Own, ShortText,
-    ValidationError,
+    cut_key, push_index, push_key_segment, push_pointer_segment, unescape_segment, Issue, IssueKind, Own, Param,
+    ShortText, ValidationError,
 };
 use crate::node::{Entry, Kind, Node, MAX_DEPTH};
 
@@ -133,14 +133,16 @@ pub struct Report<'a> {
 
 /// What an issue says beside its kind and what was expected.
 #[derive(Default)]
-struct Detail {
+pub(crate) struct Detail {
     /// Where the issue sorts, when not at its offset.
-    place: Option<usize>,
+    pub(crate) place: Option<usize>,
+    /// The rule broken and its limit, for a rule's issue.
+    pub(crate) rule: Option<(&'static str, Param)>,
     /// The user's code and message, for a rule's issue.
-    own: Option<Box<Own>>,
-    received: Option<ShortText>,
-    suggestion: Option<String>,
-    found_key: Option<String>,
+    pub(crate) own: Option<Box<Own>>,
+    pub(crate) received: Option<ShortText>,
+    pub(crate) suggestion: Option<String>,
+    pub(crate) found_key: Option<String>,
 }
 
 /// One step of the pointer: where it starts in `pointer`, and whether it is
@@ -426,19 +428,17 @@ impl<'a> Report<'a> {
     }
 
     /// A broken value rule, at the value's offset when the input has one;
-    /// `sort`, where it sorts when not there (an absent value's, at the end
-    /// of the object that lacks it).
+    /// `detail.place`, where it sorts when not there (an absent value's, at
+    /// the end of the object that lacks it).
     pub(crate) fn push_rule(
         &mut self,
         offset: Option<usize>,
-        sort: Option<usize>,
         kind: IssueKind,
         expected: Cow<'static, str>,
-        received: Option<ShortText>,
-        own: Option<Box<Own>>,
+        detail: Detail,
     ) {
         self.rules_pushed += 1;
-        self.push_at(offset, kind, expected, Detail { received, own, place: sort, ..Detail::default() });
+        self.push_at(offset, kind, expected, detail);
     }
 
     fn push_at(&mut self, offset: Option<usize>, kind: IssueKind, expected: Cow<'static, str>, detail: Detail) {
@@ -470,6 +470,7 @@ impl<'a> Report<'a> {
             line,
             column,
             place,
+            rule: detail.rule,
             own: detail.own,
         };
         let weight = issue.weight();

@@ -6,6 +6,7 @@ use std::fmt::Display;
 
 use super::Rules;
 use crate::issue::{is_snake_case, IssueKind, Own};
+use crate::report::Detail;
 
 /// What a model's own rule (`#[api(validate = …)]`) says is wrong, and where.
 ///
@@ -135,7 +136,7 @@ impl Rules<'_, '_, '_> {
         };
         if places.is_empty() {
             let own = own();
-            self.push(IssueKind::InvalidValue, Cow::Owned(message.clone()), None, own);
+            self.push(IssueKind::InvalidValue, Cow::Owned(message.clone()), Detail { own, ..Detail::default() });
             return;
         }
         for place in &places {
@@ -150,7 +151,12 @@ impl Rules<'_, '_, '_> {
             let own = own();
             let expected = Cow::Owned(message.clone());
             self.report.at_pointer(place, |report| {
-                report.push_rule(offset, sort, IssueKind::InvalidValue, expected, None, own);
+                report.push_rule(
+                    offset,
+                    IssueKind::InvalidValue,
+                    expected,
+                    Detail { place: sort, own, ..Detail::default() },
+                );
             });
         }
     }

@@ -20,7 +20,7 @@ use crate::doc::{Limit, Rule};
 use crate::issue::{IssueKind, Own, Param, ShortText, ValidationError};
 use crate::node::Node;
 use crate::patch::Patch;
-use crate::report::Report;
+use crate::report::{Detail, Report};
 
 mod collections;
 mod custom;
@@ -71,11 +71,6 @@ impl<'r, 'a, 'n> Rules<'r, 'a, 'n> {
             self.report.mark_failed();
             return;
         }
-        let own = Box::new(Own {
-            code: self.code,
-            message: self.message.map(Cow::Borrowed),
-            rule: Some((rule.key(), param(rule))),
-        });
         let expected = match rule {
             // Words that are the same for every value: borrowed.
             Rule::Format(format) => Cow::Borrowed(format.describe()),
@@ -87,18 +82,18 @@ impl<'r, 'a, 'n> Rules<'r, 'a, 'n> {
                 Cow::Owned(expected)
             }
         };
-        self.push(kind, expected, Some(received()), Some(own));
+        let detail = Detail {
+            rule: Some((rule.key(), param(rule))),
+            own: Own::of(self.code, self.message.map(Cow::Borrowed)),
+            received: Some(received()),
+            ..Detail::default()
+        };
+        self.push(kind, expected, detail);
     }
 
-    fn push(
-        &mut self,
-        kind: IssueKind,
-        expected: Cow<'static, str>,
-        received: Option<ShortText>,
-        own: Option<Box<Own>>,
-    ) {
+    fn push(&mut self, kind: IssueKind, expected: Cow<'static, str>, detail: Detail) {
         let offset = self.node.map(|node| node.offset());
-        self.report.push_rule(offset, None, kind, expected, received, own);
+        self.report.push_rule(offset, kind, expected, detail);
     }
 }
 
@@ -114,7 +109,7 @@ fn param(rule: Rule) -> Param {
         | Rule::ExclusiveMinimum(limit)
         | Rule::ExclusiveMaximum(limit)
         | Rule::MultipleOf(limit) => match limit {
-            Limit::Integer(int) => Param::Integer(int),
+            Limit::Integer(int) => Param::integer(int),
             Limit::Float(float) => Param::Float(float),
         },
         _ => Param::None,
