@@ -113,6 +113,9 @@ pub struct Report<'a> {
     line_starts: LineStarts,
     pointer: String,
     segments: Vec<Segment>,
+    /// How many of the last segments are indices not yet written into
+    /// `pointer` (see [`Segment`]).
+    unwritten: usize,
     secret_depth: usize,
     issues: Vec<Issue>,
     truncated: bool,
@@ -149,10 +152,17 @@ pub(crate) struct Detail {
 /// a key (whose text, unescaped, is an issue's wire name) or an index. The
 /// key itself is not kept: it is in the pointer already, and copying it for
 /// every field walked was a fifth of a report's allocations.
+///
+/// An index is written into `pointer` only when something needs it (an
+/// issue, a key below it, a fork): a rule over a list's items steps into
+/// every item, and writing each index was a tenth of such a report.
 #[derive(Clone, Copy)]
 struct Segment {
     /// The pointer's length before this step, restored on leaving it.
     pointer_len: usize,
+    /// For an index not yet written into `pointer` (the report's last
+    /// `unwritten` segments), the index.
+    unwritten: Option<usize>,
     /// For a key, where the `/` before it is.
     key_at: Option<usize>,
     /// A key known for the whole program (a field's wire name): the issue's
@@ -198,6 +208,7 @@ impl<'a> Report<'a> {
             line_starts: LineStarts::Unread,
             pointer: String::new(),
             segments: Vec::new(),
+            unwritten: 0,
             secret_depth: 0,
             issues: Vec::new(),
             truncated: false,
@@ -213,6 +224,7 @@ impl<'a> Report<'a> {
     /// An empty report at the same place in the same input: one attempt at
     /// a value, which [`merge`](Self::merge) keeps or which is dropped.
     pub(crate) fn fork(&mut self) -> Report<'a> {
+        self.write_indices();
         let line_starts =
             if self.positions && self.tracking { self.line_starts.shared(self.input) } else { LineStarts::Unread };
         Report {
@@ -221,6 +233,7 @@ impl<'a> Report<'a> {
             line_starts,
             pointer: self.pointer.clone(),
             segments: self.segments.clone(),
+            unwritten: 0,
             secret_depth: self.secret_depth,
             issues: Vec::new(),
             truncated: false,
@@ -450,6 +463,7 @@ impl<'a> Report<'a> {
             self.truncated = true;
             return;
         }
+        self.write_indices();
         let (line, column) = match offset.and_then(|offset| self.position(offset)) {
             Some((line, column)) => (Some(line), Some(column)),
             None => (None, None),
@@ -559,12 +573,13 @@ impl<'a> Report<'a> {
     /// `name`: the key itself, when it lives as long as the program.
     #[inline]
     fn enter_key(&mut self, key: &str, name: Option<&'static str>) {
+        self.write_indices();
         let pointer_len = self.pointer.len();
         self.pointer.push('/');
         // Bytes bound chars: a key this short is never cut.
         if key.len() <= KEY_LIMIT && (name.is_some() || !self.in_secret()) {
             push_pointer_segment(&mut self.pointer, key);
-            self.segments.push(Segment { pointer_len, key_at: Some(pointer_len), name });
+            self.segments.push(Segment { pointer_len, unwritten: None, key_at: Some(pointer_len), name });
         } else {
             self.enter_rare_key(pointer_len, key, name);
         }
@@ -576,7 +591,7 @@ impl<'a> Report<'a> {
     fn enter_rare_key(&mut self, pointer_len: usize, key: &str, name: Option<&'static str>) {
         let (key, name) = if self.in_secret() && name.is_none() { (SECRET_KEY, Some(SECRET_KEY)) } else { (key, name) };
         push_key_segment(&mut self.pointer, key);
-        self.segments.push(Segment { pointer_len, key_at: Some(pointer_len), name });
+        self.segments.push(Segment { pointer_len, unwritten: None, key_at: Some(pointer_len), name });
     }
 
     /// Runs `check` with an array index appended to the pointer.
@@ -592,8 +607,28 @@ impl<'a> Report<'a> {
 
     fn enter_index(&mut self, index: usize) {
         let pointer_len = self.pointer.len();
-        push_index(&mut self.pointer, index);
-        self.segments.push(Segment { pointer_len, key_at: None, name: None });
+        self.segments.push(Segment { pointer_len, unwritten: Some(index), key_at: None, name: None });
+        self.unwritten += 1;
+    }
+
+    /// Writes the indices stepped into but not yet written (see [`Segment`]).
+    #[inline]
+    fn write_indices(&mut self) {
+        if self.unwritten > 0 {
+            self.write_unwritten();
+        }
+    }
+
+    #[cold]
+    fn write_unwritten(&mut self) {
+        let first = self.segments.len() - self.unwritten;
+        for segment in &mut self.segments[first..] {
+            segment.pointer_len = self.pointer.len();
+            if let Some(index) = segment.unwritten.take() {
+                push_index(&mut self.pointer, index);
+            }
+        }
+        self.unwritten = 0;
     }
 
     /// Runs `check` with `pointer`, a relative JSON Pointer already escaped,
@@ -602,11 +637,12 @@ impl<'a> Report<'a> {
         if !self.tracking || pointer.is_empty() {
             return check(self);
         }
+        self.write_indices();
         let pointer_len = self.pointer.len();
         self.pointer.push_str(pointer);
         // One segment for the whole relative pointer; its last step names the key.
         let last = pointer.rfind('/').unwrap_or(0);
-        self.segments.push(Segment { pointer_len, key_at: Some(pointer_len + last), name: None });
+        self.segments.push(Segment { pointer_len, unwritten: None, key_at: Some(pointer_len + last), name: None });
         check(self);
         self.leave();
     }
@@ -632,6 +668,7 @@ impl<'a> Report<'a> {
 
     fn leave(&mut self) {
         if let Some(segment) = self.segments.pop() {
+            self.unwritten -= usize::from(segment.unwritten.is_some());
             self.pointer.truncate(segment.pointer_len);
         }
     }

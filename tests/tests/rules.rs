@@ -368,6 +368,25 @@ fn items_reach_map_values_and_nested_arrays() {
     );
 }
 
+/// An index is written into the pointer only when an issue needs it: items
+/// that pass between broken ones, and lists in lists, keep every pointer
+/// whole.
+#[test]
+fn pointers_into_lists_are_whole_whichever_items_break() {
+    let json = r#"{"by_sku": {}, "grid": [[1, -2], [3], [], [-4, 5, -6], [7]]}"#;
+    let error = Inventory::from_json(json).unwrap_err();
+    let found: Vec<_> = error.issues().iter().map(|issue| (issue.pointer(), issue.wire_name())).collect();
+    assert_eq!(found, [("/grid/0/1", Some("grid")), ("/grid/3/0", Some("grid")), ("/grid/3/2", Some("grid"))]);
+
+    let mut member = valid();
+    member["login"] = json!("x");
+    let members = [valid(), valid(), member.clone(), valid(), member];
+    let json = json!({"name": "a", "members": members, "lead": null}).to_string();
+    let error = Team::from_json(&json).unwrap_err();
+    let found: Vec<_> = error.issues().iter().map(|issue| (issue.pointer(), issue.wire_name())).collect();
+    assert_eq!(found, [("/members/2/login", Some("login")), ("/members/4/login", Some("login"))]);
+}
+
 #[test]
 fn docs_and_schema_show_the_rules() {
     let page = Inventory::docs_markdown();
