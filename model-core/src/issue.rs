@@ -345,7 +345,12 @@ const SHORT: usize = 22;
 
 impl ShortText {
     pub(crate) fn new(text: &str) -> Self {
-        ShortText::concat(&[text])
+        if text.len() > SHORT {
+            return ShortText::Heap(text.into());
+        }
+        let mut bytes = [0; SHORT];
+        bytes[..text.len()].copy_from_slice(text.as_bytes());
+        ShortText::Inline(text.len() as u8, bytes)
     }
 
     /// A count, in decimal, with no allocation.
