@@ -2,6 +2,7 @@
 //!
 //! ```text
 //! cargo run --release -p model-examples --example compile_time [-- --models 200 --runs 3 --mix common]
+//! cargo run --release -p model-examples --example compile_time -- --instructions [--models 100 --mix common]
 //! ```
 //!
 //! For each field-type mix (all of them unless `--mix` names some), generates
@@ -22,6 +23,12 @@
 //! their ratio are printed, then a table of every mix. The exit status is a
 //! failure when a ratio is over the goal. On Linux a build's time is the CPU
 //! time of cargo and rustc (see `children_cpu`), elsewhere its wall time.
+//!
+//! With `--instructions`, each crate is built once with rustc under
+//! valgrind's cachegrind instead, and what is compared is the instructions
+//! rustc ran for it (the derives included): a count that repeats exactly,
+//! where the CPU time of one crate's builds spreads by a third on a shared
+//! machine.
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -181,15 +188,25 @@ const MIXES: &[Mix] = &[
 ];
 
 fn main() -> ExitCode {
+    // Run by cargo as `RUSTC_WRAPPER` (see `wrap_rustc`).
+    if std::env::var_os(MEASURED).is_some() {
+        return wrap_rustc();
+    }
     let mut models = 200;
-    let mut runs = 3;
+    let mut measure = Measure::Time { runs: 3 };
     let mut mixes: Vec<&Mix> = Vec::new();
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
+        if arg == "--instructions" {
+            measure = Measure::Instructions;
+            continue;
+        }
         let value = args.next();
         match (arg.as_str(), value.as_deref()) {
             ("--models", Some(value)) if value.parse::<usize>().is_ok() => models = value.parse().unwrap_or(models),
-            ("--runs", Some(value)) if value.parse::<usize>().is_ok() => runs = value.parse().unwrap_or(runs),
+            ("--runs", Some(value)) if value.parse::<usize>().is_ok() => {
+                measure = Measure::Time { runs: value.parse::<usize>().unwrap_or(3).max(1) };
+            }
             ("--mix", Some(name)) if MIXES.iter().any(|mix| mix.name == name) => {
                 if !mixes.iter().any(|mix| mix.name == name) {
                     mixes.extend(MIXES.iter().filter(|mix| mix.name == name));
@@ -197,7 +214,10 @@ fn main() -> ExitCode {
             }
             _ => {
                 let names: Vec<&str> = MIXES.iter().map(|mix| mix.name).collect();
-                eprintln!("usage: compile_time [--models N] [--runs N] [--mix NAME]...\nmixes: {}", names.join(", "));
+                eprintln!(
+                    "usage: compile_time [--models N] [--runs N | --instructions] [--mix NAME]...\nmixes: {}",
+                    names.join(", ")
+                );
                 return ExitCode::FAILURE;
             }
         }
@@ -207,27 +227,27 @@ fn main() -> ExitCode {
     }
     let mut results = Vec::new();
     for mix in mixes {
-        match run(mix, models, runs.max(1)) {
-            Ok(medians) => results.push((mix, medians)),
+        match run(mix, models, measure) {
+            Ok(costs) => results.push((mix, costs)),
             Err(error) => {
                 eprintln!("compile_time: {error}");
                 return ExitCode::FAILURE;
             }
         }
     }
-    println!("\n| mix | fields | baseline | baseline's time | serde + ApiModel | ratio |");
+    println!("\n| mix | fields | baseline | baseline's {0} | serde + ApiModel | ratio |", measure.what());
     println!("| --- | --- | --- | --- | --- | --- |");
     let mut all_met = true;
     for (mix, [baseline, api_model]) in &results {
-        let ratio = api_model.as_secs_f64() / baseline.as_secs_f64();
+        let ratio = api_model / baseline;
         all_met &= ratio <= GOAL;
         println!(
-            "| {} | {} | {} | {:.2} s | {:.2} s | {ratio:.3} |",
+            "| {} | {} | {} | {} | {} | {ratio:.3} |",
             mix.name,
             mix.about,
             mix.baseline.label(),
-            baseline.as_secs_f64(),
-            api_model.as_secs_f64()
+            measure.show(*baseline),
+            measure.show(*api_model)
         );
     }
     println!("\ngoal: every ratio at most {GOAL:.2}: {}", if all_met { "met" } else { "NOT met" });
@@ -238,23 +258,75 @@ fn main() -> ExitCode {
     }
 }
 
-/// The median build times of the two crates for one mix.
-fn run(mix: &Mix, models: usize, runs: usize) -> Result<[Duration; 2], String> {
+/// How a build is measured.
+#[derive(Clone, Copy)]
+enum Measure {
+    /// Its time (see `children_cpu`): the median of `runs` clean builds.
+    Time { runs: usize },
+    /// The instructions rustc runs for the crate, counted by cachegrind: the
+    /// same from one run to the next, whatever else the machine is doing,
+    /// where a build's time on a shared machine spreads by a third. Needs
+    /// `valgrind` on the `PATH`; each build is some 30 times slower.
+    Instructions,
+}
+
+impl Measure {
+    fn what(self) -> &'static str {
+        match self {
+            Measure::Time { .. } => "time",
+            Measure::Instructions => "rustc instructions",
+        }
+    }
+
+    fn show(self, cost: f64) -> String {
+        match self {
+            Measure::Time { .. } => format!("{cost:.2} s"),
+            Measure::Instructions => format!("{:.3} G", cost / 1e9),
+        }
+    }
+}
+
+/// The two crates of a mix: the baseline, then the one with `ApiModel`.
+const CRATES: [&str; 2] = ["serde_only", "with_api_model"];
+
+/// The cost of building each of the two crates for one mix: seconds, or
+/// instructions.
+fn run(mix: &Mix, models: usize, measure: Measure) -> Result<[f64; 2], String> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
     let model_core = root.join("model-core").canonicalize().map_err(|e| format!("model-core: {e}"))?;
     let dir = root.join("target").join("compile-time");
     write_workspace(&dir, &model_core, mix, models)?;
+    // Counting builds go through this program as rustc's wrapper; the
+    // dependencies are built through it too, or cargo would build them
+    // again for the changed wrapper.
+    let wrapper = match measure {
+        Measure::Instructions => Some(std::env::current_exe().map_err(|e| format!("this program's path: {e}"))?),
+        Measure::Time { .. } => None,
+    };
 
     println!("mix {}: building dependencies once ...", mix.name);
-    cargo(&dir, &["build", "--workspace"])?;
+    cargo(&dir, &["build", "--workspace"], wrapper.as_deref(), "")?;
+    let runs = match measure {
+        Measure::Time { runs } => runs,
+        Measure::Instructions => {
+            let mut counts = [0.0; 2];
+            for (krate, count) in CRATES.iter().zip(&mut counts) {
+                cargo(&dir, &["clean", "-p", krate], None, "")?;
+                cargo(&dir, &["build", "-p", krate], wrapper.as_deref(), krate)?;
+                *count = instructions(&dir.join(format!("{krate}.cachegrind")))? as f64;
+                println!("  {krate:<15} {models} models: {:.3} G rustc instructions", *count / 1e9);
+            }
+            println!("  ratio with_api_model / serde_only ({}) = {:.3}", mix.baseline.label(), counts[1] / counts[0]);
+            return Ok(counts);
+        }
+    };
     // The two crates take turns, so drift in the machine's load hits both alike.
-    let crates = ["serde_only", "with_api_model"];
     let mut times = [Vec::new(), Vec::new()];
     for _ in 0..runs {
-        for (krate, times) in crates.iter().zip(&mut times) {
-            cargo(&dir, &["clean", "-p", krate])?;
+        for (krate, times) in CRATES.iter().zip(&mut times) {
+            cargo(&dir, &["clean", "-p", krate], None, "")?;
             let (start, cpu) = (Instant::now(), children_cpu());
-            cargo(&dir, &["build", "-p", krate])?;
+            cargo(&dir, &["build", "-p", krate], None, "")?;
             // CPU time where the system tells it, else wall time.
             times.push(match (cpu, children_cpu()) {
                 (Some(before), Some(after)) => after.saturating_sub(before),
@@ -262,23 +334,65 @@ fn run(mix: &Mix, models: usize, runs: usize) -> Result<[Duration; 2], String> {
             });
         }
     }
-    let mut medians = [Duration::ZERO; 2];
-    for ((krate, times), median) in crates.iter().zip(&mut times).zip(&mut medians) {
+    let mut medians = [0.0; 2];
+    for ((krate, times), median) in CRATES.iter().zip(&mut times).zip(&mut medians) {
         times.sort();
-        *median = times[times.len() / 2];
+        *median = times[times.len() / 2].as_secs_f64();
         println!(
             "  {krate:<15} {models} models: median {:.2} s ({}) of {runs} clean builds {:?}",
-            median.as_secs_f64(),
+            *median,
             if children_cpu().is_some() { "CPU" } else { "wall" },
             secs(times)
         );
     }
-    println!(
-        "  ratio with_api_model / serde_only ({}) = {:.3}",
-        mix.baseline.label(),
-        medians[1].as_secs_f64() / medians[0].as_secs_f64()
-    );
+    println!("  ratio with_api_model / serde_only ({}) = {:.3}", mix.baseline.label(), medians[1] / medians[0]);
     Ok(medians)
+}
+
+/// The environment variable naming, to this program run as cargo's
+/// `RUSTC_WRAPPER`, the crate whose build is counted (empty for none).
+const MEASURED: &str = "COMPILE_TIME_MEASURED";
+
+/// As cargo's `RUSTC_WRAPPER` (`this-program rustc ARGS…`): runs rustc, under
+/// cachegrind when it builds the crate [`MEASURED`] names, with its counts
+/// written beside the workspace as `<crate>.cachegrind`.
+fn wrap_rustc() -> ExitCode {
+    let mut args = std::env::args_os().skip(1);
+    let Some(rustc) = args.next() else { return ExitCode::FAILURE };
+    let args: Vec<std::ffi::OsString> = args.collect();
+    let measured = std::env::var(MEASURED).unwrap_or_default();
+    let name = args.windows(2).find(|pair| pair[0] == "--crate-name").map(|pair| pair[1].clone());
+    let mut command = match name {
+        Some(name) if !measured.is_empty() && name == *measured => {
+            // Beside the crate's own directory: in the generated workspace's.
+            let package = std::env::var_os("CARGO_MANIFEST_DIR").map(PathBuf::from).unwrap_or_default();
+            let out = package.join("..").join(format!("{measured}.cachegrind"));
+            let mut command = Command::new("valgrind");
+            command
+                .args(["--tool=cachegrind", "--cache-sim=no", "-q"])
+                .arg(format!("--cachegrind-out-file={}", out.display()));
+            command.arg(rustc);
+            command
+        }
+        _ => Command::new(rustc),
+    };
+    match command.args(args).status() {
+        Ok(status) if status.success() => ExitCode::SUCCESS,
+        Ok(_) => ExitCode::FAILURE,
+        Err(error) => {
+            eprintln!("compile_time: cannot run rustc (or valgrind): {error}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// The instructions counted in a cachegrind output file (its `summary:`).
+fn instructions(path: &Path) -> Result<u64, String> {
+    let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    text.lines()
+        .find_map(|line| line.strip_prefix("summary:"))
+        .and_then(|count| count.trim().parse().ok())
+        .ok_or_else(|| format!("{}: no summary line", path.display()))
 }
 
 /// The CPU time (user and system) of this process's finished children and
@@ -299,15 +413,16 @@ fn secs(times: &[Duration]) -> Vec<String> {
     times.iter().map(|time| format!("{:.2}", time.as_secs_f64())).collect()
 }
 
-fn cargo(dir: &Path, args: &[&str]) -> Result<(), String> {
+/// Runs cargo in `dir`; with `wrapper` as rustc's wrapper, counting the
+/// build of the crate `measured` (see `wrap_rustc`).
+fn cargo(dir: &Path, args: &[&str], wrapper: Option<&Path>, measured: &str) -> Result<(), String> {
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());
-    let status = Command::new(cargo)
-        .args(args)
-        .arg("--quiet")
-        .current_dir(dir)
-        .env_remove("RUSTFLAGS")
-        .status()
-        .map_err(|error| format!("cannot run cargo: {error}"))?;
+    let mut command = Command::new(cargo);
+    command.args(args).arg("--quiet").current_dir(dir).env_remove("RUSTFLAGS");
+    if let Some(wrapper) = wrapper {
+        command.env("RUSTC_WRAPPER", wrapper).env(MEASURED, measured);
+    }
+    let status = command.status().map_err(|error| format!("cannot run cargo: {error}"))?;
     if status.success() {
         Ok(())
     } else {
