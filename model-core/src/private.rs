@@ -308,25 +308,61 @@ pub fn model_rule<E: Into<Violation>>(report: &mut Report<'_>, node: Option<&Nod
     Rules::new(report, node.copied()).validate(verdict);
 }
 
-/// Writes the items it is given when model-core's `schemars` feature is on,
-/// nothing otherwise: the derive always writes its `JsonSchema` impl inside
-/// it, and the feature of model-core, not of the user's crate, decides.
+/// The impls of other crates' schema traits for a type the derive reads
+/// (`[impl generics] [the type] [where clause]`), each written only when
+/// model-core's feature of that crate's name is on: model-core's features,
+/// not the user crate's, decide. The derive writes this one short call and
+/// the impls live here, so that a build with neither feature does not pay
+/// for their tokens in every model.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __model_core_schema_impls {
+    ($generics:tt $ty:tt $where:tt) => {
+        $crate::__private_0_1::schemars_impl! { $generics $ty $where }
+        $crate::__private_0_1::utoipa_impl! { $generics $ty $where }
+    };
+}
+
+pub use crate::__model_core_schema_impls as schema_impls;
+
+/// schemars' `JsonSchema` (see `schema_impls`).
 #[cfg(feature = "schemars")]
 #[doc(hidden)]
 #[macro_export]
-macro_rules! __model_core_if_schemars {
-    ($($item:tt)*) => { $($item)* };
+macro_rules! __model_core_schemars_impl {
+    ([$($generics:tt)*] [$($ty:tt)*] [$($where:tt)*]) => {
+        #[automatically_derived]
+        impl $($generics)* $crate::__private_0_1::schemars::JsonSchema for $($ty)* $($where)* {
+            fn inline_schema() -> bool {
+                $crate::__private_0_1::schemars_inline::<Self>()
+            }
+
+            fn schema_name() -> ::std::borrow::Cow<'static, str> {
+                $crate::__private_0_1::schemars_name::<Self>()
+            }
+
+            fn schema_id() -> ::std::borrow::Cow<'static, str> {
+                ::std::borrow::Cow::Borrowed(::core::any::type_name::<Self>())
+            }
+
+            fn json_schema(
+                generator: &mut $crate::__private_0_1::schemars::SchemaGenerator,
+            ) -> $crate::__private_0_1::schemars::Schema {
+                $crate::__private_0_1::schemars_schema::<Self>(generator)
+            }
+        }
+    };
 }
 
-/// See the `schemars` feature's twin above.
+/// Without the `schemars` feature: nothing.
 #[cfg(not(feature = "schemars"))]
 #[doc(hidden)]
 #[macro_export]
-macro_rules! __model_core_if_schemars {
-    ($($item:tt)*) => {};
+macro_rules! __model_core_schemars_impl {
+    ($($input:tt)*) => {};
 }
 
-pub use crate::__model_core_if_schemars as if_schemars;
+pub use crate::__model_core_schemars_impl as schemars_impl;
 #[cfg(feature = "schemars")]
 pub use crate::to_schemars::{
     inline_schema as schemars_inline, json_schema as schemars_schema, schema_name as schemars_name,
@@ -334,24 +370,46 @@ pub use crate::to_schemars::{
 #[cfg(feature = "schemars")]
 pub use schemars;
 
-/// Writes the items it is given when model-core's `utoipa` feature is on,
-/// nothing otherwise (see `if_schemars`).
+/// utoipa's `PartialSchema` and `ToSchema` (see `schema_impls`).
 #[cfg(feature = "utoipa")]
 #[doc(hidden)]
 #[macro_export]
-macro_rules! __model_core_if_utoipa {
-    ($($item:tt)*) => { $($item)* };
+macro_rules! __model_core_utoipa_impl {
+    ([$($generics:tt)*] [$($ty:tt)*] [$($where:tt)*]) => {
+        #[automatically_derived]
+        impl $($generics)* $crate::__private_0_1::utoipa::PartialSchema for $($ty)* $($where)* {
+            fn schema() -> $crate::__private_0_1::utoipa::openapi::RefOr<$crate::__private_0_1::utoipa::openapi::schema::Schema> {
+                $crate::__private_0_1::utoipa_schema::<Self>()
+            }
+        }
+
+        #[automatically_derived]
+        impl $($generics)* $crate::__private_0_1::utoipa::ToSchema for $($ty)* $($where)* {
+            fn name() -> ::std::borrow::Cow<'static, str> {
+                $crate::__private_0_1::utoipa_name::<Self>()
+            }
+
+            fn schemas(
+                schemas: &mut ::std::vec::Vec<(
+                    ::std::string::String,
+                    $crate::__private_0_1::utoipa::openapi::RefOr<$crate::__private_0_1::utoipa::openapi::schema::Schema>,
+                )>,
+            ) {
+                $crate::__private_0_1::utoipa_schemas::<Self>(schemas)
+            }
+        }
+    };
 }
 
-/// See the `utoipa` feature's twin above.
+/// Without the `utoipa` feature: nothing.
 #[cfg(not(feature = "utoipa"))]
 #[doc(hidden)]
 #[macro_export]
-macro_rules! __model_core_if_utoipa {
-    ($($item:tt)*) => {};
+macro_rules! __model_core_utoipa_impl {
+    ($($input:tt)*) => {};
 }
 
-pub use crate::__model_core_if_utoipa as if_utoipa;
+pub use crate::__model_core_utoipa_impl as utoipa_impl;
 #[cfg(feature = "utoipa")]
 pub use crate::to_utoipa::{name as utoipa_name, schema as utoipa_schema, schemas as utoipa_schemas};
 #[cfg(feature = "utoipa")]

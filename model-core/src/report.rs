@@ -253,7 +253,9 @@ impl<'a> Report<'a> {
     }
 
     /// Whether the first issue refuses the value's JSON type outright, at
-    /// this report's own pointer: an attempt that was not even close.
+    /// this report's own pointer: an attempt that was not even close. (Asked
+    /// of a finished fork, whose pointer is whole: a fork starts with every
+    /// index written, and its checks leave every step they take.)
     pub(crate) fn refused_outright(&self) -> bool {
         self.issues
             .first()

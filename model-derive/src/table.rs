@@ -20,8 +20,7 @@ use crate::ty::{may_hold_rules, mentions, option_inner};
 ///     fn check(__node, __report) { #check }
 ///     #check_rules                  // when the type may hold rules
 /// }
-/// if_schemars! { impl schemars::JsonSchema for #ident { … } }
-/// if_utoipa! { impl utoipa::PartialSchema, utoipa::ToSchema for #ident { … } }
+/// schema_impls! { [impl generics] [#ident<…>] [where clause] }   // schemars', utoipa's traits
 /// ```
 pub fn api_type_impl(
     generics: &syn::Generics,
@@ -48,53 +47,9 @@ pub fn api_type_impl(
             #check_rules
         }
 
-        // Written only when model-core's `schemars` feature is on.
-        #private::if_schemars! {
-            #[automatically_derived]
-            impl #impl_generics #private::schemars::JsonSchema for #ident #ty_generics #where_clause {
-                fn inline_schema() -> bool {
-                    #private::schemars_inline::<Self>()
-                }
-
-                fn schema_name() -> ::std::borrow::Cow<'static, str> {
-                    #private::schemars_name::<Self>()
-                }
-
-                fn schema_id() -> ::std::borrow::Cow<'static, str> {
-                    ::std::borrow::Cow::Borrowed(::core::any::type_name::<Self>())
-                }
-
-                fn json_schema(generator: &mut #private::schemars::SchemaGenerator) -> #private::schemars::Schema {
-                    #private::schemars_schema::<Self>(generator)
-                }
-            }
-        }
-
-        // Written only when model-core's `utoipa` feature is on.
-        #private::if_utoipa! {
-            #[automatically_derived]
-            impl #impl_generics #private::utoipa::PartialSchema for #ident #ty_generics #where_clause {
-                fn schema() -> #private::utoipa::openapi::RefOr<#private::utoipa::openapi::schema::Schema> {
-                    #private::utoipa_schema::<Self>()
-                }
-            }
-
-            #[automatically_derived]
-            impl #impl_generics #private::utoipa::ToSchema for #ident #ty_generics #where_clause {
-                fn name() -> ::std::borrow::Cow<'static, str> {
-                    #private::utoipa_name::<Self>()
-                }
-
-                fn schemas(
-                    schemas: &mut ::std::vec::Vec<(
-                        ::std::string::String,
-                        #private::utoipa::openapi::RefOr<#private::utoipa::openapi::schema::Schema>,
-                    )>,
-                ) {
-                    #private::utoipa_schemas::<Self>(schemas)
-                }
-            }
-        }
+        // schemars' and utoipa's traits, written by model-core when its
+        // feature of that crate's name is on.
+        #private::schema_impls! { [#impl_generics] [#ident #ty_generics] [#where_clause] }
     }
 }
 
