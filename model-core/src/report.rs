@@ -292,11 +292,6 @@ impl<'a> Report<'a> {
         self.pushed
     }
 
-    /// Room for `count` issues at once, when some are sure to come.
-    pub(crate) fn expect_issues(&mut self, count: usize) {
-        self.issues.reserve(count.min(self.max_issues));
-    }
-
     /// Whether the pass has its answer: an untracked one that found a
     /// broken rule, which need not look further.
     #[inline]
